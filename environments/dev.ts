@@ -1,0 +1,20 @@
+import { EnvironmentSpec } from "../lib";
+import { GITOPS_REPOSITORY, GRAFANA_ADMINS_GROUP, OPERATOR_RANGES, OWNERS, PLATFORM_ADMINS_GROUP } from "./shared";
+
+/** Development: one small node per pool, no zones, Free AKS tier, alerts do not page. */
+export const dev: EnvironmentSpec = {
+  name: "dev",
+  location: "westeurope",
+  tier: "dev",
+  addressSpace: "10.10.0.0/16",
+  cluster: {
+    kubernetesVersion: "1.33",
+    adminGroupObjectIds: [PLATFORM_ADMINS_GROUP],
+    apiServerAuthorizedIpRanges: OPERATOR_RANGES,
+  },
+  sync: "flux",
+  gitops: { url: GITOPS_REPOSITORY, branch: "main" },
+  owners: OWNERS,
+  tags: { "cost-center": "platform-dev" },
+  monitoring: { emailReceivers: ["platform-dev@contoso.com"], grafanaAdminGroupObjectId: GRAFANA_ADMINS_GROUP },
+};

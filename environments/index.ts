@@ -1,0 +1,15 @@
+import { PlatformSpec } from "../lib";
+import { dev } from "./dev";
+import { prod } from "./prod";
+import { staging } from "./staging";
+
+/** The reference platform: dev → staging → prod in West Europe, state in a shared storage account. */
+export const referencePlatform: PlatformSpec = {
+  project: "contoso",
+  environments: [dev, staging, prod],
+  remoteState: {
+    resourceGroupName: "rg-contoso-tfstate",
+    storageAccountName: "stcontosotfstate",
+    location: "westeurope",
+  },
+};

@@ -1,0 +1,151 @@
+import { AzureNames } from "../platform/azure-names";
+import { addressOf, parseCidr, subnetOf } from "./cidr";
+import {
+  EnvironmentSpec,
+  GitAuthSpec,
+  MaintenanceWindowSpec,
+  NodePoolSpec,
+  SyncEngine,
+  Tier,
+  UpgradeChannel,
+  WebhookReceiverSpec,
+} from "./environment-spec";
+import { defaultMaintenanceWindow, tierDefaults } from "./tier-defaults";
+
+/** Pod CIDR of the Azure CNI overlay network; environment address spaces must not overlap it. */
+export const POD_CIDR = "192.168.0.0/16";
+/** Kubernetes service CIDR; environment address spaces must not overlap it. */
+export const SERVICE_CIDR = "172.16.0.0/16";
+
+/** A node pool with every default applied. */
+export interface ResolvedNodePool extends Required<Omit<NodePoolSpec, "labels">> {
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** Cluster settings with every default applied. */
+export interface ResolvedCluster {
+  readonly kubernetesVersion: string;
+  readonly adminGroupObjectIds: readonly string[];
+  readonly systemPool: ResolvedNodePool;
+  readonly userPools: readonly ResolvedNodePool[];
+  readonly apiServerAuthorizedIpRanges: readonly string[];
+  readonly privateCluster: boolean;
+  readonly upgradeChannel: UpgradeChannel;
+  readonly maintenanceWindow: Required<MaintenanceWindowSpec>;
+  /** AKS pricing tier (`Standard` for staging and prod). */
+  readonly skuTier: "Free" | "Standard";
+  readonly podCidr: string;
+  readonly serviceCidr: string;
+  readonly dnsServiceIp: string;
+}
+
+/** The GitOps repository settings with every default applied. */
+export interface ResolvedGitRepository {
+  readonly url: string;
+  readonly branch: string;
+  readonly auth: GitAuthSpec;
+  readonly syncInterval: string;
+  /** The environment's folder of app manifests in the GitOps repository: `environments/<env>/apps`. */
+  readonly appsPath: string;
+}
+
+/** An environment with every default applied: what constructs and stacks consume. */
+export interface Environment {
+  readonly project: string;
+  readonly name: string;
+  readonly location: string;
+  readonly subscriptionId?: string;
+  readonly tier: Tier;
+  readonly addressSpace: string;
+  /** Subnet of the AKS nodes: the first half of the address space. */
+  readonly nodeSubnetCidr: string;
+  /** Subnet for private endpoints: the third quarter of the address space. */
+  readonly privateEndpointSubnetCidr: string;
+  readonly cluster: ResolvedCluster;
+  readonly sync: SyncEngine;
+  readonly gitops: ResolvedGitRepository;
+  readonly owners: readonly string[];
+  /** Tags for every resource: the user's tags plus `project`, `environment`, `tier`, `owners`, `managed-by`. */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly promotesFrom?: string;
+  readonly zones: readonly string[];
+  readonly logRetentionDays: number;
+  readonly registrySku: "Standard" | "Premium";
+  readonly keyVaultSoftDeleteRetentionDays: number;
+  readonly emailReceivers: readonly string[];
+  readonly webhookReceivers: readonly WebhookReceiverSpec[];
+  readonly grafanaAdminGroupObjectId?: string;
+  /** The Azure names of this environment's resources. */
+  readonly names: AzureNames;
+}
+
+/** Applies tier defaults to a spec. The spec must already be valid (see `validatePlatform`). */
+export function resolveEnvironment(project: string, spec: EnvironmentSpec): Environment {
+  const defaults = tierDefaults(spec.tier);
+  const address = parseCidr(spec.addressSpace);
+  const service = parseCidr(SERVICE_CIDR);
+  if (!address || !service) throw new Error(`environments/${spec.name}: addressSpace "${spec.addressSpace}" is not a valid cidr block`);
+  const cluster = spec.cluster;
+  return {
+    project,
+    name: spec.name,
+    location: spec.location,
+    subscriptionId: spec.subscriptionId,
+    tier: spec.tier,
+    addressSpace: spec.addressSpace,
+    nodeSubnetCidr: subnetOf(address, address.prefix + 1, 0),
+    privateEndpointSubnetCidr: subnetOf(address, address.prefix + 2, 2),
+    cluster: {
+      kubernetesVersion: cluster.kubernetesVersion,
+      adminGroupObjectIds: cluster.adminGroupObjectIds,
+      systemPool: resolveNodePool(cluster.systemPool ?? defaults.systemPool),
+      userPools: (cluster.userPools ?? defaults.userPools).map(resolveNodePool),
+      apiServerAuthorizedIpRanges: cluster.apiServerAuthorizedIpRanges ?? [],
+      privateCluster: cluster.privateCluster ?? false,
+      upgradeChannel: cluster.upgradeChannel ?? "patch",
+      maintenanceWindow: { utcOffset: "+00:00", ...(cluster.maintenanceWindow ?? defaultMaintenanceWindow()) },
+      skuTier: defaults.aksSkuTier,
+      podCidr: POD_CIDR,
+      serviceCidr: SERVICE_CIDR,
+      dnsServiceIp: addressOf(service, 10),
+    },
+    sync: spec.sync ?? "flux",
+    gitops: {
+      url: spec.gitops.url,
+      branch: spec.gitops.branch ?? "main",
+      auth: spec.gitops.auth ?? { kind: "public" },
+      syncInterval: spec.gitops.syncInterval ?? defaults.syncInterval,
+      appsPath: `environments/${spec.name}/apps`,
+    },
+    owners: spec.owners,
+    tags: {
+      ...spec.tags,
+      project,
+      environment: spec.name,
+      tier: spec.tier,
+      owners: spec.owners.join(" "),
+      "managed-by": "cdktf-gitops",
+    },
+    promotesFrom: spec.promotesFrom,
+    zones: spec.zones ?? defaults.zones,
+    logRetentionDays: spec.logRetentionDays ?? defaults.logRetentionDays,
+    registrySku: defaults.registrySku,
+    keyVaultSoftDeleteRetentionDays: defaults.keyVaultSoftDeleteRetentionDays,
+    emailReceivers: spec.monitoring?.emailReceivers ?? [],
+    webhookReceivers: spec.monitoring?.webhookReceivers ?? [],
+    grafanaAdminGroupObjectId: spec.monitoring?.grafanaAdminGroupObjectId,
+    names: new AzureNames(project, spec.name),
+  };
+}
+
+function resolveNodePool(pool: NodePoolSpec): ResolvedNodePool {
+  return {
+    name: pool.name,
+    vmSize: pool.vmSize,
+    minCount: pool.minCount,
+    maxCount: pool.maxCount,
+    osDiskSizeGb: pool.osDiskSizeGb ?? 128,
+    maxPods: pool.maxPods ?? 110,
+    labels: pool.labels ?? {},
+  };
+}

@@ -1,0 +1,38 @@
+import { Environment, resolveEnvironment } from "./environment";
+import { PlatformSpec, RemoteStateSpec } from "./environment-spec";
+import { assertValidPlatform } from "./validate-platform";
+
+/** Remote state settings with defaults applied. */
+export interface ResolvedRemoteState extends RemoteStateSpec {
+  readonly containerName: string;
+}
+
+/** A validated platform: what the stacks are built from. */
+export interface Platform {
+  readonly project: string;
+  /** The environments in declaration order, with defaults applied. */
+  readonly environments: readonly Environment[];
+  readonly remoteState?: ResolvedRemoteState;
+}
+
+/**
+ * Validates a platform spec (throwing a `PlatformValidationError` that lists every problem) and applies
+ * the tier defaults. Call it before creating any stack, so that nothing is synthesized from a bad spec.
+ */
+export function resolvePlatform(spec: PlatformSpec): Platform {
+  assertValidPlatform(spec);
+  return {
+    project: spec.project,
+    environments: spec.environments.map((env) => resolveEnvironment(spec.project, env)),
+    remoteState: spec.remoteState && { containerName: "tfstate", ...spec.remoteState },
+  };
+}
+
+/** The environment named `name`, or an error listing the known ones. */
+export function environmentNamed(platform: Platform, name: string): Environment {
+  const env = platform.environments.find((e) => e.name === name);
+  if (!env) {
+    throw new Error(`unknown environment "${name}"; known environments: ${platform.environments.map((e) => e.name).join(", ")}`);
+  }
+  return env;
+}

@@ -1,0 +1,73 @@
+import { MaintenanceWindowSpec, NodePoolSpec, Tier } from "./environment-spec";
+
+/** Defaults that depend on the tier of an environment. */
+export interface TierDefaults {
+  /** Availability zones for node pools and zone-redundant services. */
+  readonly zones: readonly string[];
+  /** The system node pool. */
+  readonly systemPool: NodePoolSpec;
+  /** The user node pools. */
+  readonly userPools: readonly NodePoolSpec[];
+  /** AKS pricing tier: `Standard` carries the uptime SLA. */
+  readonly aksSkuTier: "Free" | "Standard";
+  /** Container registry SKU: `Premium` is needed for zone redundancy. */
+  readonly registrySku: "Standard" | "Premium";
+  /** Log Analytics retention in days. */
+  readonly logRetentionDays: number;
+  /** Key Vault soft-delete retention in days (7-90). */
+  readonly keyVaultSoftDeleteRetentionDays: number;
+  /** How often the sync engine polls the GitOps repository. */
+  readonly syncInterval: string;
+}
+
+const DEFAULT_MAINTENANCE_WINDOW: MaintenanceWindowSpec = {
+  dayOfWeek: "Sunday",
+  startHour: 2,
+  durationHours: 4,
+  utcOffset: "+00:00",
+};
+
+/** The maintenance window used when an environment does not set one. */
+export function defaultMaintenanceWindow(): MaintenanceWindowSpec {
+  return DEFAULT_MAINTENANCE_WINDOW;
+}
+
+const ALL_ZONES = ["1", "2", "3"] as const;
+
+const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
+  dev: {
+    zones: [],
+    systemPool: { name: "system", vmSize: "Standard_D2s_v5", minCount: 1, maxCount: 2 },
+    userPools: [{ name: "apps", vmSize: "Standard_D4s_v5", minCount: 1, maxCount: 3 }],
+    aksSkuTier: "Free",
+    registrySku: "Standard",
+    logRetentionDays: 30,
+    keyVaultSoftDeleteRetentionDays: 7,
+    syncInterval: "1m",
+  },
+  staging: {
+    zones: ALL_ZONES,
+    systemPool: { name: "system", vmSize: "Standard_D2s_v5", minCount: 2, maxCount: 3 },
+    userPools: [{ name: "apps", vmSize: "Standard_D4s_v5", minCount: 2, maxCount: 5 }],
+    aksSkuTier: "Standard",
+    registrySku: "Premium",
+    logRetentionDays: 60,
+    keyVaultSoftDeleteRetentionDays: 30,
+    syncInterval: "5m",
+  },
+  prod: {
+    zones: ALL_ZONES,
+    systemPool: { name: "system", vmSize: "Standard_D4s_v5", minCount: 3, maxCount: 5 },
+    userPools: [{ name: "apps", vmSize: "Standard_D8s_v5", minCount: 3, maxCount: 10 }],
+    aksSkuTier: "Standard",
+    registrySku: "Premium",
+    logRetentionDays: 90,
+    keyVaultSoftDeleteRetentionDays: 90,
+    syncInterval: "5m",
+  },
+};
+
+/** The defaults of a tier. */
+export function tierDefaults(tier: Tier): TierDefaults {
+  return TIER_DEFAULTS[tier];
+}

@@ -1,0 +1,157 @@
+import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
+import { KubernetesClusterNodePool } from "@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool";
+import { Construct } from "constructs";
+import { Environment, ResolvedNodePool } from "../environment/environment";
+import { EnvironmentResourceGroup } from "./environment-resource-group";
+import { LogAnalyticsWorkspace } from "./log-analytics-workspace";
+import { Network } from "./network";
+
+/** Props of an `AksCluster`. */
+export interface AksClusterProps {
+  /** The environment: version, node pools, zones, SKU tier, API server access and maintenance window. */
+  readonly environment: Environment;
+  /** The resource group to create the cluster in. */
+  readonly resourceGroup: EnvironmentResourceGroup;
+  /** The network whose node subnet the node pools join. */
+  readonly network: Network;
+  /**
+   * Workspace for Container Insights (the `oms_agent` add-on, managed identity auth).
+   * @default - Container Insights is off
+   */
+  readonly logAnalyticsWorkspace?: LogAnalyticsWorkspace;
+  /**
+   * Turn on the managed Prometheus metrics profile (`monitor_metrics`); the monitoring stack associates the
+   * data collection rule with the cluster.
+   * @default true
+   */
+  readonly managedPrometheus?: boolean;
+  /**
+   * Enforce Azure Policy for Kubernetes (the azure-policy add-on).
+   * @default true
+   */
+  readonly azurePolicy?: boolean;
+}
+
+/**
+ * An AKS cluster with secure defaults: OIDC issuer and workload identity on, Azure AD RBAC with local
+ * accounts disabled, Azure CNI overlay with Cilium network policy, system and user node pools with
+ * autoscaling across the environment's zones, automatic upgrades inside a maintenance window, API server
+ * restricted to authorized ranges (or private), Key Vault secrets provider with rotation, Azure Policy.
+ */
+export class AksCluster extends Construct {
+  /** The azurerm kubernetes cluster. */
+  public readonly resource: KubernetesCluster;
+  /** The user node pools, by pool name. */
+  public readonly userNodePools: Readonly<Record<string, KubernetesClusterNodePool>>;
+  /** Cluster resource id. */
+  public readonly id: string;
+  /** Cluster name. */
+  public readonly name: string;
+  /** OIDC issuer URL, for workload identity federated credentials. */
+  public readonly oidcIssuerUrl: string;
+  /** Object id of the kubelet identity (pulls images). */
+  public readonly kubeletIdentityObjectId: string;
+
+  constructor(scope: Construct, id: string, props: AksClusterProps) {
+    super(scope, id);
+    const env = props.environment;
+    const cluster = env.cluster;
+    const window = cluster.maintenanceWindow;
+    const maintenance = {
+      frequency: "Weekly",
+      interval: 1,
+      dayOfWeek: window.dayOfWeek,
+      startTime: `${String(window.startHour).padStart(2, "0")}:00`,
+      duration: window.durationHours,
+      utcOffset: window.utcOffset,
+    };
+    const zones = env.zones.length > 0 ? [...env.zones] : undefined;
+
+    this.resource = new KubernetesCluster(this, "Resource", {
+      name: env.names.of("kubernetesCluster"),
+      location: env.location,
+      resourceGroupName: props.resourceGroup.name,
+      dnsPrefix: env.names.of("kubernetesDnsPrefix"),
+      nodeResourceGroup: env.names.of("nodeResourceGroup"),
+      kubernetesVersion: cluster.kubernetesVersion,
+      skuTier: cluster.skuTier,
+      identity: { type: "SystemAssigned" },
+      oidcIssuerEnabled: true,
+      workloadIdentityEnabled: true,
+      localAccountDisabled: true,
+      roleBasedAccessControlEnabled: true,
+      azureActiveDirectoryRoleBasedAccessControl: {
+        azureRbacEnabled: true,
+        adminGroupObjectIds: [...cluster.adminGroupObjectIds],
+      },
+      privateClusterEnabled: cluster.privateCluster,
+      apiServerAccessProfile: cluster.privateCluster
+        ? undefined
+        : { authorizedIpRanges: [...cluster.apiServerAuthorizedIpRanges] },
+      automaticUpgradeChannel: cluster.upgradeChannel,
+      nodeOsUpgradeChannel: "NodeImage",
+      maintenanceWindowAutoUpgrade: maintenance,
+      maintenanceWindowNodeOs: maintenance,
+      azurePolicyEnabled: props.azurePolicy ?? true,
+      imageCleanerEnabled: true,
+      imageCleanerIntervalHours: 48,
+      keyVaultSecretsProvider: { secretRotationEnabled: true, secretRotationInterval: "2m" },
+      monitorMetrics: props.managedPrometheus ?? true ? {} : undefined,
+      omsAgent: props.logAnalyticsWorkspace
+        ? { logAnalyticsWorkspaceId: props.logAnalyticsWorkspace.id, msiAuthForMonitoringEnabled: true }
+        : undefined,
+      networkProfile: {
+        networkPlugin: "azure",
+        networkPluginMode: "overlay",
+        networkDataPlane: "cilium",
+        networkPolicy: "cilium",
+        podCidr: cluster.podCidr,
+        serviceCidr: cluster.serviceCidr,
+        dnsServiceIp: cluster.dnsServiceIp,
+        loadBalancerSku: "standard",
+        outboundType: "loadBalancer",
+      },
+      defaultNodePool: {
+        ...nodePoolSettings(cluster.systemPool, zones, props.network),
+        onlyCriticalAddonsEnabled: true,
+        temporaryNameForRotation: `${cluster.systemPool.name.slice(0, 8)}tmp`,
+      },
+      tags: env.tags,
+      lifecycle: { ignoreChanges: ["default_node_pool[0].node_count"] },
+    });
+
+    const userNodePools: Record<string, KubernetesClusterNodePool> = {};
+    for (const pool of cluster.userPools) {
+      userNodePools[pool.name] = new KubernetesClusterNodePool(this, `NodePool-${pool.name}`, {
+        kubernetesClusterId: this.resource.id,
+        mode: "User",
+        ...nodePoolSettings(pool, zones, props.network),
+        tags: env.tags,
+        lifecycle: { ignoreChanges: ["node_count"] },
+      });
+    }
+    this.userNodePools = userNodePools;
+    this.id = this.resource.id;
+    this.name = this.resource.name;
+    this.oidcIssuerUrl = this.resource.oidcIssuerUrl;
+    this.kubeletIdentityObjectId = this.resource.kubeletIdentity.objectId;
+  }
+}
+
+/** Settings shared by the system pool and user pools. */
+function nodePoolSettings(pool: ResolvedNodePool, zones: string[] | undefined, network: Network) {
+  return {
+    name: pool.name,
+    vmSize: pool.vmSize,
+    autoScalingEnabled: true,
+    minCount: pool.minCount,
+    maxCount: pool.maxCount,
+    maxPods: pool.maxPods,
+    osDiskSizeGb: pool.osDiskSizeGb,
+    osSku: "AzureLinux",
+    zones,
+    vnetSubnetId: network.nodeSubnet.id,
+    nodeLabels: Object.keys(pool.labels).length > 0 ? { ...pool.labels } : undefined,
+    upgradeSettings: { maxSurge: "33%" },
+  };
+}

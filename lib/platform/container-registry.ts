@@ -1,0 +1,68 @@
+import { ContainerRegistry as AzurermContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { Construct } from "constructs";
+import { Environment } from "../environment/environment";
+import { AksCluster } from "./aks-cluster";
+import { EnvironmentResourceGroup } from "./environment-resource-group";
+
+/** Props of a `ContainerRegistry`. */
+export interface ContainerRegistryProps {
+  /** The environment: name, region, tags, SKU (Standard for dev, Premium otherwise) and zones. */
+  readonly environment: Environment;
+  /** The resource group to create the registry in. */
+  readonly resourceGroup: EnvironmentResourceGroup;
+  /**
+   * The cluster whose kubelet identity gets `AcrPull` on the registry.
+   * @default - no pull access is granted
+   */
+  readonly cluster?: AksCluster;
+  /**
+   * Allow Terraform to destroy the registry (and its images).
+   * @default false - `lifecycle.prevent_destroy` is set
+   */
+  readonly allowDestroy?: boolean;
+}
+
+/**
+ * The environment's container registry: admin user and anonymous pull disabled, zone redundant in prod,
+ * untagged-manifest retention on Premium, `AcrPull` for the cluster's kubelet identity, `prevent_destroy` set.
+ */
+export class ContainerRegistry extends Construct {
+  /** The azurerm container registry. */
+  public readonly resource: AzurermContainerRegistry;
+  /** The `AcrPull` role assignment of the cluster, when a cluster was given. */
+  public readonly pullRoleAssignment?: RoleAssignment;
+  /** Registry resource id. */
+  public readonly id: string;
+  /** Login server, e.g. `acrcontosodev.azurecr.io`. */
+  public readonly loginServer: string;
+
+  constructor(scope: Construct, id: string, props: ContainerRegistryProps) {
+    super(scope, id);
+    const env = props.environment;
+    const premium = env.registrySku === "Premium";
+    this.resource = new AzurermContainerRegistry(this, "Resource", {
+      name: env.names.of("containerRegistry"),
+      location: env.location,
+      resourceGroupName: props.resourceGroup.name,
+      sku: env.registrySku,
+      adminEnabled: false,
+      anonymousPullEnabled: false,
+      zoneRedundancyEnabled: premium && env.tier === "prod",
+      retentionPolicyInDays: premium ? 30 : undefined,
+      tags: env.tags,
+      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+    });
+    if (props.cluster) {
+      this.pullRoleAssignment = new RoleAssignment(this, "KubeletAcrPull", {
+        scope: this.resource.id,
+        roleDefinitionName: "AcrPull",
+        principalId: props.cluster.kubeletIdentityObjectId,
+        principalType: "ServicePrincipal",
+        skipServicePrincipalAadCheck: true,
+      });
+    }
+    this.id = this.resource.id;
+    this.loginServer = this.resource.loginServer;
+  }
+}

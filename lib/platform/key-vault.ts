@@ -1,0 +1,73 @@
+import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
+import { KeyVault as AzurermKeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
+import { Construct } from "constructs";
+import { Environment } from "../environment/environment";
+import { EnvironmentResourceGroup } from "./environment-resource-group";
+import { Network } from "./network";
+
+/** Props of a `KeyVault`. */
+export interface KeyVaultProps {
+  /** The environment: name, region, tags and soft-delete retention (dev 7, staging 30, prod 90 days). */
+  readonly environment: Environment;
+  /** The resource group to create the vault in. */
+  readonly resourceGroup: EnvironmentResourceGroup;
+  /** The network whose node subnet may reach the vault (the firewall denies everything else). */
+  readonly network: Network;
+  /**
+   * Public IP ranges (CIDR) that may reach the vault, e.g. the CI runners that manage secrets.
+   * @default - none: only the node subnet and trusted Azure services
+   */
+  readonly allowedIpRanges?: readonly string[];
+  /**
+   * Allow Terraform to destroy the vault.
+   * @default false - `lifecycle.prevent_destroy` is set
+   */
+  readonly allowDestroy?: boolean;
+}
+
+/**
+ * The environment's Key Vault: Azure RBAC authorization (no access policies), purge protection, soft
+ * delete with the tier's retention, a firewall that denies by default (node subnet and trusted Azure
+ * services allowed), `prevent_destroy` set. Secrets are read in-cluster through the secrets provider
+ * add-on with workload identity; the library never writes a secret value.
+ */
+export class KeyVault extends Construct {
+  /** The azurerm key vault. */
+  public readonly resource: AzurermKeyVault;
+  /** Vault resource id. */
+  public readonly id: string;
+  /** Vault name. */
+  public readonly name: string;
+  /** Vault URI, e.g. `https://kv-contoso-dev.vault.azure.net/`. */
+  public readonly vaultUri: string;
+  /** Azure AD tenant id of the vault. */
+  public readonly tenantId: string;
+
+  constructor(scope: Construct, id: string, props: KeyVaultProps) {
+    super(scope, id);
+    const env = props.environment;
+    const client = new DataAzurermClientConfig(this, "ClientConfig", {});
+    this.resource = new AzurermKeyVault(this, "Resource", {
+      name: env.names.of("keyVault"),
+      location: env.location,
+      resourceGroupName: props.resourceGroup.name,
+      tenantId: client.tenantId,
+      skuName: "standard",
+      rbacAuthorizationEnabled: true,
+      purgeProtectionEnabled: true,
+      softDeleteRetentionDays: env.keyVaultSoftDeleteRetentionDays,
+      networkAcls: {
+        defaultAction: "Deny",
+        bypass: "AzureServices",
+        virtualNetworkSubnetIds: [props.network.nodeSubnet.id],
+        ipRules: [...(props.allowedIpRanges ?? [])],
+      },
+      tags: env.tags,
+      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+    });
+    this.id = this.resource.id;
+    this.name = this.resource.name;
+    this.vaultUri = this.resource.vaultUri;
+    this.tenantId = this.resource.tenantId;
+  }
+}

@@ -1,0 +1,78 @@
+import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
+import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
+import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
+import { Construct } from "constructs";
+import { ResolvedRemoteState } from "../environment/resolve-platform";
+
+/** Props of a `RemoteStateStorage`. */
+export interface RemoteStateStorageProps {
+  /** Where the state lives: resource group, storage account, container and region. */
+  readonly state: ResolvedRemoteState;
+  /**
+   * Tags for the state resources.
+   * @default - `managed-by: cdktf-gitops` and `purpose: terraform-state`
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Days that deleted blobs and containers (state files and their versions) stay recoverable (1-365).
+   * @default 30
+   */
+  readonly softDeleteRetentionDays?: number;
+}
+
+/**
+ * The storage account that holds every stack's Terraform state: zone-redundant, blob versioning and soft
+ * delete for blobs and containers, TLS 1.2, HTTPS only, no public blob access, shared keys disabled
+ * (Azure AD auth only), infrastructure encryption, `prevent_destroy` set.
+ */
+export class RemoteStateStorage extends Construct {
+  /** The resource group of the state storage. */
+  public readonly resourceGroup: ResourceGroup;
+  /** The storage account. */
+  public readonly resource: StorageAccount;
+  /** The blob container of the state files. */
+  public readonly container: StorageContainer;
+
+  constructor(scope: Construct, id: string, props: RemoteStateStorageProps) {
+    super(scope, id);
+    const retention = props.softDeleteRetentionDays ?? 30;
+    if (!Number.isInteger(retention) || retention < 1 || retention > 365) {
+      throw new Error(`${this.node.path}: softDeleteRetentionDays ${retention} is out of range; use 1-365`);
+    }
+    const tags = props.tags ?? { "managed-by": "cdktf-gitops", purpose: "terraform-state" };
+    this.resourceGroup = new ResourceGroup(this, "ResourceGroup", {
+      name: props.state.resourceGroupName,
+      location: props.state.location,
+      tags,
+      lifecycle: { preventDestroy: true },
+    });
+    this.resource = new StorageAccount(this, "Resource", {
+      name: props.state.storageAccountName,
+      resourceGroupName: this.resourceGroup.name,
+      location: props.state.location,
+      accountKind: "StorageV2",
+      accountTier: "Standard",
+      accountReplicationType: "ZRS",
+      minTlsVersion: "TLS1_2",
+      httpsTrafficOnlyEnabled: true,
+      allowNestedItemsToBePublic: false,
+      sharedAccessKeyEnabled: false,
+      defaultToOauthAuthentication: true,
+      infrastructureEncryptionEnabled: true,
+      crossTenantReplicationEnabled: false,
+      blobProperties: {
+        versioningEnabled: true,
+        deleteRetentionPolicy: { days: retention },
+        containerDeleteRetentionPolicy: { days: retention },
+      },
+      tags,
+      lifecycle: { preventDestroy: true },
+    });
+    this.container = new StorageContainer(this, "Container", {
+      name: props.state.containerName,
+      storageAccountId: this.resource.id,
+      containerAccessType: "private",
+      lifecycle: { preventDestroy: true },
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { App } from "cdktf";
+import { PlatformSpec } from "../lib/environment/environment-spec";
+import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
+import { PlatformStack } from "./platform-stack";
+import { StateStack } from "./state-stack";
+
+/** The stacks of one environment. */
+export interface EnvironmentStacks {
+  readonly platform: PlatformStack;
+}
+
+/** Everything `buildPlatform` created. */
+export interface PlatformStacks {
+  /** The validated platform with defaults applied. */
+  readonly platform: Platform;
+  /** The state bootstrap stack, when the platform has remote state. */
+  readonly state?: StateStack;
+  /** The stacks of each environment, by environment name. */
+  readonly environments: Readonly<Record<string, EnvironmentStacks>>;
+}
+
+/**
+ * Validates the platform spec and adds its stacks to the app: `state` (when remote state is set) and, per
+ * environment, `<env>-platform`. Throws before creating any stack when the spec is invalid, so nothing is
+ * synthesized from a bad spec.
+ */
+export function buildPlatform(app: App, spec: PlatformSpec): PlatformStacks {
+  const platform = resolvePlatform(spec);
+  const state = platform.remoteState ? new StateStack(app, { state: platform.remoteState }) : undefined;
+  const environments: Record<string, EnvironmentStacks> = {};
+  for (const environment of platform.environments) {
+    const platformStack = new PlatformStack(app, { platform, environment });
+    if (state) platformStack.addDependency(state);
+    environments[environment.name] = { platform: platformStack };
+  }
+  return { platform, state, environments };
+}

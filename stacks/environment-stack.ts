@@ -1,0 +1,40 @@
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { Environment } from "../lib/environment/environment";
+import { Platform } from "../lib/environment/resolve-platform";
+import { addRemoteStateBackend } from "../lib/platform/remote-state-backend";
+
+/** Props of every per-environment stack. */
+export interface EnvironmentStackProps {
+  /** The validated platform (for the remote state settings). */
+  readonly platform: Platform;
+  /** The environment this stack belongs to. */
+  readonly environment: Environment;
+}
+
+/**
+ * Base of the per-environment stacks, with id `<env>-<stackName>`: configures the azurerm provider for the
+ * environment's subscription (Azure AD auth for storage, OIDC in CI) and, when the platform has remote
+ * state, an azurerm backend with key `<env>/<stackName>.tfstate`.
+ */
+export class EnvironmentStack extends TerraformStack {
+  /** The environment this stack belongs to. */
+  public readonly environment: Environment;
+  /** The azurerm provider of this stack. */
+  public readonly azurerm: AzurermProvider;
+
+  constructor(scope: Construct, stackName: string, props: EnvironmentStackProps) {
+    super(scope, `${props.environment.name}-${stackName}`);
+    this.environment = props.environment;
+    if (props.platform.remoteState) {
+      addRemoteStateBackend(this, props.platform.remoteState, props.environment.name, stackName);
+    }
+    this.azurerm = new AzurermProvider(this, "azurerm", {
+      features: [{ keyVault: [{ purgeSoftDeleteOnDestroy: false }] }],
+      subscriptionId: props.environment.subscriptionId,
+      storageUseAzuread: true,
+      useOidc: true,
+    });
+  }
+}

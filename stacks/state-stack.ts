@@ -1,0 +1,31 @@
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { LocalBackend, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { ResolvedRemoteState } from "../lib/environment/resolve-platform";
+import { RemoteStateStorage } from "../lib/platform/remote-state-storage";
+
+/** Props of a `StateStack`. */
+export interface StateStackProps {
+  /** Where the state of all other stacks lives. */
+  readonly state: ResolvedRemoteState;
+}
+
+/**
+ * `state`: the bootstrap stack that creates the state storage account. It keeps its own state in a local
+ * file (`terraform.state.tfstate`, to be committed or kept safe), since the remote store does not exist yet.
+ */
+export class StateStack extends TerraformStack {
+  public readonly storage: RemoteStateStorage;
+
+  constructor(scope: Construct, props: StateStackProps) {
+    super(scope, "state");
+    new LocalBackend(this, { path: "terraform.state.tfstate" });
+    new AzurermProvider(this, "azurerm", {
+      features: [{}],
+      subscriptionId: props.state.subscriptionId,
+      storageUseAzuread: true,
+      useOidc: true,
+    });
+    this.storage = new RemoteStateStorage(this, "StateStorage", { state: props.state });
+  }
+}
