@@ -17,3 +17,7 @@ export * from "../stacks/environment-stack";
 export * from "../stacks/platform-stack";
 export * from "../stacks/state-stack";
 export * from "../stacks/build-platform";
+export * from "./gitops";
+export * from "./apps";
+export * from "./monitoring";
+export * from "./release";

@@ -6,8 +6,12 @@ import { StateStack } from "./state-stack";
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
+  /** `<env>-platform`: network, AKS, registry, Key Vault, Log Analytics. */
   readonly platform: PlatformStack;
 }
+
+/** Options of `buildPlatform`. */
+export interface BuildPlatformOptions {}
 
 /** Everything `buildPlatform` created. */
 export interface PlatformStacks {
@@ -24,7 +28,7 @@ export interface PlatformStacks {
  * environment, `<env>-platform`. Throws before creating any stack when the spec is invalid, so nothing is
  * synthesized from a bad spec.
  */
-export function buildPlatform(app: App, spec: PlatformSpec): PlatformStacks {
+export function buildPlatform(app: App, spec: PlatformSpec, _options: BuildPlatformOptions = {}): PlatformStacks {
   const platform = resolvePlatform(spec);
   const state = platform.remoteState ? new StateStack(app, { state: platform.remoteState }) : undefined;
   const environments: Record<string, EnvironmentStacks> = {};
