@@ -1,0 +1,92 @@
+import * as fs from "fs";
+import * as path from "path";
+import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { ISynthesisSession } from "cdktf/lib/synthesize/types";
+import { Construct } from "constructs";
+import { stringify } from "yaml";
+import { KubernetesObject, validateKubernetesObject } from "./kubernetes-object";
+
+/** Props of a `GitOpsManifests`. */
+export interface GitOpsManifestsProps {
+  /** The environment the manifests belong to. */
+  readonly environment: string;
+  /**
+   * Folder inside the environment's folder of the GitOps repository, e.g. `apps/web` or `infrastructure`.
+   * Files land in `<outdir>/gitops/<environment>/<folder>/` at synth time.
+   */
+  readonly folder: string;
+}
+
+/** The output folder that every `GitOpsManifests` of a synth session writes below. */
+export const GITOPS_OUTPUT_FOLDER = "gitops";
+
+/** Synthesis sessions whose `gitops/` output folder has been cleared already. */
+const clearedSessions = new WeakSet<object>();
+
+/**
+ * Kubernetes objects that are written as YAML at synth time, one object per file named
+ * `<kind>-<name>.yaml` (lower case), keys sorted, so identical input gives byte-identical files.
+ * Every object is validated against its upstream schema when added.
+ * The first writer of a synth session clears `<outdir>/gitops/`, so objects that are no longer produced
+ * leave no stale files behind.
+ */
+export class GitOpsManifests extends Construct {
+  /** The environment the manifests belong to. */
+  public readonly environment: string;
+  /** Folder inside the environment's folder, e.g. `apps/web`. */
+  public readonly folder: string;
+  private readonly objectsByFile = new Map<string, KubernetesObject>();
+
+  constructor(scope: Construct, id: string, props: GitOpsManifestsProps) {
+    super(scope, id);
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(props.folder)) {
+      throw new Error(`${this.node.path}: folder "${props.folder}" is not valid; use lower-case path segments such as "apps/web"`);
+    }
+    this.environment = props.environment;
+    this.folder = props.folder;
+    addCustomSynthesis(this, { onSynthesize: (session) => this.write(session) });
+  }
+
+  /** Validates and adds objects. Throws when an object breaks its schema or two objects get the same file. */
+  public add(...objects: KubernetesObject[]): void {
+    for (const object of objects) {
+      validateKubernetesObject(object, this.node.path);
+      const file = `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
+      if (this.objectsByFile.has(file)) {
+        throw new Error(`${this.node.path}: two objects would be written to ${file}; give each ${object.kind} its own name`);
+      }
+      this.objectsByFile.set(file, object);
+    }
+  }
+
+  /** The objects, in file-name order. */
+  public get objects(): KubernetesObject[] {
+    return [...this.renderEntries()].map(([, object]) => object);
+  }
+
+  /** The files this construct writes: path relative to `<outdir>/gitops/` → YAML text. */
+  public render(): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const [file, object] of this.renderEntries()) {
+      files[`${this.environment}/${this.folder}/${file}`] = stringify(object, { sortMapEntries: true, lineWidth: 0 });
+    }
+    return files;
+  }
+
+  private renderEntries(): [string, KubernetesObject][] {
+    return [...this.objectsByFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  private write(session: ISynthesisSession): void {
+    const root = path.join(session.outdir, GITOPS_OUTPUT_FOLDER);
+    if (!clearedSessions.has(session.manifest)) {
+      clearedSessions.add(session.manifest);
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+    for (const [file, text] of Object.entries(this.render())) {
+      const target = path.join(root, file);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, text);
+    }
+  }
+}
