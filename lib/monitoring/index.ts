@@ -1,1 +1,1 @@
-export {};
+export * from "./app-alert-thresholds";
