@@ -151,7 +151,7 @@ export interface MonitoringSpec {
 
 /** An environment as the platform team declares it. */
 export interface EnvironmentSpec {
-  /** Environment name: 2-10 lower-case letters and digits, starting with a letter. Part of every resource name. */
+  /** Environment name: 2-12 lower-case letters and digits, starting with a letter. Part of every resource name. */
   readonly name: string;
   /** Azure region, programmatic name, e.g. `westeurope`. */
   readonly location: string;
@@ -224,7 +224,7 @@ export interface RemoteStateSpec {
 
 /** The whole platform: a project name, its environments and the remote state location. */
 export interface PlatformSpec {
-  /** Project name: 2-8 lower-case letters and digits, starting with a letter. Part of every resource name. */
+  /** Project name: 2-12 lower-case letters and digits, starting with a letter. Part of every resource name. */
   readonly project: string;
   /** The environments, e.g. dev, staging and prod. */
   readonly environments: readonly EnvironmentSpec[];

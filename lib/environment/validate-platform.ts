@@ -13,8 +13,8 @@ import {
 } from "./environment-spec";
 import { tierDefaults } from "./tier-defaults";
 
-const PROJECT_NAME = /^[a-z][a-z0-9]{1,7}$/;
-const ENVIRONMENT_NAME = /^[a-z][a-z0-9]{1,9}$/;
+const PROJECT_NAME = /^[a-z][a-z0-9]{1,11}$/;
+const ENVIRONMENT_NAME = /^[a-z][a-z0-9]{1,11}$/;
 const LOCATION = /^[a-z][a-z0-9]+$/;
 const KUBERNETES_VERSION = /^\d+\.\d+(\.\d+)?$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,7 +46,7 @@ export class PlatformValidationError extends Error {
 export function validatePlatform(spec: PlatformSpec): string[] {
   const problems: string[] = [];
   if (!PROJECT_NAME.test(spec.project)) {
-    problems.push(`platform: project "${spec.project}" is not valid; use 2-8 lower-case letters and digits, starting with a letter`);
+    problems.push(`platform: project "${spec.project}" is not valid; use 2-12 lower-case letters and digits, starting with a letter`);
   }
   if (spec.environments.length === 0) {
     problems.push("platform: environments is empty; declare at least one environment");
@@ -94,7 +94,7 @@ function environmentProblems(project: string, env: EnvironmentSpec): string[] {
   const at = `environments/${env.name}`;
   const problems: string[] = [];
   if (!ENVIRONMENT_NAME.test(env.name)) {
-    problems.push(`${at}: name "${env.name}" is not valid; use 2-10 lower-case letters and digits, starting with a letter`);
+    problems.push(`${at}: name "${env.name}" is not valid; use 2-12 lower-case letters and digits, starting with a letter`);
   } else if (PROJECT_NAME.test(project)) {
     problems.push(...new AzureNames(project, env.name).problems().map((p) => `${at}: ${p}; shorten the project or environment name`));
   }

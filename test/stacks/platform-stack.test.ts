@@ -3,13 +3,51 @@ import { buildPlatform } from "../../stacks/build-platform";
 import { platformSpec } from "../support/fixtures";
 import { danglingReferences, onlyResource, synthJson } from "../support/terraform-json";
 
+const REMOTE_STATE = { resourceGroupName: "rg-contoso-tfstate", storageAccountName: "stcontosotfstate", location: "westeurope" };
+
 describe("PlatformStack", () => {
-  const stacks = buildPlatform(new App(), platformSpec());
+  const stacks = buildPlatform(new App(), platformSpec({ remoteState: REMOTE_STATE }));
 
   test.each(["dev", "staging", "prod"])("%s-platform references only what it defines", (env) => {
     const json = synthJson(stacks.environments[env].platform);
     expect(danglingReferences(json)).toEqual([]);
     expect(onlyResource(json, "azurerm_kubernetes_cluster").name).toBe(`aks-contoso-${env}`);
+  });
+
+  test.each(["dev", "staging", "prod"])("%s-platform keeps state in the shared account under <env>/platform.tfstate", (env) => {
+    const json = synthJson(stacks.environments[env].platform);
+    expect(json.terraform?.backend).toEqual({
+      azurerm: {
+        resource_group_name: "rg-contoso-tfstate",
+        storage_account_name: "stcontosotfstate",
+        container_name: "tfstate",
+        key: `${env}/platform.tfstate`,
+        use_azuread_auth: true,
+        use_oidc: true,
+      },
+    });
+    expect(json.provider?.azurerm[0]).toMatchObject({ storage_use_azuread: true, use_oidc: true });
+  });
+
+  test("platform stacks depend on the state stack", () => {
+    expect(stacks.environments.dev.platform.dependencies).toContain(stacks.state);
+  });
+
+  test("without remote state there is no state stack and stacks use local state", () => {
+    const local = buildPlatform(new App(), platformSpec());
+    expect(local.state).toBeUndefined();
+    expect(synthJson(local.environments.dev.platform).terraform?.backend).toBeUndefined();
+  });
+
+  test("an environment's subscription id configures its provider", () => {
+    const spec = platformSpec();
+    const withSubscription = {
+      ...spec,
+      environments: spec.environments.map((e) => (e.name === "prod" ? { ...e, subscriptionId: "0b1f6471-1bf0-4dda-aec3-cb9272f09590" } : e)),
+    };
+    const built = buildPlatform(new App(), withSubscription);
+    expect(synthJson(built.environments.prod.platform).provider?.azurerm[0].subscription_id).toBe("0b1f6471-1bf0-4dda-aec3-cb9272f09590");
+    expect(synthJson(built.environments.dev.platform).provider?.azurerm[0].subscription_id).toBeUndefined();
   });
 
   test.each(["dev", "staging", "prod"])("%s-platform matches its snapshot", (env) => {

@@ -28,11 +28,18 @@ export function onlyResource(json: TerraformJson, type: string): any {
   return all[0];
 }
 
-/** The resource of `type` whose construct path ends with `pathSuffix`. */
-export function resourceAt(json: TerraformJson, type: string, pathSuffix: string): any {
-  const match = Object.values(json.resource?.[type] ?? {}).find((r: any) => r["//"]?.metadata?.path?.endsWith(pathSuffix));
-  if (!match) throw new Error(`no ${type} at a path ending with ${pathSuffix}`);
-  return withoutMetadata(match);
+/**
+ * The resource of `type` at construct path `constructPath` inside its stack (e.g. `Network/NodeSubnet`),
+ * found by its logical id (the path without `Resource` / `Default` parts, joined by `_`, plus a hash).
+ */
+export function resourceAt(json: TerraformJson, type: string, constructPath: string): any {
+  const prefix = constructPath
+    .split("/")
+    .filter((part) => part !== "Resource" && part !== "Default")
+    .join("_");
+  const matches = Object.entries(json.resource?.[type] ?? {}).filter(([id]) => id.startsWith(`${prefix}_`) && /^[A-F0-9]{8}$/.test(id.slice(prefix.length + 1)));
+  if (matches.length !== 1) throw new Error(`expected one ${type} at ${constructPath}, found ${matches.length}`);
+  return withoutMetadata(matches[0][1]);
 }
 
 function withoutMetadata(resource: any): any {
