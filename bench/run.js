@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Synth benchmarks. Each scenario runs as its own node process, the way `cdktf synth` runs main.ts
+// (ts-node transpile-only with swc), several times; the median wall time and the highest peak memory count.
+//   npm run bench               print the results
+//   npm run bench -- --record   also write them to bench/RESULTS.md
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const node = (args) => [process.execPath, "-r", path.join(__dirname, "peak-memory.js"), "-r", "ts-node/register", ...args];
+
+const scenarios = [
+  { name: "floor: empty cdktf app", command: () => node(["bench/floor-app.ts"]) },
+  { name: "reference platform (main.ts)", command: () => node(["main.ts"]) },
+];
+if (fs.existsSync(path.join(__dirname, "apps-synth.ts"))) {
+  for (const count of [10, 100, 1000]) {
+    scenarios.push({ name: `1 environment, ${count} apps`, command: (outdir) => node(["bench/apps-synth.ts", String(count), outdir]) });
+  }
+}
+
+function measure(scenario) {
+  const times = [];
+  let peakKiB = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-gitops-bench-"));
+    const memoryFile = path.join(outdir, "..", `${path.basename(outdir)}.rss`);
+    const [command, ...args] = scenario.command(outdir);
+    const start = process.hrtime.bigint();
+    const result = spawnSync(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, CDKTF_OUTDIR: outdir, BENCH_MEMORY_FILE: memoryFile },
+      encoding: "utf8",
+    });
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0) throw new Error(`${scenario.name} failed:\n${result.stderr}`);
+    times.push(elapsed);
+    peakKiB = Math.max(peakKiB, Number(fs.readFileSync(memoryFile, "utf8")));
+    fs.rmSync(outdir, { recursive: true, force: true });
+    fs.rmSync(memoryFile, { force: true });
+  }
+  times.sort((a, b) => a - b);
+  return { name: scenario.name, medianMs: times[Math.floor(times.length / 2)], peakMiB: peakKiB / 1024 };
+}
+
+const results = scenarios.map((scenario) => {
+  process.stderr.write(`running ${scenario.name} (${RUNS} runs)...\n`);
+  return measure(scenario);
+});
+const floor = results[0].medianMs;
+const rows = results.map(
+  (r) => `| ${r.name} | ${r.medianMs.toFixed(0)} | ${(r.medianMs / floor).toFixed(2)}x | ${r.peakMiB.toFixed(0)} |`,
+);
+const cpu = os.cpus()[0]?.model ?? "unknown cpu";
+const machine = `${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`;
+const table = [
+  `Machine: ${machine}`,
+  `Date: ${new Date().toISOString().slice(0, 10)}; ${RUNS} runs per scenario, median wall time of the whole process (start-up included).`,
+  "",
+  "| scenario | median ms | vs floor | peak MiB |",
+  "|---|---:|---:|---:|",
+  ...rows,
+].join("\n");
+console.log(table);
+
+if (process.argv.includes("--record")) {
+  const header = [
+    "# Benchmark results",
+    "",
+    "Recorded by `npm run bench -- --record`. Targets: the reference platform synthesizes within 2x the",
+    "floor (an empty cdktf app run the same way); 1,000 apps in one environment in under 3 s and 400 MB,",
+    "growing linearly.",
+    "",
+  ].join("\n");
+  fs.writeFileSync(path.join(__dirname, "RESULTS.md"), `${header}\n${table}\n`);
+}
