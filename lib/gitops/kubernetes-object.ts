@@ -33,6 +33,7 @@ const MODELS: Readonly<Record<string, () => ModelClass>> = {
   "networking.k8s.io/v1/Ingress": () => require("kubernetes-models/networking.k8s.io/v1/Ingress").Ingress,
   "rbac.authorization.k8s.io/v1/Role": () => require("kubernetes-models/rbac.authorization.k8s.io/v1/Role").Role,
   "rbac.authorization.k8s.io/v1/RoleBinding": () => require("kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding").RoleBinding,
+  "scheduling.k8s.io/v1/PriorityClass": () => require("kubernetes-models/scheduling.k8s.io/v1/PriorityClass").PriorityClass,
   "source.toolkit.fluxcd.io/v1/GitRepository": () => require("@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/GitRepository").GitRepository,
   "kustomize.toolkit.fluxcd.io/v1/Kustomization": () => require("@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization").Kustomization,
   "argoproj.io/v1alpha1/Application": () => require("@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application").Application,
