@@ -27,3 +27,17 @@ describe("performance rules", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe("published declarations", () => {
+  test("import provider classes by deep path only", () => {
+    const { spawnSync } = require("child_process") as typeof import("child_process");
+    const outDir = fs.mkdtempSync(path.join(require("os").tmpdir(), "cdktf-gitops-dts-"));
+    const tsc = require.resolve("typescript/bin/tsc");
+    const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--emitDeclarationOnly", "--outDir", outDir], { cwd: ROOT, encoding: "utf8" });
+    expect(result.stdout + result.stderr).toBe("");
+    const declarations = fs.readdirSync(outDir, { recursive: true }).map(String).filter((file) => file.endsWith(".d.ts"));
+    expect(declarations).toContain(path.join("lib", "index.d.ts"));
+    const rootReference = /(import\(|from\s+)["']@cdktf\/provider-[a-z-]+["']/;
+    expect(declarations.filter((file) => rootReference.test(fs.readFileSync(path.join(outDir, file), "utf8")))).toEqual([]);
+  });
+});
