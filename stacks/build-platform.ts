@@ -1,6 +1,8 @@
 import { App } from "cdktf";
 import { PlatformSpec } from "../lib/environment/environment-spec";
 import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
+import { ArgoCdAppsStack } from "./argocd-apps-stack";
+import { GitOpsStack } from "./gitops-stack";
 import { PlatformStack } from "./platform-stack";
 import { StateStack } from "./state-stack";
 
@@ -8,6 +10,10 @@ import { StateStack } from "./state-stack";
 export interface EnvironmentStacks {
   /** `<env>-platform`: network, AKS, registry, Key Vault, Log Analytics. */
   readonly platform: PlatformStack;
+  /** `<env>-gitops`: the sync engine (Flux or Argo CD) pointed at the environment's GitOps folder. */
+  readonly gitops: GitOpsStack;
+  /** `<env>-argocd-apps`: Argo CD AppProjects and Applications (Argo CD environments only). */
+  readonly argoCdApps?: ArgoCdAppsStack;
 }
 
 /** Options of `buildPlatform`. */
@@ -35,7 +41,10 @@ export function buildPlatform(app: App, spec: PlatformSpec, _options: BuildPlatf
   for (const environment of platform.environments) {
     const platformStack = new PlatformStack(app, { platform, environment });
     if (state) platformStack.addDependency(state);
-    environments[environment.name] = { platform: platformStack };
+    const gitops = new GitOpsStack(app, { platform, environment });
+    gitops.addDependency(platformStack);
+    const argoCdApps = environment.sync === "argocd" ? new ArgoCdAppsStack(app, { platform, environment, gitops }) : undefined;
+    environments[environment.name] = { platform: platformStack, gitops, argoCdApps };
   }
   return { platform, state, environments };
 }

@@ -1,0 +1,202 @@
+import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
+import { Construct } from "constructs";
+import { GitSource } from "./git-source";
+import { KubernetesObject, validateKubernetesObject } from "./kubernetes-object";
+
+/** The in-cluster API server address Argo CD deploys to. */
+export const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
+
+/** Namespaces of the platform that apps must never deploy into (denied by the default AppProject). */
+export const PLATFORM_NAMESPACES: readonly string[] = [
+  "kube-system",
+  "kube-public",
+  "kube-node-lease",
+  "argocd",
+  "flux-system",
+  "gatekeeper-system",
+  "app-routing-system",
+  "aks-command",
+];
+
+/** Retry of a failed sync: attempts and exponential backoff. */
+export interface ArgoCdRetry {
+  /** Attempts before giving up. */
+  readonly limit: number;
+  /** First backoff, e.g. `5s`. */
+  readonly duration: string;
+  /** Multiplier of the backoff after each attempt. */
+  readonly factor: number;
+  /** Longest backoff, e.g. `3m`. */
+  readonly maxDuration: string;
+}
+
+/** A cluster-scoped kind that an AppProject may manage. */
+export interface ArgoCdGroupKind {
+  /** API group, `""` for the core group. */
+  readonly group: string;
+  /** Kind, e.g. `Namespace`. */
+  readonly kind: string;
+}
+
+/** Props of an `ArgoCdSync`. */
+export interface ArgoCdSyncProps {
+  /** The environment name: prefixes the AppProjects and Applications. */
+  readonly environment: string;
+  /** The GitOps repository: URL, branch and the environment's apps path. */
+  readonly source: GitSource;
+  /**
+   * Namespace Argo CD runs in.
+   * @default "argocd"
+   */
+  readonly argoCdNamespace?: string;
+  /**
+   * The namespaces the environment's apps deploy into; the apps AppProject allows only these.
+   * @default - every namespace except `PLATFORM_NAMESPACES` (deny entries first)
+   */
+  readonly appNamespaces?: readonly string[];
+  /**
+   * Cluster-scoped kinds the apps may manage.
+   * @default [{ group: "", kind: "Namespace" }] - apps create their own namespaces
+   */
+  readonly appClusterResources?: readonly ArgoCdGroupKind[];
+  /**
+   * The infrastructure layer's objects. When given, an `<env>-infrastructure` AppProject and Application
+   * sync `infrastructurePath`, limited to exactly the kinds and namespaces of these objects.
+   * @default - no infrastructure Application
+   */
+  readonly infrastructureObjects?: readonly KubernetesObject[];
+  /**
+   * Path of the infrastructure layer in the repository.
+   * @default - `infrastructure` beside the apps path
+   */
+  readonly infrastructurePath?: string;
+  /**
+   * Delete cluster objects whose manifests were removed from the repository.
+   * @default true
+   */
+  readonly prune?: boolean;
+  /**
+   * Revert changes made to the cluster outside Git.
+   * @default true
+   */
+  readonly selfHeal?: boolean;
+  /**
+   * Retry of failed syncs.
+   * @default { limit: 5, duration: "5s", factor: 2, maxDuration: "3m" }
+   */
+  readonly retry?: ArgoCdRetry;
+}
+
+const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DURATION = /^[1-9]\d*(s|m|h)$/;
+
+/**
+ * The Argo CD objects of one environment, applied as `kubernetes_manifest` resources: an AppProject limited
+ * to the repository, the environment's app namespaces and the cluster-scoped kinds apps need, and an
+ * Application syncing the apps path with automated sync, prune, self-heal and retry with backoff; plus,
+ * when the infrastructure layer is given, an AppProject and Application for it. Every object is validated
+ * against the Argo CD schema. These are custom resources: never put this construct in the stack that
+ * installs Argo CD (its CRDs must exist when Terraform plans).
+ */
+export class ArgoCdSync extends Construct {
+  /** The objects, in creation order: projects before applications. */
+  public readonly objects: readonly KubernetesObject[];
+  /** The `kubernetes_manifest` resources, by object name. */
+  public readonly manifests: Readonly<Record<string, Manifest>>;
+
+  constructor(scope: Construct, id: string, props: ArgoCdSyncProps) {
+    super(scope, id);
+    const at = this.node.path;
+    const env = props.environment;
+    const source = props.source;
+    const namespace = props.argoCdNamespace ?? "argocd";
+    const retry = props.retry ?? { limit: 5, duration: "5s", factor: 2, maxDuration: "3m" };
+    const problems: string[] = [];
+    if (!NAME.test(env) || env.length > 40) problems.push(`${at}: environment "${env}" is not a valid name prefix; use lower-case letters, digits and hyphens`);
+    if (!NAME.test(namespace) || namespace.length > 63) problems.push(`${at}: argoCdNamespace "${namespace}" is not a kubernetes namespace name`);
+    for (const ns of props.appNamespaces ?? []) {
+      if (!NAME.test(ns) || ns.length > 63) problems.push(`${at}: appNamespaces contains "${ns}", which is not a kubernetes namespace name; use lower-case letters, digits and hyphens`);
+      if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${at}: appNamespaces contains "${ns}", a platform namespace; apps must not deploy there`);
+    }
+    if (props.appNamespaces !== undefined && props.appNamespaces.length === 0) {
+      problems.push(`${at}: appNamespaces is empty; list the namespaces of the environment's apps, or leave it unset`);
+    }
+    if (!Number.isInteger(retry.limit) || retry.limit < 1) problems.push(`${at}: retry.limit ${retry.limit} is not valid; use a whole number of at least 1`);
+    if (!(retry.factor >= 1)) problems.push(`${at}: retry.factor ${retry.factor} is not valid; use a number of at least 1`);
+    for (const [field, value] of [["duration", retry.duration], ["maxDuration", retry.maxDuration]] as const) {
+      if (!DURATION.test(value)) problems.push(`${at}: retry.${field} "${value}" is not a duration; use a whole number with s, m or h, such as "5s"`);
+    }
+    if (problems.length > 0) throw new Error(problems.join("\n"));
+
+    const labels = { "app.kubernetes.io/managed-by": "cdktf-gitops", "app.kubernetes.io/part-of": env };
+    const syncPolicy = {
+      automated: { prune: props.prune ?? true, selfHeal: props.selfHeal ?? true, allowEmpty: false },
+      retry: { limit: retry.limit, backoff: { duration: retry.duration, factor: retry.factor, maxDuration: retry.maxDuration } },
+      syncOptions: ["PrunePropagationPolicy=foreground", "PruneLast=true", "ApplyOutOfSyncOnly=true"],
+    };
+    const application = (name: string, project: string, path: string, destinationNamespace: string): KubernetesObject => ({
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "Application",
+      metadata: { name, namespace, labels, finalizers: ["resources-finalizer.argocd.argoproj.io"] },
+      spec: {
+        project,
+        source: { repoURL: source.url, targetRevision: source.branch, path, directory: { recurse: true } },
+        // Objects carry their own namespaces; the destination namespace is only the fallback and must be permitted.
+        destination: { server: IN_CLUSTER_SERVER, namespace: destinationNamespace },
+        syncPolicy,
+      },
+    });
+    const project = (name: string, description: string, destinations: { namespace: string }[], clusterResources: readonly ArgoCdGroupKind[]): KubernetesObject => ({
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "AppProject",
+      metadata: { name, namespace, labels },
+      spec: {
+        description,
+        sourceRepos: [source.url],
+        destinations: destinations.map((d) => ({ server: IN_CLUSTER_SERVER, namespace: d.namespace })),
+        clusterResourceWhitelist: clusterResources.map((r) => ({ group: r.group, kind: r.kind })),
+        orphanedResources: { warn: true },
+      },
+    });
+
+    const appDestinations = props.appNamespaces
+      ? props.appNamespaces.map((ns) => ({ namespace: ns }))
+      : [...[...PLATFORM_NAMESPACES, namespace].filter((ns, i, all) => all.indexOf(ns) === i).map((ns) => ({ namespace: `!${ns}` })), { namespace: "*" }];
+    const objects: KubernetesObject[] = [];
+    if (props.infrastructureObjects && props.infrastructureObjects.length > 0) {
+      const infraPath = props.infrastructurePath ?? [source.environmentPath, "infrastructure"].filter(Boolean).join("/");
+      const namespaced = props.infrastructureObjects.flatMap((o) => (o.metadata.namespace ? [o.metadata.namespace] : []));
+      const infraNamespaces = [...new Set(namespaced.length > 0 ? namespaced : ["default"])].sort();
+      const clusterKinds = uniqueGroupKinds(props.infrastructureObjects.filter((o) => !o.metadata.namespace));
+      objects.push(
+        project(`${env}-infrastructure`, `cluster-level objects of ${env}, managed by cdktf-gitops`, infraNamespaces.map((ns) => ({ namespace: ns })), clusterKinds),
+      );
+      objects.push(application(`${env}-infrastructure`, `${env}-infrastructure`, infraPath, infraNamespaces[0]));
+    }
+    objects.push(project(env, `apps of ${env}, managed by cdktf-gitops`, appDestinations, props.appClusterResources ?? [{ group: "", kind: "Namespace" }]));
+    objects.push(application(`${env}-apps`, env, source.path, props.appNamespaces?.[0] ?? "default"));
+
+    const manifests: Record<string, Manifest> = {};
+    for (const object of objects) {
+      validateKubernetesObject(object, at);
+      // An Application waits for its AppProject (created first, in `objects` order).
+      const project = object.kind === "Application" ? manifests[`AppProject/${(object.spec as { project: string }).project}`] : undefined;
+      manifests[`${object.kind}/${object.metadata.name}`] = new Manifest(this, `${object.kind}-${object.metadata.name}`, {
+        manifest: object as Record<string, any>,
+        fieldManager: { name: "cdktf-gitops", forceConflicts: true },
+        dependsOn: project ? [project] : undefined,
+      });
+    }
+    this.objects = objects;
+    this.manifests = manifests;
+  }
+}
+
+function uniqueGroupKinds(objects: readonly KubernetesObject[]): ArgoCdGroupKind[] {
+  const seen = new Map<string, ArgoCdGroupKind>();
+  for (const object of objects) {
+    const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.lastIndexOf("/")) : "";
+    seen.set(`${group}/${object.kind}`, { group, kind: object.kind });
+  }
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value);
+}

@@ -1,0 +1,218 @@
+import { KubernetesClusterExtension } from "@cdktf/provider-azurerm/lib/kubernetes-cluster-extension";
+import { KubernetesFluxConfiguration, KubernetesFluxConfigurationGitRepository } from "@cdktf/provider-azurerm/lib/kubernetes-flux-configuration";
+import { Fn, Token } from "cdktf";
+import { Construct } from "constructs";
+import { GitSource } from "./git-source";
+
+/** The microsoft.flux extension version the library pins by default (Flux 2.6 line). */
+export const FLUX_EXTENSION_VERSION = "1.19.5";
+
+/** The azurerm naming rule of flux configuration and kustomization names. */
+export const FLUX_NAME_PATTERN = /^[a-z\d]([-a-z\d]{0,28}[a-z\d])?$/;
+
+const DURATION = /^([1-9]\d*)(s|m|h)$/;
+const SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600 };
+
+/** Props of a `FluxGitOps`. */
+export interface FluxGitOpsProps {
+  /** Resource id of the AKS cluster. */
+  readonly clusterId: string;
+  /** Name of the flux configuration (azurerm rule `^[a-z\d]([-a-z\d]{0,28}[a-z\d])?$`). */
+  readonly name: string;
+  /** The GitOps repository: URL, branch, apps path, interval and credentials. */
+  readonly source: GitSource;
+  /**
+   * Version of the `microsoft.flux` extension. A pinned version is never upgraded by Azure.
+   * @default FLUX_EXTENSION_VERSION
+   */
+  readonly extensionVersion?: string;
+  /**
+   * Let Azure upgrade the extension automatically along the `Stable` release train instead of pinning it.
+   * @default false - the version is pinned
+   */
+  readonly autoUpgrade?: boolean;
+  /**
+   * Namespace of the Flux controllers and of the configuration's objects.
+   * @default "flux-system"
+   */
+  readonly namespace?: string;
+  /**
+   * Path of the infrastructure layer in the repository.
+   * @default - `infrastructure` beside the apps path, e.g. `environments/dev/infrastructure`
+   */
+  readonly infrastructurePath?: string;
+  /**
+   * Name of the infrastructure kustomization.
+   * @default "infrastructure"
+   */
+  readonly infrastructureKustomizationName?: string;
+  /**
+   * Name of the apps kustomization (depends on the infrastructure one).
+   * @default "apps"
+   */
+  readonly appsKustomizationName?: string;
+  /**
+   * Delete cluster objects whose manifests were removed from the repository (`garbage_collection_enabled`).
+   * @default true
+   */
+  readonly prune?: boolean;
+  /**
+   * Wait until every applied object is ready before a kustomization counts as reconciled.
+   * @default true
+   */
+  readonly wait?: boolean;
+  /**
+   * How long to wait before retrying a failed reconciliation, e.g. `1m`.
+   * @default "1m"
+   */
+  readonly retryInterval?: string;
+  /**
+   * Timeout of a Git fetch and of a kustomization apply, e.g. `10m`.
+   * @default "10m"
+   */
+  readonly timeout?: string;
+  /**
+   * Name of a Kubernetes secret in `namespace` that already holds the Git credentials (for example synced
+   * from Key Vault by the secrets store CSI driver). When set, Terraform does not read the Key Vault secrets.
+   * @default - the credentials named in the source's `auth` are read from Key Vault
+   */
+  readonly localAuthReference?: string;
+}
+
+/**
+ * Flux on AKS: the `microsoft.flux` cluster extension (version pinned) and a cluster-scoped flux
+ * configuration that syncs the GitOps repository with two kustomizations, an `infrastructure` layer and an
+ * `apps` layer that depends on it. Prune, wait and continuous reconciliation are on by default. Git
+ * credentials come from Key Vault references (or an existing in-cluster secret), never literal values.
+ */
+export class FluxGitOps extends Construct {
+  /** The `microsoft.flux` extension. */
+  public readonly extension: KubernetesClusterExtension;
+  /** The flux configuration (the main resource). */
+  public readonly resource: KubernetesFluxConfiguration;
+  /** Name of the infrastructure kustomization. */
+  public readonly infrastructureKustomizationName: string;
+  /** Name of the apps kustomization. */
+  public readonly appsKustomizationName: string;
+  /** Path of the infrastructure layer in the repository. */
+  public readonly infrastructurePath: string;
+
+  constructor(scope: Construct, id: string, props: FluxGitOpsProps) {
+    super(scope, id);
+    const at = this.node.path;
+    const source = props.source;
+    const autoUpgrade = props.autoUpgrade ?? false;
+    const version = props.extensionVersion ?? FLUX_EXTENSION_VERSION;
+    const namespace = props.namespace ?? "flux-system";
+    this.infrastructureKustomizationName = props.infrastructureKustomizationName ?? "infrastructure";
+    this.appsKustomizationName = props.appsKustomizationName ?? "apps";
+    this.infrastructurePath = props.infrastructurePath ?? [source.environmentPath, "infrastructure"].filter(Boolean).join("/");
+    const retryInterval = props.retryInterval ?? "1m";
+    const timeout = props.timeout ?? "10m";
+
+    const problems: string[] = [];
+    for (const [prop, name] of [
+      ["name", props.name],
+      ["infrastructureKustomizationName", this.infrastructureKustomizationName],
+      ["appsKustomizationName", this.appsKustomizationName],
+    ] as const) {
+      if (!Token.isUnresolved(name) && !FLUX_NAME_PATTERN.test(name)) {
+        problems.push(`${at}: ${prop} "${name}" is not a valid flux name; azure allows 1-30 lower-case letters, digits and hyphens, starting and ending with a letter or digit`);
+      }
+    }
+    if (this.infrastructureKustomizationName === this.appsKustomizationName) {
+      problems.push(`${at}: infrastructureKustomizationName and appsKustomizationName are both "${this.appsKustomizationName}"; give each kustomization its own name`);
+    }
+    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
+      problems.push(`${at}: namespace "${namespace}" is not a kubernetes namespace name; use lower-case letters, digits and hyphens, such as "flux-system"`);
+    }
+    if (!autoUpgrade && !/^\d+\.\d+\.\d+$/.test(version)) {
+      problems.push(`${at}: extensionVersion "${version}" is not a pinned version; use MAJOR.MINOR.PATCH such as "${FLUX_EXTENSION_VERSION}", or set autoUpgrade: true`);
+    }
+    if (autoUpgrade && props.extensionVersion !== undefined) {
+      problems.push(`${at}: extensionVersion "${props.extensionVersion}" is set together with autoUpgrade; pin a version or let azure upgrade, not both`);
+    }
+    if (!/^[A-Za-z0-9_][-A-Za-z0-9._/]*$/.test(this.infrastructurePath) || this.infrastructurePath.split("/").includes("..")) {
+      problems.push(`${at}: infrastructurePath "${this.infrastructurePath}" is not a relative path inside the repository; use a path such as "environments/dev/infrastructure"`);
+    }
+    if (props.localAuthReference !== undefined && source.auth.kind === "public") {
+      problems.push(`${at}: localAuthReference "${props.localAuthReference}" is set for a public repository; remove it or set auth on the source`);
+    }
+    const retrySeconds = durationSeconds(retryInterval);
+    const timeoutSeconds = durationSeconds(timeout);
+    if (retrySeconds === undefined) problems.push(`${at}: retryInterval "${retryInterval}" is not a duration; use a whole number with s, m or h, such as "1m"`);
+    if (timeoutSeconds === undefined) problems.push(`${at}: timeout "${timeout}" is not a duration; use a whole number with s, m or h, such as "10m"`);
+    if (problems.length > 0) throw new Error(problems.join("\n"));
+
+    this.extension = new KubernetesClusterExtension(this, "Extension", {
+      name: "flux",
+      clusterId: props.clusterId,
+      extensionType: "microsoft.flux",
+      version: autoUpgrade ? undefined : version,
+      releaseTrain: autoUpgrade ? "Stable" : undefined,
+      releaseNamespace: namespace,
+      configurationSettings: {
+        "source-controller.enabled": "true",
+        "kustomize-controller.enabled": "true",
+        "helm-controller.enabled": "true",
+        "notification-controller.enabled": "true",
+        "image-automation-controller.enabled": "false",
+        "image-reflector-controller.enabled": "false",
+      },
+    });
+
+    const kustomization = {
+      syncIntervalInSeconds: source.syncIntervalSeconds,
+      retryIntervalInSeconds: retrySeconds!,
+      timeoutInSeconds: timeoutSeconds!,
+      garbageCollectionEnabled: props.prune ?? true,
+      wait: props.wait ?? true,
+      recreatingEnabled: false,
+    };
+    this.resource = new KubernetesFluxConfiguration(this, "Resource", {
+      name: props.name,
+      clusterId: props.clusterId,
+      namespace,
+      scope: "cluster",
+      continuousReconciliationEnabled: true,
+      gitRepository: this.gitRepository(source, timeoutSeconds!, props.localAuthReference),
+      kustomizations: [
+        { name: this.infrastructureKustomizationName, path: this.infrastructurePath, ...kustomization },
+        { name: this.appsKustomizationName, path: source.path, dependsOn: [this.infrastructureKustomizationName], ...kustomization },
+      ],
+      dependsOn: [this.extension],
+    });
+  }
+
+  private gitRepository(source: GitSource, timeoutSeconds: number, localAuthReference: string | undefined): KubernetesFluxConfigurationGitRepository {
+    const repository = {
+      url: source.url,
+      referenceType: "branch",
+      referenceValue: source.branch,
+      syncIntervalInSeconds: source.syncIntervalSeconds,
+      timeoutInSeconds: timeoutSeconds,
+    };
+    const auth = source.auth;
+    if (localAuthReference !== undefined) return { ...repository, localAuthReference };
+    if (auth.kind === "ssh") {
+      return {
+        ...repository,
+        sshPrivateKeyBase64: Fn.base64encode(source.secretValue(auth.privateKeySecretName)),
+        sshKnownHostsBase64: Fn.base64encode(source.secretValue(auth.knownHostsSecretName)),
+      };
+    }
+    if (auth.kind === "https") {
+      return {
+        ...repository,
+        httpsUser: source.secretValue(auth.usernameSecretName),
+        httpsKeyBase64: Fn.base64encode(source.secretValue(auth.passwordSecretName)),
+      };
+    }
+    return repository;
+  }
+}
+
+function durationSeconds(duration: string): number | undefined {
+  const match = DURATION.exec(duration);
+  return match ? Number(match[1]) * SECONDS[match[2]] : undefined;
+}

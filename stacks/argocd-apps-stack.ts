@@ -1,0 +1,57 @@
+import { Construct } from "constructs";
+import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
+import { ArgoCdSync } from "../lib/gitops/argo-cd-sync";
+import { GitSource } from "../lib/gitops/git-source";
+import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
+import { GitOpsStack } from "./gitops-stack";
+
+/** Props of an `ArgoCdAppsStack`. */
+export interface ArgoCdAppsStackProps extends EnvironmentStackProps {
+  /** The `<env>-gitops` stack that installs Argo CD (and its CRDs); this stack depends on it. */
+  readonly gitops: GitOpsStack;
+  /**
+   * The namespaces the environment's apps deploy into.
+   * @default - every namespace except the platform's (see `PLATFORM_NAMESPACES`)
+   */
+  readonly appNamespaces?: readonly string[];
+  /**
+   * How kubelogin gets the Azure AD token for the kubernetes provider.
+   * @default - the gitops stack's mode
+   */
+  readonly kubeloginMode?: KubeloginMode;
+}
+
+/**
+ * `<env>-argocd-apps`: the Argo CD AppProjects and Applications of an environment (`<env>-infrastructure`
+ * and `<env>-apps`), as `kubernetes_manifest` resources. A stack of its own because `kubernetes_manifest`
+ * needs the Argo CD CRDs at plan time, and they are installed by `<env>-gitops`, which this stack depends on.
+ */
+export class ArgoCdAppsStack extends EnvironmentStack {
+  /** The AppProjects and Applications. */
+  public readonly sync: ArgoCdSync;
+  /** The cluster lookup and kubernetes provider. */
+  public readonly clusterAccess: AksClusterAccess;
+
+  constructor(scope: Construct, props: ArgoCdAppsStackProps) {
+    super(scope, "argocd-apps", props);
+    const env = props.environment;
+    const argoCd = props.gitops.argoCd;
+    if (!argoCd) {
+      throw new Error(`${env.name}-argocd-apps: environment "${env.name}" syncs with ${env.sync}, not argocd; set sync: "argocd" or drop this stack`);
+    }
+    this.addDependency(props.gitops);
+    this.clusterAccess = new AksClusterAccess(this, "Cluster", {
+      clusterName: env.names.of("kubernetesCluster"),
+      resourceGroupName: env.names.of("resourceGroup"),
+      kubernetesProvider: true,
+      kubeloginMode: props.kubeloginMode ?? props.gitops.clusterAccess.kubeloginMode,
+    });
+    this.sync = new ArgoCdSync(this, "Sync", {
+      environment: env.name,
+      source: GitSource.ofEnvironment(this, "Source", env),
+      argoCdNamespace: argoCd.namespaceName,
+      appNamespaces: props.appNamespaces,
+      infrastructureObjects: props.gitops.infrastructure.objects,
+    });
+  }
+}
