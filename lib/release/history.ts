@@ -1,0 +1,147 @@
+import * as path from "path";
+import { ReleaseError } from "./errors";
+import { GitOpsWorkspace, resolveRepository } from "./gitops-repository";
+import { ENVIRONMENTS_FOLDER, parseRelease, RELEASE_FILE } from "./layout";
+import { assertEnvironmentName, findProjectRoot } from "./source";
+
+/** Commit trailers written by publish and rollback. */
+export const TRAILERS = {
+  releaseId: "Release-Id",
+  kind: "Release-Kind",
+  sourceRepository: "Source-Repository",
+  sourceCommit: "Source-Commit",
+  environments: "Environments",
+  apps: "Apps",
+  reverts: "Reverts-Release",
+  restores: "Restores-Release",
+  restoresCommit: "Restores-Commit",
+} as const;
+
+/** What made a release: a publish, a rollback, or a commit not made by cdktf-gitops. */
+export type ReleaseKind = "publish" | "rollback" | "manual";
+
+/** One release of one environment: a commit of the GitOps repository that changed `environments/<env>/`. */
+export interface ReleaseEntry {
+  /** Release id from the commit trailer, or the short commit hash for commits not made by cdktf-gitops. */
+  readonly id: string;
+  /** The GitOps repository commit. */
+  readonly commit: string;
+  /** Commit time (ISO 8601). */
+  readonly time: string;
+  /** Commit subject. */
+  readonly subject: string;
+  /** How the release was made. */
+  readonly kind: ReleaseKind;
+  /** Source commit recorded in the environment's release.json at this release. */
+  readonly sourceCommit?: string;
+  /** App → pinned image in the environment's release.json at this release. */
+  readonly apps: Record<string, string>;
+  /** True when the release removed the environment's folder. */
+  readonly removed: boolean;
+  /** For a rollback: the release it reverted (the one current before it). */
+  readonly reverts?: string;
+  /** For a rollback: the release whose content it restored. */
+  readonly restores?: string;
+}
+
+/** Parses `Key: value` trailers of a commit message. */
+export function parseTrailers(lines: string): Record<string, string> {
+  const trailers: Record<string, string> = {};
+  for (const line of lines.split("\x1d")) {
+    const match = /^([A-Za-z0-9-]+):\s*(.*)$/.exec(line.trim());
+    if (match) trailers[match[1]] = match[2].trim();
+  }
+  return trailers;
+}
+
+/**
+ * Releases of an environment, newest first: every commit on the branch that changed `environments/<env>/`.
+ * Throws a `ReleaseError` for an environment that was never published.
+ */
+export function environmentHistory(workspace: GitOpsWorkspace, environment: string): ReleaseEntry[] {
+  const folder = `${ENVIRONMENTS_FOLDER}/${environment}/`;
+  const known = (): string => {
+    const envs = workspace.environments();
+    return envs.length > 0 ? envs.join(", ") : "(none; run publish first)";
+  };
+  if (!workspace.hasHistory) {
+    throw new ReleaseError(`unknown environment "${environment}": ${workspace.displayRepo} (${workspace.branch}) has no releases yet; run publish first`);
+  }
+  const format = "%H%x1f%cI%x1f%s%x1f%(trailers:unfold=true,separator=%x1d)%x1e";
+  const out = workspace.git.text(["log", `--format=${format}`, "HEAD", "--", folder]);
+  const entries: ReleaseEntry[] = [];
+  for (const record of out.split("\x1e")) {
+    const trimmed = record.replace(/^\n/, "");
+    if (!trimmed) continue;
+    const [commit, time, subject, trailerText] = trimmed.split("\x1f");
+    const trailers = parseTrailers(trailerText ?? "");
+    const text = workspace.readFileAt(commit, `${folder}${RELEASE_FILE}`);
+    const release = parseRelease(text);
+    const kindTrailer = trailers[TRAILERS.kind];
+    entries.push({
+      id: trailers[TRAILERS.releaseId] ?? commit.slice(0, 12),
+      commit,
+      time,
+      subject,
+      kind: kindTrailer === "publish" || kindTrailer === "rollback" ? kindTrailer : "manual",
+      sourceCommit: release?.sourceCommit,
+      apps: release?.apps ?? {},
+      removed: workspace.readFileAt(commit, folder) === undefined,
+      reverts: trailers[TRAILERS.reverts],
+      restores: trailers[TRAILERS.restores],
+    });
+  }
+  if (entries.length === 0) {
+    throw new ReleaseError(`unknown environment "${environment}"; ${workspace.displayRepo} (${workspace.branch}) has: ${known()}`);
+  }
+  return entries;
+}
+
+/** Finds a release by id or by (a prefix of at least 7 characters of) its commit hash. */
+export function findRelease(entries: readonly ReleaseEntry[], ref: string): ReleaseEntry | undefined {
+  return entries.find((e) => e.id === ref) ?? (ref.length >= 7 && /^[0-9a-f]+$/.test(ref) ? entries.find((e) => e.commit.startsWith(ref)) : undefined);
+}
+
+/** Options of `history`. */
+export interface HistoryOptions {
+  readonly environment: string;
+  /** @default process.cwd() */
+  readonly cwd?: string;
+  /** GitOps repository URL or path. @default - `.gitops/repo.git` in the project */
+  readonly repo?: string;
+  /** @default "main" */
+  readonly branch?: string;
+  /** Newest releases to return. @default - all */
+  readonly limit?: number;
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  /** @default - silent */
+  readonly progress?: (message: string) => void;
+}
+
+/** Result of `history`. */
+export interface HistoryResult {
+  readonly repository: string;
+  readonly branch: string;
+  readonly environment: string;
+  /** Releases, newest first. */
+  readonly releases: ReleaseEntry[];
+}
+
+/** The releases of an environment, newest first: id, time, source commit, apps and digests, rollbacks marked. */
+export function history(options: HistoryOptions): HistoryResult {
+  assertEnvironmentName(options.environment, "--env");
+  if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1)) {
+    throw new ReleaseError(`--limit ${options.limit} is not valid; use a whole number of 1 or more`);
+  }
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const branch = options.branch ?? "main";
+  const repo = resolveRepository(options.repo, findProjectRoot(cwd), branch, cwd, options.env);
+  const workspace = GitOpsWorkspace.open({ repo, branch, env: options.env, progress: options.progress });
+  try {
+    const releases = environmentHistory(workspace, options.environment);
+    return { repository: workspace.displayRepo, branch, environment: options.environment, releases: releases.slice(0, options.limit ?? releases.length) };
+  } finally {
+    workspace.dispose();
+  }
+}

@@ -1,0 +1,208 @@
+import * as fs from "fs";
+import * as path from "path";
+import { ExitCode, ReleaseError } from "./errors";
+import { compareStrings, sortKeys } from "./source";
+
+/** Folder of every environment in the GitOps repository. */
+export const ENVIRONMENTS_FOLDER = "environments";
+/** Folder of stacks without an environment (the `state` bootstrap stack) in the GitOps repository. */
+export const BOOTSTRAP_FOLDER = "bootstrap";
+/** Name of the per-environment release file. */
+export const RELEASE_FILE = "release.json";
+
+/** One Terraform stack of an environment, in apply order in `release.json`. */
+export interface ReleaseStack {
+  /** The cdktf stack name, e.g. `dev-platform`. */
+  readonly name: string;
+  /** Path of its cdk.tf.json relative to the environment folder, e.g. `terraform/platform/cdk.tf.json`. */
+  readonly path: string;
+  /** cdktf stack names it depends on (apply those first). */
+  readonly dependsOn: string[];
+}
+
+/** Content of `environments/<env>/release.json`. */
+export interface ReleaseManifest {
+  /** App name → pinned image reference of the apps this release deploys. */
+  readonly apps: Record<string, string>;
+  /** The environment name. */
+  readonly environment: string;
+  /** Commit of the source repository the release was synthesized from (`<sha>`, `<sha>+dirty` or `none`). */
+  readonly sourceCommit: string;
+  /** The environment's Terraform stacks in dependency (apply) order. */
+  readonly stacks: ReleaseStack[];
+}
+
+/** Options of `layoutRelease`. */
+export interface LayoutOptions {
+  /** The synthesized cdktf.out folder. */
+  readonly outDir: string;
+  /** Pins of each environment: env → app → image. */
+  readonly pins: Record<string, Record<string, string>>;
+  /** Source commit written into each release.json. */
+  readonly sourceCommit: string;
+  /** Environments to lay out. @default - every environment in the output, plus bootstrap/ */
+  readonly environments?: readonly string[];
+}
+
+/** The files of a release in the GitOps repository. */
+export interface ReleaseLayout {
+  /** Repository path → file content, for the selected scope. */
+  readonly files: Map<string, Buffer>;
+  /** Every environment found in the synthesized output. */
+  readonly available: string[];
+  /** The environments laid out. */
+  readonly environments: string[];
+  /** Folders (with trailing slash) whose content the layout owns: files there that it lacks are deleted. */
+  readonly scope: string[];
+  /** The release.json of each laid-out environment. */
+  readonly releases: Record<string, ReleaseManifest>;
+  /** Pins that name an app the output does not deploy (`env/app`), reported as warnings. */
+  readonly unusedPins: string[];
+}
+
+interface CdktfManifest {
+  readonly stacks: Record<string, { readonly name?: string; readonly synthesizedStackPath: string; readonly dependencies?: string[] }>;
+}
+
+/** Splits a stack name at the first `-`: `dev-app-web` → `["dev", "app-web"]`; no `-` → no environment. */
+export function splitStackName(name: string): { environment?: string; stack: string } {
+  const dash = name.indexOf("-");
+  return dash > 0 ? { environment: name.slice(0, dash), stack: name.slice(dash + 1) } : { stack: name };
+}
+
+/** JSON with keys sorted at every level, 2-space indent and a trailing newline. */
+export function stableJson(value: unknown): string {
+  return `${JSON.stringify(sortDeep(value), null, 2)}\n`;
+}
+
+function sortDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortDeep);
+  if (value && typeof value === "object") {
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort(compareStrings)) sorted[key] = sortDeep((value as Record<string, unknown>)[key]);
+    return sorted;
+  }
+  return value;
+}
+
+/** Reads a release.json text; undefined when it is not one. */
+export function parseRelease(text: string | undefined): ReleaseManifest | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const data = JSON.parse(text);
+    if (!data || typeof data !== "object" || typeof data.apps !== "object") return undefined;
+    return { apps: data.apps ?? {}, environment: String(data.environment ?? ""), sourceCommit: String(data.sourceCommit ?? ""), stacks: data.stacks ?? [] };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Lays a synthesized cdktf.out out as the GitOps repository expects:
+ * `environments/<env>/terraform/<stack>/cdk.tf.json`, `environments/<env>/<cdktf.out/gitops/<env>/...>`,
+ * `environments/<env>/release.json`, and `bootstrap/terraform/<stack>/cdk.tf.json` for stacks without an
+ * environment prefix (such as `state`). Identical input gives identical files.
+ */
+export function layoutRelease(options: LayoutOptions): ReleaseLayout {
+  const manifestFile = path.join(options.outDir, "manifest.json");
+  if (!fs.existsSync(manifestFile)) {
+    throw new ReleaseError(`${options.outDir} holds no manifest.json; pass a synthesized cdktf.out folder or omit --out to synthesize`, ExitCode.SYNTH);
+  }
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as CdktfManifest;
+  const gitopsRoot = path.join(options.outDir, "gitops");
+  const stackNames = Object.keys(manifest.stacks ?? {}).sort(compareStrings);
+  const available = new Set<string>();
+  for (const name of stackNames) {
+    const { environment } = splitStackName(name);
+    if (environment) available.add(environment);
+  }
+  if (fs.existsSync(gitopsRoot)) {
+    for (const entry of fs.readdirSync(gitopsRoot, { withFileTypes: true })) if (entry.isDirectory()) available.add(entry.name);
+  }
+  const availableList = [...available].sort(compareStrings);
+  for (const env of options.environments ?? []) {
+    if (!available.has(env)) {
+      throw new ReleaseError(`unknown environment "${env}"; the synthesized output has: ${availableList.join(", ") || "(none)"}`);
+    }
+  }
+  const selected = options.environments ? [...new Set(options.environments)].sort(compareStrings) : availableList;
+  const includeBootstrap = options.environments === undefined;
+  const files = new Map<string, Buffer>();
+  const stacksByEnv = new Map<string, ReleaseStack[]>();
+
+  for (const name of stackNames) {
+    const entry = manifest.stacks[name];
+    const source = path.join(options.outDir, entry.synthesizedStackPath);
+    const { environment, stack } = splitStackName(name);
+    const dependsOn = [...(entry.dependencies ?? [])].sort(compareStrings);
+    if (environment === undefined) {
+      if (includeBootstrap) files.set(`${BOOTSTRAP_FOLDER}/terraform/${stack}/cdk.tf.json`, fs.readFileSync(source));
+      continue;
+    }
+    if (!selected.includes(environment)) continue;
+    const relative = `terraform/${stack}/cdk.tf.json`;
+    files.set(`${ENVIRONMENTS_FOLDER}/${environment}/${relative}`, fs.readFileSync(source));
+    const list = stacksByEnv.get(environment) ?? [];
+    list.push({ name, path: relative, dependsOn });
+    stacksByEnv.set(environment, list);
+  }
+
+  const releases: Record<string, ReleaseManifest> = {};
+  const unusedPins: string[] = [];
+  for (const env of selected) {
+    const envGitops = path.join(gitopsRoot, env);
+    for (const file of listFiles(envGitops)) {
+      files.set(`${ENVIRONMENTS_FOLDER}/${env}/${file}`, fs.readFileSync(path.join(envGitops, file)));
+    }
+    const stacks = applyOrder(stacksByEnv.get(env) ?? []);
+    const deployed = new Set<string>();
+    for (const s of stacks) {
+      const match = /^app-(.+)$/.exec(splitStackName(s.name).stack);
+      if (match) deployed.add(match[1]);
+    }
+    const appsFolder = path.join(envGitops, "apps");
+    if (fs.existsSync(appsFolder)) {
+      for (const entry of fs.readdirSync(appsFolder, { withFileTypes: true })) if (entry.isDirectory()) deployed.add(entry.name);
+    }
+    const apps: Record<string, string> = {};
+    for (const [app, image] of Object.entries(options.pins[env] ?? {})) {
+      if (deployed.has(app)) apps[app] = image;
+      else unusedPins.push(`${env}/${app}`);
+    }
+    const release: ReleaseManifest = { apps: sortKeys(apps), environment: env, sourceCommit: options.sourceCommit, stacks };
+    releases[env] = release;
+    files.set(`${ENVIRONMENTS_FOLDER}/${env}/${RELEASE_FILE}`, Buffer.from(stableJson(release)));
+  }
+  const scope = includeBootstrap ? [`${ENVIRONMENTS_FOLDER}/`, `${BOOTSTRAP_FOLDER}/`] : selected.map((env) => `${ENVIRONMENTS_FOLDER}/${env}/`);
+  return { files, available: availableList, environments: selected, scope, releases, unusedPins };
+}
+
+/** Stacks in dependency order (a stack after the stacks of the same environment it depends on), ties by name. */
+function applyOrder(stacks: ReleaseStack[]): ReleaseStack[] {
+  const byName = new Map(stacks.map((s) => [s.name, s]));
+  const done = new Set<string>();
+  const ordered: ReleaseStack[] = [];
+  const pending = [...stacks].sort((a, b) => compareStrings(a.name, b.name));
+  while (pending.length > 0) {
+    const index = pending.findIndex((s) => s.dependsOn.every((d) => !byName.has(d) || done.has(d)));
+    const next = pending.splice(index === -1 ? 0 : index, 1)[0];
+    done.add(next.name);
+    ordered.push(next);
+  }
+  return ordered;
+}
+
+/** Files below a folder, relative, with `/` separators, sorted; empty when the folder is absent. */
+export function listFiles(root: string): string[] {
+  const result: string[] = [];
+  const walk = (dir: string, prefix: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
+      else if (entry.isFile()) result.push(relative);
+    }
+  };
+  walk(root, "");
+  return result.sort(compareStrings);
+}

@@ -1,0 +1,127 @@
+import * as path from "path";
+import { ExitCode, ReleaseError } from "./errors";
+import { GitOpsWorkspace, resolveRepository, sleepSync } from "./gitops-repository";
+import { environmentHistory, findRelease, ReleaseEntry, TRAILERS } from "./history";
+import { ENVIRONMENTS_FOLDER } from "./layout";
+import { makeReleaseId } from "./plan";
+import { assertEnvironmentName, findProjectRoot } from "./source";
+
+/** Options of `rollback`. */
+export interface RollbackOptions {
+  /** The environment to roll back. */
+  readonly environment: string;
+  /** Release id (or GitOps commit hash) to restore. @default - see `steps` */
+  readonly to?: string;
+  /** Restore the release this many releases back in the environment's history. @default 1 */
+  readonly steps?: number;
+  /** @default process.cwd() */
+  readonly cwd?: string;
+  /** GitOps repository URL or path. @default - `.gitops/repo.git` in the project */
+  readonly repo?: string;
+  /** @default "main" */
+  readonly branch?: string;
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  /** @default - silent */
+  readonly progress?: (message: string) => void;
+  /** Push attempts when the branch moves concurrently. @default 5 */
+  readonly maxAttempts?: number;
+  /** Clock, for tests. @default - the current time */
+  readonly now?: () => Date;
+}
+
+/** Result of `rollback`. */
+export interface RollbackResult {
+  readonly repository: string;
+  readonly branch: string;
+  readonly environment: string;
+  /** False when the environment already matched the target (no commit). */
+  readonly changed: boolean;
+  /** Id of the rollback release. */
+  readonly releaseId?: string;
+  /** The rollback commit. */
+  readonly commit?: string;
+  /** The release that was current before the rollback. */
+  readonly reverted: ReleaseEntry;
+  /** The release whose content was restored. */
+  readonly restored: ReleaseEntry;
+  /** Files changed under environments/<env>/. */
+  readonly files: string[];
+}
+
+/**
+ * Restores `environments/<env>/` in the GitOps repository to an earlier release with a new commit (path-scoped:
+ * other environments are never touched; never a force-push), with trailers naming the release it reverts and
+ * the one it restores. Flux / Argo CD then sync the cluster back.
+ */
+export function rollback(options: RollbackOptions): RollbackResult {
+  const env = options.environment;
+  assertEnvironmentName(env, "--env");
+  if (options.to !== undefined && options.steps !== undefined) throw new ReleaseError("pass either --to or --steps, not both");
+  const steps = options.steps ?? 1;
+  if (!Number.isInteger(steps) || steps < 1) throw new ReleaseError(`--steps ${steps} is not valid; use a whole number of 1 or more`);
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const branch = options.branch ?? "main";
+  const repo = resolveRepository(options.repo, findProjectRoot(cwd), branch, cwd, options.env);
+  const progress = options.progress ?? (() => undefined);
+  const workspace = GitOpsWorkspace.open({ repo, branch, env: options.env, progress });
+  try {
+    const folder = `${ENVIRONMENTS_FOLDER}/${env}`;
+    let target: ReleaseEntry | undefined;
+    const maxAttempts = options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      const entries = environmentHistory(workspace, env);
+      if (target === undefined) {
+        if (options.to !== undefined) {
+          target = findRelease(entries, options.to);
+          if (!target) {
+            throw new ReleaseError(`release "${options.to}" is not in the history of ${env}; run "cdktf-gitops history --env ${env}" to list its releases`);
+          }
+        } else {
+          target = entries[steps];
+          if (!target) {
+            throw new ReleaseError(`${env} has ${entries.length - 1} earlier release(s), so --steps ${steps} has no target; use a smaller --steps or --to <release>`);
+          }
+        }
+        if (target.removed) throw new ReleaseError(`release ${target.id} removed ${env}; pick a release that has the environment`);
+      }
+      const current = entries[0];
+      progress(`restoring ${folder}/ to release ${target.id}`);
+      workspace.restoreFolder(`${folder}/`, target.commit);
+      const files = workspace.stagedChanges().map((c) => c.path);
+      const base = { repository: workspace.displayRepo, branch, environment: env, reverted: current, restored: target, files };
+      if (files.length === 0) {
+        progress(`${env} already matches release ${target.id}; nothing to roll back`);
+        return { ...base, changed: false };
+      }
+      const releaseId = makeReleaseId(options.now?.() ?? new Date(), `rollback ${workspace.stagedTree()}`);
+      const message = [
+        `rollback ${env} to release ${target.id}`,
+        "",
+        `Restores ${folder}/ as of release ${target.id} (${target.commit.slice(0, 12)}), reverting release ${current.id}.`,
+        "",
+        `${TRAILERS.releaseId}: ${releaseId}`,
+        `${TRAILERS.kind}: rollback`,
+        `${TRAILERS.environments}: ${env}`,
+        `${TRAILERS.reverts}: ${current.id}`,
+        `${TRAILERS.restores}: ${target.id}`,
+        `${TRAILERS.restoresCommit}: ${target.commit}`,
+        ...(target.sourceCommit ? [`${TRAILERS.sourceCommit}: ${target.sourceCommit}`] : []),
+        "",
+      ].join("\n");
+      const commit = workspace.commit(message);
+      if (workspace.push() === "pushed") {
+        progress(`rolled ${env} back to release ${target.id} with release ${releaseId} (${commit.slice(0, 12)})`);
+        return { ...base, changed: true, releaseId, commit };
+      }
+      if (attempt >= maxAttempts) {
+        throw new ReleaseError(`push to ${workspace.displayRepo} (${branch}) was rejected ${attempt} times because the branch kept moving; nothing was pushed - run rollback again`, ExitCode.REPOSITORY);
+      }
+      progress(`push rejected: ${branch} moved on; fetching and re-applying the rollback (attempt ${attempt + 1} of ${maxAttempts})`);
+      sleepSync(100 * attempt + Math.floor(Math.random() * 200));
+      workspace.refresh();
+    }
+  } finally {
+    workspace.dispose();
+  }
+}

@@ -1,0 +1,139 @@
+import * as fs from "fs";
+import * as path from "path";
+import { ReleaseError } from "./errors";
+import { Git, redactUrl } from "./git";
+
+/** Folder of the pins files inside the source repository. */
+export const PINS_FOLDER = "environments/pins";
+
+/** Source commit recorded when the source is not a git repository (or has no commit yet). */
+export const NO_SOURCE_COMMIT = "none";
+
+/** Suffix of the source commit when the working tree has uncommitted changes. */
+export const DIRTY_SUFFIX = "+dirty";
+
+/** Environment names: lower-case letters and digits, starting with a letter. */
+export const ENVIRONMENT_NAME = /^[a-z][a-z0-9]*$/;
+
+/** An image reference pinned by digest: `registry/repo[:tag]@sha256:<64 hex>`. */
+export const PINNED_IMAGE = /^[a-z0-9][A-Za-z0-9._\-/:]*@sha256:[a-f0-9]{64}$/;
+
+/** Where the source (infra) repository stands: its commit and where it lives. */
+export interface SourceInfo {
+  /** HEAD commit, `<sha>+dirty` with uncommitted changes, or `none` outside git. */
+  readonly commit: string;
+  /** True when the working tree has uncommitted (or untracked, not ignored) changes. */
+  readonly dirty: boolean;
+  /** The `origin` remote URL without credentials, or the absolute project path. */
+  readonly repository: string;
+  /** True when the project is inside a git work tree. */
+  readonly isGit: boolean;
+}
+
+/** The project folder: the nearest folder from `start` upwards that holds cdktf.json, or `start` itself. */
+export function findProjectRoot(start: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, "cdktf.json"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}
+
+/** Describes the source repository at `projectDir`; works outside git (commit `none`). */
+export function sourceInfo(projectDir: string, env: NodeJS.ProcessEnv = process.env): SourceInfo {
+  const git = new Git(projectDir, env);
+  const inside = git.run(["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
+  if (inside.status !== 0 || inside.stdout.trim() !== "true") {
+    return { commit: NO_SOURCE_COMMIT, dirty: false, repository: projectDir, isGit: false };
+  }
+  const head = git.run(["rev-parse", "--verify", "-q", "HEAD"], { allowFailure: true });
+  const sha = head.status === 0 ? head.stdout.trim() : NO_SOURCE_COMMIT;
+  const dirty = git.text(["status", "--porcelain", "--untracked-files=normal"]).length > 0;
+  const origin = git.run(["remote", "get-url", "origin"], { allowFailure: true });
+  const repository = origin.status === 0 && origin.stdout.trim() ? redactUrl(origin.stdout.trim()) : projectDir;
+  return { commit: dirty ? `${sha}${DIRTY_SUFFIX}` : sha, dirty, repository, isGit: true };
+}
+
+/** Paths (relative to the project) with uncommitted changes among `paths`; empty outside git. */
+export function uncommittedPaths(projectDir: string, paths: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
+  const git = new Git(projectDir, env);
+  const inside = git.run(["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
+  if (inside.status !== 0) return [];
+  const out = git.text(["status", "--porcelain", "--untracked-files=normal", "--", ...paths]);
+  return out ? out.split("\n").map((line) => line.slice(3)) : [];
+}
+
+/** Pins of every environment that has a pins file: env → app → pinned image. */
+export function readAllPins(projectDir: string): Record<string, Record<string, string>> {
+  const dir = path.join(projectDir, PINS_FOLDER);
+  const result: Record<string, Record<string, string>> = {};
+  if (!fs.existsSync(dir)) return result;
+  for (const file of fs.readdirSync(dir).sort()) {
+    const match = /^([a-z][a-z0-9]*)\.json$/.exec(file);
+    if (match) result[match[1]] = readPins(projectDir, match[1]);
+  }
+  return result;
+}
+
+/** True when the environment has a pins file. */
+export function hasPins(projectDir: string, environment: string): boolean {
+  return fs.existsSync(pinsPath(projectDir, environment));
+}
+
+/** Path of an environment's pins file. */
+export function pinsPath(projectDir: string, environment: string): string {
+  return path.join(projectDir, PINS_FOLDER, `${environment}.json`);
+}
+
+/** Reads and validates `environments/pins/<env>.json`; an absent file is an empty object. */
+export function readPins(projectDir: string, environment: string): Record<string, string> {
+  const file = pinsPath(projectDir, environment);
+  if (!fs.existsSync(file)) return {};
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new ReleaseError(`${PINS_FOLDER}/${environment}.json: is not valid JSON (${(e as Error).message}); fix the file`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new ReleaseError(`${PINS_FOLDER}/${environment}.json: must be a JSON object of app name to pinned image`);
+  }
+  const pins: Record<string, string> = {};
+  for (const [app, image] of Object.entries(data as Record<string, unknown>)) {
+    if (typeof image !== "string" || !PINNED_IMAGE.test(image)) {
+      throw new ReleaseError(
+        `${PINS_FOLDER}/${environment}.json: app "${app}" image ${JSON.stringify(image)} is not pinned; use an image reference with @sha256:<digest>`,
+      );
+    }
+    pins[app] = image;
+  }
+  return sortKeys(pins);
+}
+
+/** Writes a pins file: keys sorted, 2-space indent, trailing newline. */
+export function writePins(projectDir: string, environment: string, pins: Record<string, string>): void {
+  const file = pinsPath(projectDir, environment);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(sortKeys(pins), null, 2)}\n`);
+}
+
+/** A copy of an object with its keys in code-point order. */
+export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  const sorted: Record<string, T> = {};
+  for (const key of Object.keys(record).sort(compareStrings)) sorted[key] = record[key];
+  return sorted;
+}
+
+/** Code-point order comparison (locale independent). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Throws unless `name` is a valid environment name. */
+export function assertEnvironmentName(name: string, option: string): void {
+  if (!ENVIRONMENT_NAME.test(name)) {
+    throw new ReleaseError(`${option} "${name}" is not a valid environment name; use lower-case letters and digits, such as "dev"`);
+  }
+}
