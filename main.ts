@@ -1,7 +1,7 @@
 import { App } from "cdktf";
-import { referencePlatform } from "./environments";
+import { referenceApps, referencePins, referencePlatform } from "./environments";
 import { buildPlatform } from "./stacks/build-platform";
 
 const app = new App();
-buildPlatform(app, referencePlatform);
+buildPlatform(app, referencePlatform, { apps: referenceApps, pins: referencePins });
 app.synth();

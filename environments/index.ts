@@ -3,6 +3,8 @@ import { dev } from "./dev";
 import { prod } from "./prod";
 import { staging } from "./staging";
 
+export { referenceApps, referencePins } from "./apps";
+
 /** The reference platform: dev → staging → prod in West Europe, state in a shared storage account. */
 export const referencePlatform: PlatformSpec = {
   project: "contoso",

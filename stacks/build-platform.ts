@@ -1,6 +1,9 @@
 import { App } from "cdktf";
+import { AppPins, AppSpec } from "../lib/apps/app-spec";
+import { assertValidApps } from "../lib/apps/validate-apps";
 import { PlatformSpec } from "../lib/environment/environment-spec";
 import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
+import { AppStack } from "./app-stack";
 import { ArgoCdAppsStack } from "./argocd-apps-stack";
 import { GitOpsStack } from "./gitops-stack";
 import { PlatformStack } from "./platform-stack";
@@ -8,6 +11,11 @@ import { StateStack } from "./state-stack";
 
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
+  /**
+   * `<env>-app-<app>`: one stack per app pinned in the environment, by app name. Each exposes `alertTarget`
+   * for monitoring and `identityVariables` for the sync engine's post-build substitution.
+   */
+  readonly apps: Readonly<Record<string, AppStack>>;
   /** `<env>-platform`: network, AKS, registry, Key Vault, Log Analytics. */
   readonly platform: PlatformStack;
   /** `<env>-gitops`: the sync engine (Flux or Argo CD) pointed at the environment's GitOps folder. */
@@ -17,7 +25,18 @@ export interface EnvironmentStacks {
 }
 
 /** Options of `buildPlatform`. */
-export interface BuildPlatformOptions {}
+export interface BuildPlatformOptions {
+  /**
+   * The apps. An app is deployed to each environment that has a pin for it.
+   * @default - no apps
+   */
+  readonly apps?: readonly AppSpec[];
+  /**
+   * Pinned images: environment name → app name → `registry/repo[:tag]@sha256:<digest>`. A pin of an
+   * unknown environment or app is an error.
+   * @default - no pins
+   */
+  readonly pins?: AppPins;}
 
 /** Everything `buildPlatform` created. */
 export interface PlatformStacks {
@@ -31,11 +50,15 @@ export interface PlatformStacks {
 
 /**
  * Validates the platform spec and adds its stacks to the app: `state` (when remote state is set) and, per
- * environment, `<env>-platform`. Throws before creating any stack when the spec is invalid, so nothing is
+ * environment, `<env>-platform` and its other stacks, and one `<env>-app-<app>` for each app pinned in the
+ * environment (depending on `<env>-platform`). Throws before creating any stack when the spec is invalid, so nothing is
  * synthesized from a bad spec.
  */
-export function buildPlatform(app: App, spec: PlatformSpec, _options: BuildPlatformOptions = {}): PlatformStacks {
+export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatformOptions = {}): PlatformStacks {
   const platform = resolvePlatform(spec);
+  const appSpecs = [...(options.apps ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const pins = options.pins ?? {};
+  assertValidApps(appSpecs, pins, platform.environments.map((environment) => environment.name));
   const state = platform.remoteState ? new StateStack(app, { state: platform.remoteState }) : undefined;
   const environments: Record<string, EnvironmentStacks> = {};
   for (const environment of platform.environments) {
@@ -44,7 +67,14 @@ export function buildPlatform(app: App, spec: PlatformSpec, _options: BuildPlatf
     const gitops = new GitOpsStack(app, { platform, environment });
     gitops.addDependency(platformStack);
     const argoCdApps = environment.sync === "argocd" ? new ArgoCdAppsStack(app, { platform, environment, gitops }) : undefined;
-    environments[environment.name] = { platform: platformStack, gitops, argoCdApps };
+    const apps: Record<string, AppStack> = {};
+    for (const appSpec of appSpecs) {
+      const image = pins[environment.name]?.[appSpec.name];
+      if (image === undefined) continue;
+      apps[appSpec.name] = new AppStack(app, { platform, environment, app: appSpec, image, platformStack });
+      apps[appSpec.name].addDependency(platformStack);
+    }
+    environments[environment.name] = { platform: platformStack, gitops, argoCdApps, apps };
   }
   return { platform, state, environments };
 }

@@ -1,0 +1,80 @@
+import { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
+import { Construct } from "constructs";
+import { Environment } from "../environment/environment";
+
+/** The audience of Azure AD workload identity federation. */
+export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
+
+/** Props of an `AppIdentity`. */
+export interface AppIdentityProps {
+  /** The environment: names, region and tags. */
+  readonly environment: Environment;
+  /** The app's name (part of the identity's name). */
+  readonly appName: string;
+  /** Name of the resource group to create the identity in. */
+  readonly resourceGroupName: string;
+  /** OIDC issuer URL of the AKS cluster whose service account token is federated. */
+  readonly oidcIssuerUrl: string;
+  /** Namespace of the app's Kubernetes service account. */
+  readonly namespace: string;
+  /** Name of the app's Kubernetes service account. */
+  readonly serviceAccountName: string;
+  /**
+   * Resource id of the Key Vault whose secrets the app reads (role `Key Vault Secrets User`).
+   * @default - no Key Vault access
+   */
+  readonly keyVaultId?: string;
+}
+
+/**
+ * The Azure identity of an app: a user-assigned managed identity, a federated identity credential that
+ * lets the app's Kubernetes service account sign in as it (workload identity, no secret), and read access
+ * to the environment's Key Vault secrets when the app has secrets.
+ */
+export class AppIdentity extends Construct {
+  /** The managed identity. */
+  public readonly resource: UserAssignedIdentity;
+  /** The federated identity credential of the service account. */
+  public readonly federatedCredential: FederatedIdentityCredential;
+  /** `Key Vault Secrets User` on the vault, when a vault was given. */
+  public readonly keyVaultSecretsUser?: RoleAssignment;
+  /** Client id of the identity (the service account's `azure.workload.identity/client-id`). */
+  public readonly clientId: string;
+  /** Principal (object) id of the identity. */
+  public readonly principalId: string;
+  /** Azure AD tenant id of the identity. */
+  public readonly tenantId: string;
+
+  constructor(scope: Construct, id: string, props: AppIdentityProps) {
+    super(scope, id);
+    const env = props.environment;
+    this.resource = new UserAssignedIdentity(this, "Resource", {
+      name: env.names.of("userAssignedIdentity", props.appName),
+      location: env.location,
+      resourceGroupName: props.resourceGroupName,
+      tags: { ...env.tags, app: props.appName },
+    });
+    this.federatedCredential = new FederatedIdentityCredential(this, "FederatedCredential", {
+      name: env.names.of("federatedIdentityCredential", props.appName),
+      resourceGroupName: props.resourceGroupName,
+      parentId: this.resource.id,
+      issuer: props.oidcIssuerUrl,
+      subject: `system:serviceaccount:${props.namespace}:${props.serviceAccountName}`,
+      audience: [WORKLOAD_IDENTITY_AUDIENCE],
+    });
+    if (props.keyVaultId !== undefined) {
+      this.keyVaultSecretsUser = new RoleAssignment(this, "KeyVaultSecretsUser", {
+        scope: props.keyVaultId,
+        roleDefinitionName: "Key Vault Secrets User",
+        principalId: this.resource.principalId,
+        principalType: "ServicePrincipal",
+        skipServicePrincipalAadCheck: true,
+      });
+    }
+    this.clientId = this.resource.clientId;
+    this.principalId = this.resource.principalId;
+    this.tenantId = this.resource.tenantId;
+  }
+}

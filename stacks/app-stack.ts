@@ -1,0 +1,117 @@
+import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { AppAzureValues, appClientIdVariable, appObjects, TENANT_ID_VARIABLE } from "../lib/apps/app-objects";
+import { AppIdentity } from "../lib/apps/app-identity";
+import { AppSpec } from "../lib/apps/app-spec";
+import { ResolvedApp, resolveApp } from "../lib/apps/resolved-app";
+import { appProblems } from "../lib/apps/validate-apps";
+import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
+import { GitOpsManifests } from "../lib/gitops/gitops-manifests";
+import { KubernetesObject, validateKubernetesObject } from "../lib/gitops/kubernetes-object";
+import { AppAlertTarget } from "../lib/monitoring/app-alert-thresholds";
+import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
+import { PlatformStack } from "./platform-stack";
+
+/** Props of an `AppStack`. */
+export interface AppStackProps extends EnvironmentStackProps {
+  /** The app. */
+  readonly app: AppSpec;
+  /** The environment's pinned image of the app, `registry/repo[:tag]@sha256:<digest>`. */
+  readonly image: string;
+  /** The environment's platform stack: cluster (OIDC issuer), Key Vault and resource group. */
+  readonly platformStack: PlatformStack;
+  /**
+   * How kubelogin signs in to the cluster, for the `terraform` delivery mode.
+   * @default "azurecli"
+   */
+  readonly kubeloginMode?: KubeloginMode;
+}
+
+/**
+ * `<env>-app-<app>`: one app in one environment. The Azure side is a managed identity federated with the
+ * app's service account and, when the app has secrets, `Key Vault Secrets User` on the environment's vault.
+ * The Kubernetes objects are written as YAML under `cdktf.out/gitops/<env>/apps/<app>/` (delivery `gitops`,
+ * the default), or added to this stack as `kubernetes_manifest` resources (delivery `terraform`).
+ *
+ * In `gitops` delivery the identity's client id and tenant id are not known at synth time: the objects carry
+ * the Flux post-build variables `${APP_<APP>_CLIENT_ID}` and `${AZURE_TENANT_ID}`, whose values this stack
+ * exposes as `identityVariables` (and outputs `client_id` / `tenant_id`).
+ */
+export class AppStack extends EnvironmentStack {
+  /** The app with the environment's overrides and defaults applied. */
+  public readonly app: ResolvedApp;
+  /** The app's managed identity. */
+  public readonly identity: AppIdentity;
+  /** The app's Kubernetes objects (identity values as variables or Terraform references). */
+  public readonly objects: readonly KubernetesObject[];
+  /** The YAML files, in `gitops` delivery. */
+  public readonly manifests?: GitOpsManifests;
+  /** The `kubernetes_manifest` resources, in `terraform` delivery, by `<kind>-<name>`. */
+  public readonly kubernetesManifests: Readonly<Record<string, Manifest>>;
+  /**
+   * Values of the Flux post-build variables the `gitops` objects refer to: `APP_<APP>_CLIENT_ID` and
+   * `AZURE_TENANT_ID`, as Terraform references (empty in `terraform` delivery).
+   */
+  public readonly identityVariables: Readonly<Record<string, string>>;
+  /** What the environment's monitoring needs to alert on the app. */
+  public readonly alertTarget: AppAlertTarget;
+
+  constructor(scope: Construct, props: AppStackProps) {
+    super(scope, `app-${props.app.name}`, props);
+    const problems = appProblems(props.app);
+    if (problems.length > 0) throw new Error(`${this.node.path}: invalid app:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    const environment = props.environment;
+    const platform = props.platformStack;
+    const app = resolveApp(props.app, environment.name, props.image);
+    this.app = app;
+    const hasSecrets = Object.keys(app.secrets).length > 0;
+
+    this.identity = new AppIdentity(this, "Identity", {
+      environment,
+      appName: app.name,
+      resourceGroupName: platform.resourceGroup.name,
+      oidcIssuerUrl: platform.cluster.oidcIssuerUrl,
+      namespace: app.namespace,
+      serviceAccountName: app.name,
+      keyVaultId: hasSecrets ? platform.keyVault.id : undefined,
+    });
+    new TerraformOutput(this, "client_id", { value: this.identity.clientId, description: `client id of the ${app.name} identity` });
+    new TerraformOutput(this, "tenant_id", { value: this.identity.tenantId, description: `tenant id of the ${app.name} identity` });
+
+    const keyVaultName = environment.names.of("keyVault");
+    const gitops = app.delivery === "gitops";
+    const azure: AppAzureValues = gitops
+      ? { clientId: `\${${appClientIdVariable(app.name)}}`, tenantId: `\${${TENANT_ID_VARIABLE}}`, keyVaultName }
+      : { clientId: this.identity.clientId, tenantId: this.identity.tenantId, keyVaultName };
+    this.objects = appObjects(app, azure);
+    this.alertTarget = { name: app.name, namespace: app.namespace, alerts: app.alerts };
+
+    const kubernetesManifests: Record<string, Manifest> = {};
+    if (gitops) {
+      this.manifests = new GitOpsManifests(this, "Manifests", { environment: environment.name, folder: `apps/${app.name}` });
+      this.manifests.add(...this.objects);
+      this.identityVariables = { [appClientIdVariable(app.name)]: this.identity.clientId, [TENANT_ID_VARIABLE]: this.identity.tenantId };
+    } else {
+      const access = new AksClusterAccess(this, "ClusterAccess", {
+        clusterName: environment.names.of("kubernetesCluster"),
+        resourceGroupName: environment.names.of("resourceGroup"),
+        kubernetesProvider: true,
+        kubeloginMode: props.kubeloginMode,
+      });
+      let namespace: Manifest | undefined;
+      for (const object of this.objects) {
+        validateKubernetesObject(object, this.node.path);
+        const id = `${object.kind}-${object.metadata.name}`;
+        kubernetesManifests[id] = new Manifest(this, id, {
+          provider: access.kubernetes,
+          manifest: object as Record<string, any>,
+          dependsOn: namespace ? [namespace, this.identity.federatedCredential] : undefined,
+        });
+        if (object.kind === "Namespace") namespace = kubernetesManifests[id];
+      }
+      this.identityVariables = {};
+    }
+    this.kubernetesManifests = kubernetesManifests;
+  }
+}
