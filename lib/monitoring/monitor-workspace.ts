@@ -1,0 +1,41 @@
+import { MonitorWorkspace as AzurermMonitorWorkspace } from "@cdktf/provider-azurerm/lib/monitor-workspace";
+import { Construct } from "constructs";
+import { Environment } from "../environment/environment";
+import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
+
+/** Props of a `MonitorWorkspace`. */
+export interface MonitorWorkspaceProps {
+  /** The environment: name, region and tags. */
+  readonly environment: Environment;
+  /** The resource group to create the workspace in. */
+  readonly resourceGroup: EnvironmentResourceGroup;
+  /**
+   * Allow Terraform to destroy the workspace (and the Prometheus metrics it holds).
+   * @default false - `lifecycle.prevent_destroy` is set
+   */
+  readonly allowDestroy?: boolean;
+}
+
+/**
+ * The environment's Azure Monitor workspace: the store of managed Prometheus metrics that Grafana queries
+ * and Prometheus rule groups evaluate. `prevent_destroy` is set.
+ */
+export class MonitorWorkspace extends Construct {
+  /** The azurerm monitor workspace. */
+  public readonly resource: AzurermMonitorWorkspace;
+  /** Workspace resource id. */
+  public readonly id: string;
+
+  constructor(scope: Construct, id: string, props: MonitorWorkspaceProps) {
+    super(scope, id);
+    const env = props.environment;
+    this.resource = new AzurermMonitorWorkspace(this, "Resource", {
+      name: env.names.of("monitorWorkspace"),
+      location: env.location,
+      resourceGroupName: props.resourceGroup.name,
+      tags: env.tags,
+      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+    });
+    this.id = this.resource.id;
+  }
+}

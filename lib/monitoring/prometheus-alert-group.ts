@@ -1,0 +1,86 @@
+import { MonitorAlertPrometheusRuleGroup } from "@cdktf/provider-azurerm/lib/monitor-alert-prometheus-rule-group";
+import { Construct } from "constructs";
+import { Environment } from "../environment/environment";
+import { AksCluster } from "../platform/aks-cluster";
+import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
+import { AlertActionGroup } from "./alert-action-group";
+import { AlertRule } from "./alert-rules";
+import { MonitorWorkspace } from "./monitor-workspace";
+import { isoDuration } from "./validate-app-alerts";
+
+/** Props of a `PrometheusAlertGroup`. */
+export interface PrometheusAlertGroupProps {
+  /** The environment: names, region and tags. */
+  readonly environment: Environment;
+  /** The resource group of the rule group. */
+  readonly resourceGroup: EnvironmentResourceGroup;
+  /** Suffix of the rule group name, `prg-<project>-<env>-<name>`, e.g. `platform`. */
+  readonly name: string;
+  /** What the group alerts on, for the Azure description. */
+  readonly description: string;
+  /** The alert rules (at most 20, the Azure limit per group). */
+  readonly rules: readonly AlertRule[];
+  /** The workspace whose metrics the rules evaluate. */
+  readonly workspace: MonitorWorkspace;
+  /** The cluster the rules are limited to. */
+  readonly cluster: AksCluster;
+  /** Where every alert goes. */
+  readonly actionGroup: AlertActionGroup;
+  /**
+   * How often the rules are evaluated, `1m`-`15m`.
+   * @default "1m"
+   */
+  readonly interval?: string;
+}
+
+/**
+ * An Azure Monitor Prometheus rule group of alert rules, limited to one cluster, evaluated against the
+ * environment's Azure Monitor workspace; every rule routes to the action group and resolves automatically
+ * 10 minutes after its condition clears.
+ */
+export class PrometheusAlertGroup extends Construct {
+  /** The azurerm Prometheus rule group. */
+  public readonly resource: MonitorAlertPrometheusRuleGroup;
+  /** The rules of the group. */
+  public readonly rules: readonly AlertRule[];
+
+  constructor(scope: Construct, id: string, props: PrometheusAlertGroupProps) {
+    super(scope, id);
+    const env = props.environment;
+    const interval = props.interval ?? "1m";
+    if (!/^([1-9]|1[0-5])m$/.test(interval)) {
+      throw new Error(`${this.node.path}: interval "${interval}" is not valid; azure evaluates rule groups every 1m to 15m, such as "1m"`);
+    }
+    if (props.rules.length === 0 || props.rules.length > 20) {
+      throw new Error(`${this.node.path}: rules has ${props.rules.length} rules; a prometheus rule group holds 1 to 20, split the rules into groups`);
+    }
+    const names = props.rules.map((rule) => rule.alert);
+    const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+    if (duplicate !== undefined) {
+      throw new Error(`${this.node.path}: alert "${duplicate}" appears twice in rules; give every alert of a group its own name`);
+    }
+    this.rules = props.rules;
+    this.resource = new MonitorAlertPrometheusRuleGroup(this, "Resource", {
+      name: env.names.of("prometheusRuleGroup", props.name),
+      location: env.location,
+      resourceGroupName: props.resourceGroup.name,
+      clusterName: props.cluster.name,
+      description: props.description,
+      interval: isoDuration(interval),
+      ruleGroupEnabled: true,
+      scopes: [props.workspace.id],
+      rule: props.rules.map((rule) => ({
+        alert: rule.alert,
+        enabled: true,
+        expression: rule.expression,
+        for: rule.for === undefined ? undefined : isoDuration(rule.for),
+        severity: rule.severity,
+        labels: { ...rule.labels },
+        annotations: { ...rule.annotations },
+        action: [{ actionGroupId: props.actionGroup.id }],
+        alertResolution: { autoResolved: true, timeToResolve: "PT10M" },
+      })),
+      tags: env.tags,
+    });
+  }
+}
