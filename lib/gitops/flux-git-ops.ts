@@ -135,6 +135,9 @@ export class FluxGitOps extends Construct {
     if (!/^[A-Za-z0-9_][-A-Za-z0-9._/]*$/.test(this.infrastructurePath) || this.infrastructurePath.split("/").includes("..")) {
       problems.push(`${at}: infrastructurePath "${this.infrastructurePath}" is not a relative path inside the repository; use a path such as "environments/dev/infrastructure"`);
     }
+    if (props.localAuthReference !== undefined && !/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(props.localAuthReference)) {
+      problems.push(`${at}: localAuthReference "${props.localAuthReference}" is not a kubernetes secret name; use lower-case letters, digits, "-" and "."`);
+    }
     if (props.localAuthReference !== undefined && source.auth.kind === "public") {
       problems.push(`${at}: localAuthReference "${props.localAuthReference}" is set for a public repository; remove it or set auth on the source`);
     }
