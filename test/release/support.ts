@@ -1,0 +1,161 @@
+import { spawn, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../lib/cli/main";
+
+/** Root of this project. */
+export const PROJECT_ROOT = path.resolve(__dirname, "../..");
+/** The CLI entry point. */
+export const BIN = path.join(PROJECT_ROOT, "bin", "cdktf-gitops.js");
+
+/** An image reference pinned by digest, from a short seed. */
+export function image(app: string, seed: string): string {
+  const hex = Buffer.from(seed).toString("hex").padEnd(64, "0").slice(0, 64);
+  return `registry.example.com/${app}:1.0@sha256:${hex}`;
+}
+
+const tmpDirs: string[] = [];
+
+/** A temporary folder removed after the test file. */
+export function tmpDir(prefix = "release-test-"): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  tmpDirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * Environment for git and the CLI that does not depend on the machine's git config: an empty HOME, no global
+ * or system config, and a test identity.
+ */
+export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const home = tmpDir("release-home-");
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith("GIT_")) delete env[key];
+  return {
+    ...env,
+    HOME: home,
+    XDG_CONFIG_HOME: home,
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_AUTHOR_NAME: "Release Test",
+    GIT_AUTHOR_EMAIL: "release-test@example.com",
+    GIT_COMMITTER_NAME: "Release Test",
+    GIT_COMMITTER_EMAIL: "release-test@example.com",
+    NO_COLOR: "1",
+    ...extra,
+  };
+}
+
+/** Runs git and returns trimmed stdout; throws on failure. */
+export function git(dir: string, args: string[], env: NodeJS.ProcessEnv = testEnv()): string {
+  const result = spawnSync("git", args, { cwd: dir, env, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/** A bare GitOps remote. */
+export function bareRemote(env: NodeJS.ProcessEnv): string {
+  const dir = path.join(tmpDir("release-remote-"), "gitops.git");
+  git(path.dirname(dir), ["init", "--quiet", "--bare", "--initial-branch=main", dir], env);
+  return dir;
+}
+
+/** Options of `sourceRepo`. */
+export interface SourceRepoOptions {
+  readonly environments?: string[];
+  readonly pins?: Record<string, Record<string, string>>;
+  /** Make it a git repository with one commit. @default true */
+  readonly git?: boolean;
+}
+
+/** A source (infra) project: cdktf.json running the fake synth, platform.json, pins files; committed. */
+export function sourceRepo(env: NodeJS.ProcessEnv, options: SourceRepoOptions = {}): string {
+  const dir = tmpDir("release-source-");
+  fs.copyFileSync(path.join(__dirname, "fake-synth.js"), path.join(dir, "synth.js"));
+  fs.writeFileSync(path.join(dir, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node synth.js" }, null, 2));
+  fs.writeFileSync(path.join(dir, "platform.json"), JSON.stringify({ environments: options.environments ?? ["dev", "staging"] }, null, 2));
+  fs.writeFileSync(path.join(dir, ".gitignore"), "cdktf.out/\n.gitops/\n");
+  for (const [envName, pins] of Object.entries(options.pins ?? {})) writePinsFile(dir, envName, pins);
+  if (options.git ?? true) {
+    git(dir, ["init", "--quiet", "--initial-branch=main"], env);
+    commitAll(dir, "initial source", env);
+  }
+  return dir;
+}
+
+/** Writes a pins file the way promote does. */
+export function writePinsFile(dir: string, envName: string, pins: Record<string, string>): void {
+  const file = path.join(dir, "environments", "pins", `${envName}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sorted: Record<string, string> = {};
+  for (const key of Object.keys(pins).sort()) sorted[key] = pins[key];
+  fs.writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
+}
+
+/** Commits every change of a source repository. */
+export function commitAll(dir: string, message: string, env: NodeJS.ProcessEnv): string {
+  git(dir, ["add", "-A"], env);
+  git(dir, ["commit", "--quiet", "-m", message], env);
+  return git(dir, ["rev-parse", "HEAD"], env);
+}
+
+/** Result of running the CLI. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process in a folder. */
+export async function cli(cwd: string, env: NodeJS.ProcessEnv, ...argv: string[]): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { cwd, env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false });
+  return { code, stdout, stderr };
+}
+
+/** Runs the CLI as a child process (`node bin/cdktf-gitops.js ...`), resolving when it exits. */
+export function cliProcess(cwd: string, env: NodeJS.ProcessEnv, argv: string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...argv], { cwd, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
+  });
+}
+
+/** Files on a branch of a repository (bare or not). */
+export function filesOn(repo: string, env: NodeJS.ProcessEnv, branch = "main"): string[] {
+  const out = git(repo, ["ls-tree", "-r", "--name-only", branch], env);
+  return out ? out.split("\n") : [];
+}
+
+/** A file's text on a branch. */
+export function fileOn(repo: string, file: string, env: NodeJS.ProcessEnv, branch = "main"): string {
+  return git(repo, ["show", `${branch}:${file}`], env);
+}
+
+/** Commit hashes of a branch, newest first. */
+export function commitsOn(repo: string, env: NodeJS.ProcessEnv, branch = "main"): string[] {
+  if (!git(repo, ["for-each-ref", `refs/heads/${branch}`], env)) return [];
+  const out = git(repo, ["rev-list", branch], env);
+  return out ? out.split("\n") : [];
+}
+
+/** Trailers of a commit as an object. */
+export function trailersOf(repo: string, commit: string, env: NodeJS.ProcessEnv): Record<string, string> {
+  const out = git(repo, ["log", "-1", "--format=%(trailers:unfold=true)", commit], env);
+  const result: Record<string, string> = {};
+  for (const line of out.split("\n")) {
+    const m = /^([A-Za-z-]+): (.*)$/.exec(line);
+    if (m) result[m[1]] = m[2];
+  }
+  return result;
+}
