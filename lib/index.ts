@@ -15,6 +15,7 @@ export * from "./platform/remote-state-storage";
 export * from "./platform/remote-state-backend";
 export * from "../stacks/environment-stack";
 export * from "../stacks/platform-stack";
+export * from "../stacks/monitoring-stack";
 export * from "../stacks/state-stack";
 export * from "../stacks/build-platform";
 export * from "../stacks/app-stack";

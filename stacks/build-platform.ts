@@ -6,6 +6,7 @@ import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
 import { AppStack } from "./app-stack";
 import { ArgoCdAppsStack } from "./argocd-apps-stack";
 import { GitOpsStack } from "./gitops-stack";
+import { MonitoringStack } from "./monitoring-stack";
 import { PlatformStack } from "./platform-stack";
 import { StateStack } from "./state-stack";
 
@@ -18,6 +19,8 @@ export interface EnvironmentStacks {
   readonly apps: Readonly<Record<string, AppStack>>;
   /** `<env>-platform`: network, AKS, registry, Key Vault, Log Analytics. */
   readonly platform: PlatformStack;
+  /** `<env>-monitoring`: managed Prometheus, Container Insights, Grafana, action group and alert rule groups. */
+  readonly monitoring: MonitoringStack;
   /** `<env>-gitops`: the sync engine (Flux or Argo CD) pointed at the environment's GitOps folder. */
   readonly gitops: GitOpsStack;
   /** `<env>-argocd-apps`: Argo CD AppProjects and Applications (Argo CD environments only). */
@@ -74,7 +77,15 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
       apps[appSpec.name] = new AppStack(app, { platform, environment, app: appSpec, image, platformStack });
       apps[appSpec.name].addDependency(platformStack);
     }
-    environments[environment.name] = { platform: platformStack, gitops, argoCdApps, apps };
+    const monitoring = new MonitoringStack(app, {
+      platform,
+      environment,
+      platformStack,
+      appAlertTargets: Object.values(apps).map((appStack) => appStack.alertTarget),
+    });
+    monitoring.addDependency(platformStack);
+    gitops.addDependency(monitoring);
+    environments[environment.name] = { platform: platformStack, monitoring, gitops, argoCdApps, apps };
   }
   return { platform, state, environments };
 }
