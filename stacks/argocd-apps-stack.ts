@@ -1,6 +1,8 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
-import { ArgoCdSync } from "../lib/gitops/argo-cd-sync";
+import { ArgoCdSync, KubernetesObjectSource } from "../lib/gitops/argo-cd-sync";
+import { INFRASTRUCTURE_FOLDER } from "../lib/gitops/cluster-baseline";
+import { GitOpsManifests } from "../lib/gitops/gitops-manifests";
 import { GitSource } from "../lib/gitops/git-source";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 import { GitOpsStack } from "./gitops-stack";
@@ -23,7 +25,9 @@ export interface ArgoCdAppsStackProps extends EnvironmentStackProps {
 
 /**
  * `<env>-argocd-apps`: the Argo CD AppProjects and Applications of an environment (`<env>-infrastructure`
- * and `<env>-apps`), as `kubernetes_manifest` resources. A stack of its own because `kubernetes_manifest`
+ * and `<env>-apps`), as `kubernetes_manifest` resources. The AppProjects are limited to what the app's
+ * `GitOpsManifests` write to the environment's `infrastructure/` and `apps/` folders (read at synth time, so
+ * stacks added later, such as monitoring and apps, are included). A stack of its own because `kubernetes_manifest`
  * needs the Argo CD CRDs at plan time, and they are installed by `<env>-gitops`, which this stack depends on.
  */
 export class ArgoCdAppsStack extends EnvironmentStack {
@@ -51,7 +55,21 @@ export class ArgoCdAppsStack extends EnvironmentStack {
       source: GitSource.ofEnvironment(this, "Source", env),
       argoCdNamespace: argoCd.namespaceName,
       appNamespaces: props.appNamespaces,
-      infrastructureObjects: props.gitops.infrastructure.objects,
+      appObjects: manifestsIn(this.node.root, env.name, "apps"),
+      infrastructureObjects: manifestsIn(this.node.root, env.name, INFRASTRUCTURE_FOLDER),
     });
   }
+}
+
+/** The objects of every `GitOpsManifests` in the app that writes to `folder` (or below it) of `environment`, read when asked. */
+function manifestsIn(root: IConstruct, environment: string, folder: string): KubernetesObjectSource {
+  return {
+    get objects() {
+      return root.node
+        .findAll()
+        .filter((c): c is GitOpsManifests => c instanceof GitOpsManifests)
+        .filter((m) => m.environment === environment && (m.folder === folder || m.folder.startsWith(`${folder}/`)))
+        .flatMap((m) => m.objects);
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
+import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { GitSource } from "./git-source";
 import { KubernetesObject, validateKubernetesObject } from "./kubernetes-object";
@@ -38,6 +39,11 @@ export interface ArgoCdGroupKind {
   readonly kind: string;
 }
 
+/** Anything that holds Kubernetes objects, such as `GitOpsManifests` or `ClusterBaseline`; read when needed. */
+export interface KubernetesObjectSource {
+  readonly objects: readonly KubernetesObject[];
+}
+
 /** Props of an `ArgoCdSync`. */
 export interface ArgoCdSyncProps {
   /** The environment name: prefixes the AppProjects and Applications. */
@@ -51,7 +57,7 @@ export interface ArgoCdSyncProps {
   readonly argoCdNamespace?: string;
   /**
    * The namespaces the environment's apps deploy into; the apps AppProject allows only these.
-   * @default - every namespace except `PLATFORM_NAMESPACES` (deny entries first)
+   * @default - the namespaces of `appObjects`; without any, every namespace except `PLATFORM_NAMESPACES`
    */
   readonly appNamespaces?: readonly string[];
   /**
@@ -60,11 +66,18 @@ export interface ArgoCdSyncProps {
    */
   readonly appClusterResources?: readonly ArgoCdGroupKind[];
   /**
-   * The infrastructure layer's objects. When given, an `<env>-infrastructure` AppProject and Application
-   * sync `infrastructurePath`, limited to exactly the kinds and namespaces of these objects.
+   * The objects of the apps layer (read at synth time). Their namespaces become the apps AppProject's
+   * destinations when `appNamespaces` is not set.
+   * @default - no objects known: `appNamespaces`, or every namespace except `PLATFORM_NAMESPACES`
+   */
+  readonly appObjects?: KubernetesObjectSource;
+  /**
+   * The objects of the infrastructure layer (read at synth time). When given, an `<env>-infrastructure`
+   * AppProject and Application sync `infrastructurePath`, limited to exactly the cluster-scoped kinds and
+   * namespaces of these objects.
    * @default - no infrastructure Application
    */
-  readonly infrastructureObjects?: readonly KubernetesObject[];
+  readonly infrastructureObjects?: KubernetesObjectSource;
   /**
    * Path of the infrastructure layer in the repository.
    * @default - `infrastructure` beside the apps path
@@ -99,10 +112,9 @@ const DURATION = /^[1-9]\d*(s|m|h)$/;
  * installs Argo CD (its CRDs must exist when Terraform plans).
  */
 export class ArgoCdSync extends Construct {
-  /** The objects, in creation order: projects before applications. */
-  public readonly objects: readonly KubernetesObject[];
-  /** The `kubernetes_manifest` resources, by object name. */
+  /** The `kubernetes_manifest` resources, by `<kind>/<name>`. */
   public readonly manifests: Readonly<Record<string, Manifest>>;
+  private readonly objectsOf: () => KubernetesObject[];
 
   constructor(scope: Construct, id: string, props: ArgoCdSyncProps) {
     super(scope, id);
@@ -159,37 +171,67 @@ export class ArgoCdSync extends Construct {
       },
     });
 
-    const appDestinations = props.appNamespaces
-      ? props.appNamespaces.map((ns) => ({ namespace: ns }))
-      : [...[...PLATFORM_NAMESPACES, namespace].filter((ns, i, all) => all.indexOf(ns) === i).map((ns) => ({ namespace: `!${ns}` })), { namespace: "*" }];
-    const objects: KubernetesObject[] = [];
-    if (props.infrastructureObjects && props.infrastructureObjects.length > 0) {
-      const infraPath = props.infrastructurePath ?? [source.environmentPath, "infrastructure"].filter(Boolean).join("/");
-      const namespaced = props.infrastructureObjects.flatMap((o) => (o.metadata.namespace ? [o.metadata.namespace] : []));
-      const infraNamespaces = [...new Set(namespaced.length > 0 ? namespaced : ["default"])].sort();
-      const clusterKinds = uniqueGroupKinds(props.infrastructureObjects.filter((o) => !o.metadata.namespace));
-      objects.push(
-        project(`${env}-infrastructure`, `cluster-level objects of ${env}, managed by cdktf-gitops`, infraNamespaces.map((ns) => ({ namespace: ns })), clusterKinds),
-      );
-      objects.push(application(`${env}-infrastructure`, `${env}-infrastructure`, infraPath, infraNamespaces[0]));
-    }
-    objects.push(project(env, `apps of ${env}, managed by cdktf-gitops`, appDestinations, props.appClusterResources ?? [{ group: "", kind: "Namespace" }]));
-    objects.push(application(`${env}-apps`, env, source.path, props.appNamespaces?.[0] ?? "default"));
+    const infraPath = props.infrastructurePath ?? [source.environmentPath, "infrastructure"].filter(Boolean).join("/");
+    const denyPlatform = [...[...PLATFORM_NAMESPACES, namespace].filter((ns, i, all) => all.indexOf(ns) === i).map((ns) => `!${ns}`), "*"];
+    const appClusterResources = props.appClusterResources ?? [{ group: "", kind: "Namespace" }];
+    // Built at synth time: the layers' objects may be added by constructs created after this one.
+    const build = (): KubernetesObject[] => {
+      const objects: KubernetesObject[] = [];
+      if (props.infrastructureObjects) {
+        const infra = props.infrastructureObjects.objects;
+        const infraNamespaces = namespacesOf(infra);
+        const destinations = infraNamespaces.length > 0 ? infraNamespaces : ["default"];
+        const clusterKinds = uniqueGroupKinds(infra.filter((o) => !o.metadata.namespace));
+        objects.push(project(`${env}-infrastructure`, `cluster-level objects of ${env}, managed by cdktf-gitops`, destinations.map((ns) => ({ namespace: ns })), clusterKinds));
+        objects.push(application(`${env}-infrastructure`, `${env}-infrastructure`, infraPath, destinations[0]));
+      }
+      const derived = props.appObjects ? namespacesOf(props.appObjects.objects) : [];
+      for (const ns of derived) {
+        if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) throw new Error(`${at}: an app object is in "${ns}", a platform namespace; apps must not deploy there`);
+      }
+      const appNamespaces = props.appNamespaces ?? (derived.length > 0 ? derived : undefined);
+      const appDestinations = (appNamespaces ?? denyPlatform).map((ns) => ({ namespace: ns }));
+      objects.push(project(env, `apps of ${env}, managed by cdktf-gitops`, appDestinations, appClusterResources));
+      objects.push(application(`${env}-apps`, env, source.path, appNamespaces?.[0] ?? "default"));
+      for (const object of objects) validateKubernetesObject(object, at);
+      return objects;
+    };
+    let built: KubernetesObject[] | undefined;
+    this.objectsOf = () => (built ??= build());
 
+    const names = [
+      ...(props.infrastructureObjects ? [["AppProject", `${env}-infrastructure`], ["Application", `${env}-infrastructure`]] : []),
+      ["AppProject", env],
+      ["Application", `${env}-apps`],
+    ];
     const manifests: Record<string, Manifest> = {};
-    for (const object of objects) {
-      validateKubernetesObject(object, at);
-      // An Application waits for its AppProject (created first, in `objects` order).
-      const project = object.kind === "Application" ? manifests[`AppProject/${(object.spec as { project: string }).project}`] : undefined;
-      manifests[`${object.kind}/${object.metadata.name}`] = new Manifest(this, `${object.kind}-${object.metadata.name}`, {
-        manifest: object as Record<string, any>,
+    for (const [kind, name] of names) {
+      // An Application waits for its AppProject (created just before it).
+      const projectName = name === `${env}-apps` ? env : name;
+      const dependency = kind === "Application" ? manifests[`AppProject/${projectName}`] : undefined;
+      const object = Lazy.anyValue({ produce: () => this.objectsOf().find((o) => o.kind === kind && o.metadata.name === name) });
+      manifests[`${kind}/${name}`] = new Manifest(this, `${kind}-${name}`, {
+        manifest: object as unknown as Record<string, any>,
         fieldManager: { name: "cdktf-gitops", forceConflicts: true },
-        dependsOn: project ? [project] : undefined,
+        dependsOn: dependency ? [dependency] : undefined,
       });
     }
-    this.objects = objects;
     this.manifests = manifests;
   }
+
+  /**
+   * The objects, projects before their applications, built from the layers' objects as they are now
+   * (the first call fixes them). Each is validated against its Argo CD schema.
+   */
+  public get objects(): readonly KubernetesObject[] {
+    return this.objectsOf();
+  }
+}
+
+/** The namespaces an app's objects live in or create, sorted. */
+function namespacesOf(objects: readonly KubernetesObject[]): string[] {
+  const names = objects.flatMap((o) => (o.metadata.namespace ? [o.metadata.namespace] : o.apiVersion === "v1" && o.kind === "Namespace" ? [o.metadata.name] : []));
+  return [...new Set(names)].sort();
 }
 
 function uniqueGroupKinds(objects: readonly KubernetesObject[]): ArgoCdGroupKind[] {

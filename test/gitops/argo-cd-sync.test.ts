@@ -19,7 +19,7 @@ function build(props: Partial<ArgoCdSyncProps> = {}) {
 
 describe("ArgoCdSync", () => {
   test("every synthesized object validates against the argo cd schema", () => {
-    const { manifests, json } = build({ infrastructureObjects: infrastructure });
+    const { manifests, json } = build({ infrastructureObjects: { objects: infrastructure } });
     expect(manifests.map((m) => `${m.manifest.kind}/${m.manifest.metadata.name}`).sort()).toEqual([
       "AppProject/dev",
       "AppProject/dev-infrastructure",
@@ -64,7 +64,7 @@ describe("ArgoCdSync", () => {
   });
 
   test("the infrastructure AppProject is limited to the kinds and namespaces of the infrastructure objects", () => {
-    const { object } = build({ infrastructureObjects: infrastructure });
+    const { object } = build({ infrastructureObjects: { objects: infrastructure } });
     const project = object("AppProject", "dev-infrastructure");
     expect(project.spec.clusterResourceWhitelist).toEqual([{ group: "scheduling.k8s.io", kind: "PriorityClass" }]);
     expect(project.spec.destinations).toEqual([{ server: "https://kubernetes.default.svc", namespace: "kube-public" }]);
@@ -73,11 +73,34 @@ describe("ArgoCdSync", () => {
   });
 
   test("each Application depends on its AppProject", () => {
-    const { manifests } = build({ infrastructureObjects: infrastructure });
+    const { manifests } = build({ infrastructureObjects: { objects: infrastructure } });
     const dependsOn = (name: string) => manifests.find((m) => m.manifest.kind === "Application" && m.manifest.metadata.name === name).depends_on;
     expect(dependsOn("dev-apps")).toEqual([expect.stringMatching(/^kubernetes_manifest\.Sync_AppProject-dev_[A-F0-9]+$/)]);
     expect(dependsOn("dev-infrastructure")).toEqual([expect.stringMatching(/^kubernetes_manifest\.Sync_AppProject-dev-infrastructure_[A-F0-9]+$/)]);
     expect(manifests.filter((m) => m.manifest.kind === "AppProject").every((m) => m.depends_on === undefined)).toBe(true);
+  });
+
+  test("without app namespaces, the apps AppProject allows the namespaces of the apps layer, read at synth time", () => {
+    const stack = new TerraformStack(new App(), "dev-argocd-apps");
+    const source = new GitSource(stack, "Source", { url: "https://github.com/contoso/platform-gitops.git", path: "environments/dev/apps" });
+    const appObjects: KubernetesObject[] = [];
+    const sync = new ArgoCdSync(stack, "Sync", { environment: "dev", source, appObjects: { objects: appObjects } });
+    appObjects.push(
+      { apiVersion: "v1", kind: "Namespace", metadata: { name: "web" } },
+      { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "web", namespace: "web" } },
+      { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "orders", namespace: "orders" } },
+    );
+    const project = resourcesOf(synthJson(stack), "kubernetes_manifest").find((m) => m.manifest.kind === "AppProject").manifest;
+    expect(project.spec.destinations.map((d: any) => d.namespace)).toEqual(["orders", "web"]);
+    expect(sync.objects.map((o) => o.metadata.name)).toEqual(["dev", "dev-apps"]);
+  });
+
+  test("an app object in a platform namespace fails the synth", () => {
+    const stack = new TerraformStack(new App(), "dev-argocd-apps");
+    const source = new GitSource(stack, "Source", { url: "https://github.com/contoso/platform-gitops.git", path: "environments/dev/apps" });
+    const objects = [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x", namespace: "kube-system" } }];
+    new ArgoCdSync(stack, "Sync", { environment: "dev", source, appObjects: { objects } });
+    expect(() => synthJson(stack)).toThrow('dev-argocd-apps/Sync: an app object is in "kube-system", a platform namespace; apps must not deploy there');
   });
 
   test("prune, self-heal and retry can be changed", () => {
