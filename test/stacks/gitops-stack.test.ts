@@ -143,6 +143,20 @@ describe("GitOpsStack with Argo CD", () => {
     expect(synthJson(stacks.environments[env].argoCdApps!)).toMatchSnapshot();
   });
 
+  test("with apps, the apps AppProject allows exactly the apps' namespaces", () => {
+    const image = `acrcontosodev.azurecr.io/web@sha256:${"a".repeat(64)}`;
+    const withApps = buildPlatform(new App(), argoPlatform(), { apps: [{ name: "web", port: 8080 }], pins: { dev: { web: image } } });
+    const project = resourcesOf(synthJson(withApps.environments.dev.argoCdApps!), "kubernetes_manifest")
+      .map((m) => m.manifest)
+      .find((m) => m.kind === "AppProject" && m.metadata.name === "dev");
+    expect(project.spec.destinations).toEqual([{ server: "https://kubernetes.default.svc", namespace: "web" }]);
+    // prod pins no app: nothing known, so every namespace but the platform's
+    const prodProject = resourcesOf(synthJson(withApps.environments.prod.argoCdApps!), "kubernetes_manifest")
+      .map((m) => m.manifest)
+      .find((m) => m.kind === "AppProject" && m.metadata.name === "prod");
+    expect(prodProject.spec.destinations.at(-1).namespace).toBe("*");
+  });
+
   test("an argocd-apps stack refuses a flux environment", () => {
     const app = new App();
     const platform = resolvePlatform(platformSpec());
