@@ -208,7 +208,8 @@ export class GitOpsWorkspace {
     const result = this.git.run(["push", "--porcelain", "origin", `HEAD:refs/heads/${this.branch}`], { allowFailure: true });
     if (result.status === 0) return "pushed";
     const text = `${result.stdout}\n${result.stderr}`;
-    if (/\[rejected\]|non-fast-forward|fetch first|stale info|failed to update ref|cannot lock ref/i.test(text) && !/\[remote rejected\]/.test(text)) {
+    // the branch moved on (or a concurrent push holds its lock): fetch, re-apply and retry
+    if (/non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value|reference already exists/i.test(text) && !/hook declined/i.test(text)) {
       return "rejected";
     }
     const reason = text

@@ -1,0 +1,151 @@
+import { execFileSync, spawn, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import {
+  bareRemote,
+  BIN,
+  cliProcess,
+  commitAll,
+  commitsOn,
+  fileOn,
+  filesOn,
+  git,
+  image,
+  PROJECT_ROOT,
+  sourceRepo,
+  testEnv,
+  tmpDir,
+  trailersOf,
+  writePinsFile,
+} from "../release/support";
+
+const WEB_1 = image("web", "web-1");
+
+/** Every file below a folder, relative, `/`-separated. */
+function listAll(root: string, prefix = ""): string[] {
+  return fs.readdirSync(path.join(root, prefix), { withFileTypes: true }).flatMap((e) => {
+    const relative = prefix ? `${prefix}/${e.name}` : e.name;
+    return e.isDirectory() ? listAll(root, relative) : [relative];
+  });
+}
+
+/** A folder with a `git` shell script that runs `prelude` and then the real git; put it first on PATH. */
+function gitShim(prelude: string): string {
+  const dir = tmpDir("release-shim-");
+  const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+  fs.writeFileSync(path.join(dir, "git"), `#!/bin/sh\n${prelude}\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
+  return dir;
+}
+
+describe("cdktf-gitops as a process", () => {
+  test("two publishes at once both land in one linear history; no commit is lost", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const base = sourceRepo(env, { pins: { dev: { web: WEB_1 }, staging: { web: WEB_1 } } });
+    expect((await cliProcess(base, env, ["publish", "--repo", remote])).code).toBe(0);
+    // two clones of the source, each with its own change
+    const a = path.join(tmpDir(), "a");
+    const b = path.join(tmpDir(), "b");
+    git(base, ["clone", "--quiet", base, a], env);
+    git(base, ["clone", "--quiet", base, b], env);
+    writePinsFile(a, "dev", { web: image("web", "from-a") });
+    commitAll(a, "a: dev web", env);
+    writePinsFile(b, "staging", { web: image("web", "from-b") });
+    commitAll(b, "b: staging web", env);
+
+    const slowPush = gitShim(`for a in "$@"; do if [ "$a" = push ]; then sleep 1; fi; done`);
+    const slowEnv = { ...env, PATH: `${slowPush}${path.delimiter}${env.PATH}` };
+
+    const [ra, rb] = await Promise.all([cliProcess(a, slowEnv, ["publish", "--repo", remote, "--env", "dev"]), cliProcess(b, slowEnv, ["publish", "--repo", remote, "--env", "staging"])]);
+
+    expect([ra.code, rb.code, ra.stderr, rb.stderr]).toEqual([0, 0, expect.any(String), expect.any(String)]);
+    expect(`${ra.stderr}${rb.stderr}`).toContain("push rejected: main moved on; fetching and re-applying the release (attempt 2 of 5)");
+    const commits = commitsOn(remote, env);
+    expect(commits).toHaveLength(3);
+    expect(git(remote, ["rev-list", "--merges", "main"], env)).toBe(""); // linear, no merge commits
+    expect(fileOn(remote, "environments/dev/apps/web/deployment-web.yaml", env)).toContain(image("web", "from-a"));
+    expect(fileOn(remote, "environments/staging/apps/web/deployment-web.yaml", env)).toContain(image("web", "from-b"));
+    expect(new Set([trailersOf(remote, commits[0], env).Environments, trailersOf(remote, commits[1], env).Environments])).toEqual(new Set(["dev", "staging"]));
+  });
+
+  test("two publishes of the same environment at once: the loser fetches, re-applies on top and both commits land", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const a = sourceRepo(env, { pins: { dev: { web: image("web", "a") } } });
+    const b = sourceRepo(env, { pins: { dev: { web: image("web", "b") } } });
+    // a git shim that holds every push for a moment, so both publishes fetch before either pushes
+    const slowPush = gitShim(`for a in "$@"; do if [ "$a" = push ]; then sleep 1; fi; done`);
+    const slowEnv = { ...env, PATH: `${slowPush}${path.delimiter}${env.PATH}` };
+
+    const results = await Promise.all([cliProcess(a, slowEnv, ["publish", "--repo", remote, "--json"]), cliProcess(b, slowEnv, ["publish", "--repo", remote, "--json"])]);
+
+    expect(results.map((r) => [r.code, r.stderr])).toEqual([[0, expect.any(String)], [0, expect.any(String)]]);
+    const parsed = results.map((r) => JSON.parse(r.stdout));
+    const commits = commitsOn(remote, env);
+    expect(commits).toHaveLength(2);
+    expect(new Set(parsed.map((p) => p.commit))).toEqual(new Set(commits));
+    // the later commit decides the content, and its release.json matches its own manifests
+    const release = JSON.parse(fileOn(remote, "environments/dev/release.json", env));
+    expect(fileOn(remote, "environments/dev/apps/web/deployment-web.yaml", env)).toContain(release.apps.web);
+    expect(Math.max(...parsed.map((p) => p.attempts))).toBe(2);
+    expect(results.some((r) => r.stderr.includes("push rejected: main moved on; fetching and re-applying the release"))).toBe(true);
+  });
+
+  test("an interrupted publish (killed while synthesizing, or just before the push) leaves the repository unchanged", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
+    expect((await cliProcess(source, env, ["publish", "--repo", remote])).code).toBe(0);
+    const head = git(remote, ["rev-parse", "main"], env);
+    writePinsFile(source, "dev", { web: image("web", "web-2") });
+    commitAll(source, "web 2", env);
+
+    // killed while the app synthesizes
+    const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: { ...env, FAKE_SYNTH_SLEEP_MS: "5000" } });
+    const exited = new Promise<string | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    expect(git(remote, ["rev-parse", "main"], env)).toBe(head);
+
+    // killed after committing in its temporary clone, just before the push: a git shim kills the CLI on `push`
+    const shims = gitShim(`for a in "$@"; do if [ "$a" = push ]; then kill -9 $PPID; exit 1; fi; done`);
+    const killed = await cliProcess(source, { ...env, PATH: `${shims}${path.delimiter}${env.PATH}` }, ["publish", "--repo", remote]);
+    expect(killed.stderr).toContain("pushing to");
+    expect(killed.stdout).toBe("");
+    expect(git(remote, ["rev-parse", "main"], env)).toBe(head);
+    expect(git(remote, ["for-each-ref", "--format=%(refname)"], env)).toBe("refs/heads/main");
+
+    // and the next publish goes through
+    expect((await cliProcess(source, env, ["publish", "--repo", remote])).code).toBe(0);
+    expect(commitsOn(remote, env)).toHaveLength(2);
+  });
+
+  test("end to end with the real synth of this project: publish the reference platform, then verify", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const out = path.join(tmpDir(), "cdktf.out");
+    const synth = spawnSync(process.execPath, ["-r", "ts-node/register", "main.ts"], { cwd: PROJECT_ROOT, env: { ...env, CDKTF_OUTDIR: out }, encoding: "utf8" });
+    expect(synth.status).toBe(0);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8"));
+    const stacks = Object.keys(manifest.stacks);
+
+    // --allow-dirty: the developer's checkout may have uncommitted work; a fresh clone is clean
+    const run = await cliProcess(PROJECT_ROOT, env, ["publish", "--repo", remote, "--out", out, "--allow-dirty", "--json"]);
+    expect(run.code).toBe(0);
+    const files = filesOn(remote, env);
+    for (const name of stacks) {
+      const dash = name.indexOf("-");
+      const expected = dash > 0 ? `environments/${name.slice(0, dash)}/terraform/${name.slice(dash + 1)}/cdk.tf.json` : `bootstrap/terraform/${name}/cdk.tf.json`;
+      expect(files).toContain(expected);
+    }
+    for (const envName of ["dev", "staging", "prod"]) expect(files).toContain(`environments/${envName}/release.json`);
+    const gitopsFiles = fs.existsSync(path.join(out, "gitops")) ? listAll(path.join(out, "gitops")) : [];
+    for (const file of gitopsFiles) expect(files).toContain(`environments/${file}`);
+
+    // verify synthesizes afresh with the app command from cdktf.json and compares
+    const verify = await cliProcess(PROJECT_ROOT, env, ["verify", "--repo", remote]);
+    expect(verify.stdout).toContain("matches a fresh synth");
+    expect(verify.code).toBe(0);
+  });
+});
