@@ -49,11 +49,7 @@ export class AppStack extends EnvironmentStack {
   public readonly manifests?: GitOpsManifests;
   /** The `kubernetes_manifest` resources, in `terraform` delivery, by `<kind>-<name>`. */
   public readonly kubernetesManifests: Readonly<Record<string, Manifest>>;
-  /**
-   * Values of the Flux post-build variables the `gitops` objects refer to: `APP_<APP>_CLIENT_ID` and
-   * `AZURE_TENANT_ID`, as Terraform references (empty in `terraform` delivery).
-   */
-  public readonly identityVariables: Readonly<Record<string, string>>;
+  private readonly gitops: boolean;
   /** What the environment's monitoring needs to alert on the app. */
   public readonly alertTarget: AppAlertTarget;
 
@@ -70,17 +66,18 @@ export class AppStack extends EnvironmentStack {
     this.identity = new AppIdentity(this, "Identity", {
       environment,
       appName: app.name,
-      resourceGroupName: platform.resourceGroup.name,
+      // The platform's resource group by its derived name: a plain string, no cross-stack output needed.
+      resourceGroupName: environment.names.of("resourceGroup"),
       oidcIssuerUrl: platform.cluster.oidcIssuerUrl,
       namespace: app.namespace,
       serviceAccountName: app.name,
       keyVaultId: hasSecrets ? platform.keyVault.id : undefined,
     });
     new TerraformOutput(this, "client_id", { value: this.identity.clientId, description: `client id of the ${app.name} identity` });
-    new TerraformOutput(this, "tenant_id", { value: this.identity.tenantId, description: `tenant id of the ${app.name} identity` });
 
     const keyVaultName = environment.names.of("keyVault");
     const gitops = app.delivery === "gitops";
+    this.gitops = gitops;
     const azure: AppAzureValues = gitops
       ? { clientId: `\${${appClientIdVariable(app.name)}}`, tenantId: `\${${TENANT_ID_VARIABLE}}`, keyVaultName }
       : { clientId: this.identity.clientId, tenantId: this.identity.tenantId, keyVaultName };
@@ -91,7 +88,6 @@ export class AppStack extends EnvironmentStack {
     if (gitops) {
       this.manifests = new GitOpsManifests(this, "Manifests", { environment: environment.name, folder: `apps/${app.name}` });
       this.manifests.add(...this.objects);
-      this.identityVariables = { [appClientIdVariable(app.name)]: this.identity.clientId, [TENANT_ID_VARIABLE]: this.identity.tenantId };
     } else {
       const access = new AksClusterAccess(this, "ClusterAccess", {
         clusterName: environment.names.of("kubernetesCluster"),
@@ -110,8 +106,17 @@ export class AppStack extends EnvironmentStack {
         });
         if (object.kind === "Namespace") namespace = kubernetesManifests[id];
       }
-      this.identityVariables = {};
     }
     this.kubernetesManifests = kubernetesManifests;
+  }
+
+  /**
+   * Values of the Flux post-build variables the `gitops` objects refer to: `APP_<APP>_CLIENT_ID` and
+   * `AZURE_TENANT_ID`, as Terraform references (empty in `terraform` delivery). Use them from the stack that
+   * configures the sync engine; cdktf turns them into cross-stack references.
+   */
+  public get identityVariables(): Readonly<Record<string, string>> {
+    if (!this.gitops) return {};
+    return { [appClientIdVariable(this.app.name)]: this.identity.clientId, [TENANT_ID_VARIABLE]: this.identity.tenantId };
   }
 }

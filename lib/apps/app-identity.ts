@@ -40,12 +40,6 @@ export class AppIdentity extends Construct {
   public readonly federatedCredential: FederatedIdentityCredential;
   /** `Key Vault Secrets User` on the vault, when a vault was given. */
   public readonly keyVaultSecretsUser?: RoleAssignment;
-  /** Client id of the identity (the service account's `azure.workload.identity/client-id`). */
-  public readonly clientId: string;
-  /** Principal (object) id of the identity. */
-  public readonly principalId: string;
-  /** Azure AD tenant id of the identity. */
-  public readonly tenantId: string;
 
   constructor(scope: Construct, id: string, props: AppIdentityProps) {
     super(scope, id);
@@ -73,8 +67,23 @@ export class AppIdentity extends Construct {
         skipServicePrincipalAadCheck: true,
       });
     }
-    this.clientId = this.resource.clientId;
-    this.principalId = this.resource.principalId;
-    this.tenantId = this.resource.tenantId;
+  }
+
+  // Getters, not fields: every attribute reference is a token that captures a stack trace, so a reference is
+  // only made when it is used (this matters with a thousand apps).
+
+  /** Client id of the identity (the service account's `azure.workload.identity/client-id`). */
+  public get clientId(): string {
+    return this.resource.clientId;
+  }
+
+  /** Principal (object) id of the identity. */
+  public get principalId(): string {
+    return this.resource.principalId;
+  }
+
+  /** Azure AD tenant id of the identity. */
+  public get tenantId(): string {
+    return this.resource.tenantId;
   }
 }

@@ -1,0 +1,198 @@
+import { App, TerraformStack } from "cdktf";
+import { appObjects, configMapName } from "../../lib/apps/app-objects";
+import { AppSpec } from "../../lib/apps/app-spec";
+import { resolveApp } from "../../lib/apps/resolved-app";
+import { GitOpsManifests } from "../../lib/gitops/gitops-manifests";
+import { appSpec, pinned } from "./fixtures";
+
+const AZURE = { clientId: "${APP_WEB_CLIENT_ID}", tenantId: "${AZURE_TENANT_ID}", keyVaultName: "kv-contoso-dev" };
+
+function objectsOf(spec: Partial<AppSpec> = {}, env = "dev", image = pinned(spec.name ?? "web")) {
+  return appObjects(resolveApp(appSpec(spec), env, image), AZURE);
+}
+
+function find(objects: any[], kind: string, name?: string): any {
+  const found = objects.filter((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
+  if (found.length !== 1) throw new Error(`expected one ${kind}${name ? ` ${name}` : ""}, found ${found.length}`);
+  return found[0];
+}
+
+const FULL: Partial<AppSpec> = {
+  autoscale: { minReplicas: 2, maxReplicas: 5 },
+  config: { "settings.json": "{}\n" },
+  secrets: { DB_PASSWORD: { keyVaultSecret: "web-db-password" } },
+  ingress: { host: "shop.contoso.com", tlsSecretName: "shop-tls" },
+  allowFromNamespaces: ["api"],
+};
+
+describe("appObjects", () => {
+  test("every object of a full app matches its upstream schema (written through GitOpsManifests)", () => {
+    const manifests = new GitOpsManifests(new TerraformStack(new App(), "s"), "M", { environment: "dev", folder: "apps/web" });
+    manifests.add(...objectsOf(FULL));
+    expect(Object.keys(manifests.render()).map((file) => file.replace(/-[0-9a-f]{10}\.yaml$/, "-<hash>.yaml"))).toEqual([
+      "dev/apps/web/configmap-web-config-<hash>.yaml",
+      "dev/apps/web/deployment-web.yaml",
+      "dev/apps/web/horizontalpodautoscaler-web.yaml",
+      "dev/apps/web/ingress-web.yaml",
+      "dev/apps/web/namespace-web.yaml",
+      "dev/apps/web/networkpolicy-allow-web.yaml",
+      "dev/apps/web/networkpolicy-default-deny.yaml",
+      "dev/apps/web/poddisruptionbudget-web.yaml",
+      "dev/apps/web/secretproviderclass-web-secrets-<hash>.yaml",
+      "dev/apps/web/service-web.yaml",
+      "dev/apps/web/serviceaccount-web.yaml",
+    ]);
+    expect(Object.values(manifests.render()).join("\n")).not.toMatch(/&a\d|\*a\d/);
+  });
+
+  test("a minimal app has no ConfigMap, SecretProviderClass, HPA or Ingress", () => {
+    expect(objectsOf().map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+      "Deployment/web",
+      "Namespace/web",
+      "NetworkPolicy/allow-web",
+      "NetworkPolicy/default-deny",
+      "PodDisruptionBudget/web",
+      "Service/web",
+      "ServiceAccount/web",
+    ]);
+  });
+
+  test("the Deployment has every security default", () => {
+    const deployment = find(objectsOf(FULL), "Deployment");
+    const pod = deployment.spec.template.spec;
+    const container = pod.containers[0];
+    expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, seccompProfile: { type: "RuntimeDefault" } });
+    expect(container.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      capabilities: { drop: ["ALL"] },
+      seccompProfile: { type: "RuntimeDefault" },
+    });
+    expect(pod.automountServiceAccountToken).toBe(false);
+    expect(pod.serviceAccountName).toBe("web");
+    expect(deployment.spec.template.metadata.labels["azure.workload.identity/use"]).toBe("true");
+    expect(container.image).toBe(pinned("web"));
+    expect(container.imagePullPolicy).toBe("IfNotPresent");
+    expect(deployment.spec.revisionHistoryLimit).toBe(10);
+    expect(deployment.spec.strategy).toEqual({ type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: "25%" } });
+    expect(container.resources).toEqual({ requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "128Mi" } });
+    expect(container.readinessProbe).toEqual({ tcpSocket: { port: "http" }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 });
+    expect(container.livenessProbe).toMatchObject({ tcpSocket: { port: "http" }, initialDelaySeconds: 10 });
+    expect(container.volumeMounts).toContainEqual({ name: "tmp", mountPath: "/tmp" });
+    // Autoscaled: the HPA owns the replica count.
+    expect(deployment.spec.replicas).toBeUndefined();
+  });
+
+  test("fixed replicas, HTTP probes, resources and env from the spec", () => {
+    const deployment = find(
+      objectsOf({
+        replicas: 3,
+        probes: { readiness: { path: "/ready" }, startup: { path: "/started", port: 9090, failureThreshold: 30 } },
+        resources: { cpu: "250m", memory: "256Mi", cpuLimit: "1", memoryLimit: "512Mi" },
+        env: { B: "2", A: "1" },
+        secrets: { TOKEN: { keyVaultSecret: "web-token" } },
+      }),
+      "Deployment",
+    );
+    const container = deployment.spec.template.spec.containers[0];
+    expect(deployment.spec.replicas).toBe(3);
+    expect(container.readinessProbe.httpGet).toEqual({ path: "/ready", port: "http" });
+    expect(container.startupProbe).toMatchObject({ httpGet: { path: "/started", port: 9090 }, failureThreshold: 30 });
+    expect(container.resources).toEqual({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } });
+    expect(container.env.map((e: any) => e.name)).toEqual(["A", "B", "TOKEN"]);
+    expect(container.env[2].valueFrom.secretKeyRef.name).toMatch(/^web-secrets-[0-9a-f]{10}$/);
+  });
+
+  test("Namespace enforces the restricted pod security standard; ServiceAccount has the workload identity annotations", () => {
+    const objects = objectsOf();
+    expect(find(objects, "Namespace").metadata.labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+    const account = find(objects, "ServiceAccount");
+    expect(account.metadata.annotations).toEqual({ "azure.workload.identity/client-id": "${APP_WEB_CLIENT_ID}", "azure.workload.identity/tenant-id": "${AZURE_TENANT_ID}" });
+    expect(account.automountServiceAccountToken).toBe(false);
+  });
+
+  test("Service, PodDisruptionBudget and HorizontalPodAutoscaler", () => {
+    const objects = objectsOf(FULL);
+    expect(find(objects, "Service").spec).toEqual({
+      type: "ClusterIP",
+      selector: { "app.kubernetes.io/name": "web" },
+      ports: [{ name: "http", port: 80, targetPort: "http", protocol: "TCP" }],
+    });
+    expect(find(objects, "PodDisruptionBudget").spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": "web" } } });
+    expect(find(objects, "HorizontalPodAutoscaler").spec).toMatchObject({ minReplicas: 2, maxReplicas: 5, scaleTargetRef: { kind: "Deployment", name: "web" } });
+    expect(find(objects, "HorizontalPodAutoscaler").spec.metrics[0].resource.target).toEqual({ type: "Utilization", averageUtilization: 70 });
+  });
+
+  test("NetworkPolicies deny all ingress and allow the app's port from its namespace, listed namespaces and the ingress controller", () => {
+    const objects = objectsOf(FULL);
+    expect(find(objects, "NetworkPolicy", "default-deny").spec).toEqual({ podSelector: {}, policyTypes: ["Ingress"] });
+    expect(find(objects, "NetworkPolicy", "allow-web").spec).toEqual({
+      podSelector: { matchLabels: { "app.kubernetes.io/name": "web" } },
+      policyTypes: ["Ingress"],
+      ingress: [
+        {
+          from: [
+            { podSelector: {} },
+            { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "api" } } },
+            { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "app-routing-system" } } },
+          ],
+          ports: [{ port: 8080, protocol: "TCP" }],
+        },
+      ],
+    });
+  });
+
+  test("Ingress routes the host to the Service with TLS", () => {
+    expect(find(objectsOf(FULL), "Ingress").spec).toEqual({
+      ingressClassName: "webapprouting.kubernetes.azure.com",
+      rules: [{ host: "shop.contoso.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { name: "http" } } } }] } }],
+      tls: [{ hosts: ["shop.contoso.com"], secretName: "shop-tls" }],
+    });
+  });
+
+  test("secrets are Key Vault references through a SecretProviderClass; no secret value anywhere", () => {
+    const objects = objectsOf(FULL);
+    const spc = find(objects, "SecretProviderClass");
+    expect(spc.spec.provider).toBe("azure");
+    expect(spc.spec.parameters).toMatchObject({ keyvaultName: "kv-contoso-dev", clientID: "${APP_WEB_CLIENT_ID}", tenantId: "${AZURE_TENANT_ID}", usePodIdentity: "false" });
+    expect(spc.spec.parameters.objects).toContain("objectName: web-db-password");
+    expect(spc.spec.secretObjects).toEqual([
+      { secretName: spc.metadata.name, type: "Opaque", labels: expect.any(Object), data: [{ objectName: "DB_PASSWORD", key: "DB_PASSWORD" }] },
+    ]);
+    const pod = find(objects, "Deployment").spec.template.spec;
+    expect(pod.volumes).toContainEqual({ name: "secrets-store", csi: { driver: "secrets-store.csi.k8s.io", readOnly: true, volumeAttributes: { secretProviderClass: spc.metadata.name } } });
+    expect(objects.some((o) => o.kind === "Secret")).toBe(false);
+  });
+
+  test("config maps and secret references get content-hashed names that change with the content, kept on prune", () => {
+    const a = resolveApp(appSpec({ config: { "a.conf": "x=1" } }), "dev", pinned("web"));
+    const b = resolveApp(appSpec({ config: { "a.conf": "x=2" } }), "dev", pinned("web"));
+    expect(configMapName(a)).toMatch(/^web-config-[0-9a-f]{10}$/);
+    expect(configMapName(a)).not.toBe(configMapName(b));
+    expect(configMapName(a)).toBe(configMapName(resolveApp(appSpec({ config: { "a.conf": "x=1" } }), "prod", pinned("web", "2.0.0"))));
+    const configMap = find(appObjects(a, AZURE), "ConfigMap");
+    expect(configMap.immutable).toBe(true);
+    expect(configMap.metadata.annotations).toMatchObject({ "kustomize.toolkit.fluxcd.io/prune": "disabled", "argocd.argoproj.io/sync-options": "Prune=false" });
+    expect(find(appObjects(a, AZURE), "Deployment").spec.template.spec.volumes).toContainEqual({ name: "config", configMap: { name: configMapName(a) } });
+
+    const spcName = (version?: string) => find(objectsOf({ secrets: { X: { keyVaultSecret: "x", version } } }), "SecretProviderClass").metadata.name;
+    expect(spcName()).not.toBe(spcName("0123456789abcdef0123456789abcdef"));
+  });
+
+  test("environment overrides replace scalars and merge maps", () => {
+    const spec = appSpec({
+      autoscale: { minReplicas: 2, maxReplicas: 4 },
+      env: { A: "1", B: "1" },
+      environments: { dev: { replicas: 1, env: { B: "2" } }, prod: { autoscale: { minReplicas: 3, maxReplicas: 9 } } },
+    });
+    const dev = resolveApp(spec, "dev", pinned("web"));
+    const prod = resolveApp(spec, "prod", pinned("web"));
+    expect(dev.replicas).toBe(1);
+    expect(dev.autoscale).toBeUndefined();
+    expect(dev.env).toEqual({ A: "1", B: "2" });
+    expect(prod.autoscale).toEqual({ minReplicas: 3, maxReplicas: 9, targetCpuUtilizationPercent: 70 });
+    expect(resolveApp(spec, "staging", pinned("web")).autoscale?.minReplicas).toBe(2);
+  });
+});

@@ -1,0 +1,74 @@
+import { App } from "cdktf";
+import { AppSpec } from "../../lib/apps/app-spec";
+import { AppValidationError, validateApps } from "../../lib/apps/validate-apps";
+import { buildPlatform } from "../../stacks/build-platform";
+import { platformSpec } from "../support/fixtures";
+import { appSpec, pinned } from "./fixtures";
+
+const ENVS = ["dev", "staging", "prod"];
+
+function problemsOf(app: Partial<AppSpec>): string[] {
+  return validateApps([appSpec(app)], { dev: { [app.name ?? "web"]: pinned(app.name ?? "web") } }, ENVS);
+}
+
+describe("validateApps", () => {
+  test("a valid app with pins has no problems", () => {
+    expect(problemsOf({ autoscale: { minReplicas: 2, maxReplicas: 4 }, secrets: { DB_PASSWORD: { keyVaultSecret: "db-password" } } })).toEqual([]);
+  });
+
+  test.each<[string, Partial<AppSpec>, string]>([
+    ["invalid name", { name: "Web_App" }, 'apps/Web_App: name "Web_App" is not valid; use 2-40 lower-case letters, digits and hyphens, starting with a letter and ending with a letter or digit'],
+    ["port out of range", { port: 70000 }, "apps/web: port 70000 is out of range; use a port from 1 to 65535"],
+    ["port zero", { port: 0 }, "apps/web: port 0 is out of range; use a port from 1 to 65535"],
+    ["service port out of range", { servicePort: -1 }, "apps/web: servicePort -1 is out of range; use a port from 1 to 65535"],
+    ["min > max replicas", { autoscale: { minReplicas: 5, maxReplicas: 3 } }, "apps/web: autoscale.minReplicas 5 is greater than autoscale.maxReplicas 3; make minReplicas at most maxReplicas"],
+    ["replicas out of range", { replicas: 0 }, "apps/web: replicas 0 is not valid; use a whole number from 1 to 1000"],
+    ["a literal secret value", { secrets: { DB_PASSWORD: "hunter2" as any } }, 'apps/web: secret "DB_PASSWORD" is a literal value; secrets must be key vault references: { keyVaultSecret: "<secret name>" }'],
+    ["a literal secret next to the reference", { secrets: { DB_PASSWORD: { keyVaultSecret: "db", value: "hunter2" } as any } }, 'apps/web: secret "DB_PASSWORD" has "value"; secrets must be key vault references with keyVaultSecret and optional version only'],
+    ["a secret in env", { env: { DB_PASSWORD: "hunter2" } }, 'apps/web: env variable "DB_PASSWORD" holds a literal secret value; move it to secrets as a key vault reference: { keyVaultSecret: "<secret name>" }'],
+    ["a connection string in env", { env: { STORAGE: "DefaultEndpointsProtocol=https;AccountKey=abc" } }, 'apps/web: env variable "STORAGE" holds a literal secret value; move it to secrets as a key vault reference: { keyVaultSecret: "<secret name>" }'],
+    ["a bad key vault secret name", { secrets: { X: { keyVaultSecret: "bad_name" } } }, 'apps/web: secret "X" has keyVaultSecret "bad_name", which is not a key vault secret name; use 1-127 letters, digits and hyphens'],
+    ["a bad env name", { env: { "1X": "a" } }, 'apps/web: env variable name "1X" is not valid; use letters, digits and underscores, not starting with a digit'],
+    ["a bad cpu quantity", { resources: { cpu: "lots" } }, 'apps/web: resources.cpu "lots" is not a valid quantity; use e.g. "250m"'],
+    ["a bad probe path", { probes: { readiness: { path: "healthz" } } }, 'apps/web: probes.readiness.path "healthz" is not valid; use a path starting with /'],
+    ["a bad ingress host", { ingress: { host: "Shop.Contoso.com" } }, 'apps/web: ingress.host "Shop.Contoso.com" is not a valid host name; use lower-case dns labels such as shop.contoso.com'],
+    ["root user", { runAsUser: 0 }, "apps/web: runAsUser 0 is not valid; use a non-root user id from 1 to 2147483647"],
+    ["replicas with autoscale", { replicas: 2, autoscale: { minReplicas: 2, maxReplicas: 3 } }, "apps/web: replicas and autoscale are both set; keep autoscale (bounds) or replicas (a fixed count)"],
+    ["a variable in env and secrets", { env: { DB: "x" }, secrets: { DB: { keyVaultSecret: "db" } } }, 'apps/web: variable "DB" is in both env and secrets; keep it in one of them'],
+    ["an override of an unknown environment", { environments: { qa: { replicas: 1 } } }, 'apps/web: environments has "qa", which is not an environment of the platform; use one of dev, staging, prod'],
+    ["a bad override", { environments: { prod: { autoscale: { minReplicas: 4, maxReplicas: 2 } } } }, "apps/web/environments/prod: autoscale.minReplicas 4 is greater than autoscale.maxReplicas 2; make minReplicas at most maxReplicas"],
+    ["bad alert thresholds", { alerts: { severity: 7 } }, "apps/web: alerts.severity 7 is out of range; use an azure monitor severity from 0 (critical) to 4 (verbose)"],
+    ["a bad delivery", { delivery: "helm" as any }, 'apps/web: delivery "helm" is not valid; use "gitops" or "terraform"'],
+  ])("rejects %s", (_case, app, message) => {
+    expect(problemsOf(app)).toContain(message);
+  });
+
+  test("rejects an unpinned image, a bad digest, unknown apps and environments in pins", () => {
+    const problems = validateApps([appSpec({ image: "acrcontosodev.azurecr.io/web" })], {
+      dev: { web: "acrcontosodev.azurecr.io/web:latest" },
+      staging: { web: "acrcontosodev.azurecr.io/web@sha256:1234", api: pinned("api") },
+      prod: { web: pinned("other") },
+      qa: { web: pinned("web") },
+    }, ENVS);
+    expect(problems).toEqual([
+      'dev/apps/web: image "acrcontosodev.azurecr.io/web:latest" is not pinned; use an image reference with @sha256:<digest>, e.g. registry/repo:1.2.3@sha256:<64 hex digits>',
+      `prod/apps/web: image "${pinned("other")}" is from repository "acrcontosodev.azurecr.io/other"; the app's image is "acrcontosodev.azurecr.io/web", pin an image of that repository`,
+      'pins: environment "qa" is not an environment of the platform; use one of dev, staging, prod or remove its pins',
+      'staging/apps/api: pin names app "api", which is not declared; declare the app or remove its pin',
+      'staging/apps/web: image "acrcontosodev.azurecr.io/web@sha256:1234" has digest "sha256:1234", which is not valid; use sha256: followed by 64 lower-case hex digits',
+    ]);
+  });
+
+  test("rejects duplicate app names", () => {
+    expect(validateApps([appSpec(), appSpec()], {}, ENVS)).toEqual(['apps/web: name "web" is used by more than one app; app names must be unique']);
+  });
+
+  test("buildPlatform throws an AppValidationError before creating any stack", () => {
+    const app = new App();
+    expect(() => buildPlatform(app, platformSpec(), { apps: [appSpec()], pins: { dev: { web: "web:latest" } } })).toThrow(AppValidationError);
+    expect(() => buildPlatform(new App(), platformSpec(), { apps: [appSpec()], pins: { dev: { web: "web:latest" } } })).toThrow(
+      /dev\/apps\/web: image "web:latest" is not pinned/,
+    );
+    expect(app.node.children).toHaveLength(0);
+  });
+});
