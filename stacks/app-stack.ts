@@ -1,7 +1,7 @@
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { AppAzureValues, appClientIdVariable, appObjects, TENANT_ID_VARIABLE } from "../lib/apps/app-objects";
+import { AppAzureValues, appClientIdVariable, appObjects, identityPatches, TENANT_ID_VARIABLE } from "../lib/apps/app-objects";
 import { AppIdentity } from "../lib/apps/app-identity";
 import { AppSpec } from "../lib/apps/app-spec";
 import { ResolvedApp, resolveApp } from "../lib/apps/resolved-app";
@@ -9,6 +9,7 @@ import { appProblems } from "../lib/apps/validate-apps";
 import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
 import { GitOpsManifests } from "../lib/gitops/gitops-manifests";
 import { KubernetesObject, validateKubernetesObject } from "../lib/gitops/kubernetes-object";
+import { KustomizationFile, KustomizePatch, manifestFileName } from "../lib/gitops/kustomization-file";
 import { AppAlertTarget } from "../lib/monitoring/app-alert-thresholds";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 import { PlatformStack } from "./platform-stack";
@@ -34,9 +35,11 @@ export interface AppStackProps extends EnvironmentStackProps {
  * The Kubernetes objects are written as YAML under `cdktf.out/gitops/<env>/apps/<app>/` (delivery `gitops`,
  * the default), or added to this stack as `kubernetes_manifest` resources (delivery `terraform`).
  *
- * In `gitops` delivery the identity's client id and tenant id are not known at synth time: the objects carry
- * the Flux post-build variables `${APP_<APP>_CLIENT_ID}` and `${AZURE_TENANT_ID}`, whose values this stack
- * exposes as `identityVariables` (and outputs `client_id` / `tenant_id`).
+ * In `gitops` delivery the folder is a kustomize directory (a `kustomization.yaml` lists the files), and the
+ * identity's client id and tenant id, not known at synth time, are placeholders: the Flux post-build
+ * variables `${APP_<APP>_CLIENT_ID}` and `${AZURE_TENANT_ID}`. The sync engine's stack fills them in from
+ * this stack's references: Flux with `identityVariables` (`post_build.substitute` of the apps kustomization),
+ * Argo CD with `identityPatches` (`kustomize.patches` of the apps Application).
  */
 export class AppStack extends EnvironmentStack {
   /** The app with the environment's overrides and defaults applied. */
@@ -47,6 +50,8 @@ export class AppStack extends EnvironmentStack {
   public readonly objects: readonly KubernetesObject[];
   /** The YAML files, in `gitops` delivery. */
   public readonly manifests?: GitOpsManifests;
+  /** The folder's `kustomization.yaml`, in `gitops` delivery. */
+  public readonly kustomization?: KustomizationFile;
   /** The `kubernetes_manifest` resources, in `terraform` delivery, by `<kind>-<name>`. */
   public readonly kubernetesManifests: Readonly<Record<string, Manifest>>;
   private readonly gitops: boolean;
@@ -88,6 +93,13 @@ export class AppStack extends EnvironmentStack {
     if (gitops) {
       this.manifests = new GitOpsManifests(this, "Manifests", { environment: environment.name, folder: `apps/${app.name}` });
       this.manifests.add(...this.objects);
+      // After the manifests: the first GitOpsManifests written clears the output folder.
+      const manifests = this.manifests;
+      this.kustomization = new KustomizationFile(this, "Kustomization", {
+        environment: environment.name,
+        folder: manifests.folder,
+        resources: { get resources() { return manifests.objects.map(manifestFileName); } },
+      });
     } else {
       const access = new AksClusterAccess(this, "ClusterAccess", {
         clusterName: environment.names.of("kubernetesCluster"),
@@ -118,5 +130,15 @@ export class AppStack extends EnvironmentStack {
   public get identityVariables(): Readonly<Record<string, string>> {
     if (!this.gitops) return {};
     return { [appClientIdVariable(this.app.name)]: this.identity.clientId, [TENANT_ID_VARIABLE]: this.identity.tenantId };
+  }
+
+  /**
+   * Kustomize patches that set the identity values of the `gitops` objects (ServiceAccount annotations and
+   * SecretProviderClass parameters) to this stack's Terraform references, for Argo CD, which has no variable
+   * substitution (empty in `terraform` delivery). Use them from the stack that creates the apps Application.
+   */
+  public get identityPatches(): readonly KustomizePatch[] {
+    if (!this.gitops) return [];
+    return identityPatches(this.app, { clientId: this.identity.clientId, tenantId: this.identity.tenantId });
   }
 }

@@ -4,6 +4,7 @@ import { ArgoCdSync, KubernetesObjectSource } from "../lib/gitops/argo-cd-sync";
 import { INFRASTRUCTURE_FOLDER } from "../lib/gitops/cluster-baseline";
 import { GitOpsManifests } from "../lib/gitops/gitops-manifests";
 import { GitSource } from "../lib/gitops/git-source";
+import type { AppStack } from "./app-stack";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 import { GitOpsStack } from "./gitops-stack";
 
@@ -21,6 +22,13 @@ export interface ArgoCdAppsStackProps extends EnvironmentStackProps {
    * @default - the gitops stack's mode
    */
   readonly kubeloginMode?: KubeloginMode;
+  /**
+   * The environment's app stacks. Their `identityPatches` (client ids of the apps' identities and the tenant
+   * id, as cross-stack references) become `kustomize.patches` of the apps Application, so this stack must be
+   * applied after them (`addDependency`).
+   * @default - no apps: no patches
+   */
+  readonly apps?: readonly AppStack[];
 }
 
 /**
@@ -29,6 +37,8 @@ export interface ArgoCdAppsStackProps extends EnvironmentStackProps {
  * `GitOpsManifests` write to the environment's `infrastructure/` and `apps/` folders (read at synth time, so
  * stacks added later, such as monitoring and apps, are included). A stack of its own because `kubernetes_manifest`
  * needs the Argo CD CRDs at plan time, and they are installed by `<env>-gitops`, which this stack depends on.
+ * Argo CD has no variable substitution: the identity values of the apps' objects (unknown at synth time) are
+ * set by the apps Application's `kustomize.patches`, built from each app stack's `identityPatches`.
  */
 export class ArgoCdAppsStack extends EnvironmentStack {
   /** The AppProjects and Applications. */
@@ -44,6 +54,11 @@ export class ArgoCdAppsStack extends EnvironmentStack {
       throw new Error(`${env.name}-argocd-apps: environment "${env.name}" syncs with ${env.sync}, not argocd; set sync: "argocd" or drop this stack`);
     }
     this.addDependency(props.gitops);
+    for (const app of props.apps ?? []) {
+      if (app.environment.name !== env.name) {
+        throw new Error(`${this.node.path}: apps contains ${app.node.id} of environment "${app.environment.name}"; pass only the app stacks of "${env.name}"`);
+      }
+    }
     this.clusterAccess = new AksClusterAccess(this, "Cluster", {
       clusterName: env.names.of("kubernetesCluster"),
       resourceGroupName: env.names.of("resourceGroup"),
@@ -56,6 +71,7 @@ export class ArgoCdAppsStack extends EnvironmentStack {
       argoCdNamespace: argoCd.namespaceName,
       appNamespaces: props.appNamespaces,
       appObjects: manifestsIn(this.node.root, env.name, "apps"),
+      appPatches: (props.apps ?? []).flatMap((app) => app.identityPatches),
       infrastructureObjects: manifestsIn(this.node.root, env.name, INFRASTRUCTURE_FOLDER),
     });
   }

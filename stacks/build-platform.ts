@@ -13,8 +13,10 @@ import { StateStack } from "./state-stack";
 /** The stacks of one environment. */
 export interface EnvironmentStacks {
   /**
-   * `<env>-app-<app>`: one stack per app pinned in the environment, by app name. Each exposes `alertTarget`
-   * for monitoring and `identityVariables` for the sync engine's post-build substitution.
+   * `<env>-app-<app>`: one stack per app pinned in the environment, by app name (depends on `<env>-platform`
+   * only). Each exposes `alertTarget` for monitoring, and `identityVariables` (Flux post-build substitution
+   * in `<env>-gitops`) and `identityPatches` (Argo CD kustomize patches in `<env>-argocd-apps`), so the sync
+   * engine's stack depends on the app stacks.
    */
   readonly apps: Readonly<Record<string, AppStack>>;
   /** `<env>-platform`: network, AKS, registry, Key Vault, Log Analytics. */
@@ -54,7 +56,8 @@ export interface PlatformStacks {
 /**
  * Validates the platform spec and adds its stacks to the app: `state` (when remote state is set) and, per
  * environment, `<env>-platform` and its other stacks, and one `<env>-app-<app>` for each app pinned in the
- * environment (depending on `<env>-platform`). Throws before creating any stack when the spec is invalid, so nothing is
+ * environment (depending on `<env>-platform`; `<env>-gitops` with Flux, or `<env>-argocd-apps` with Argo CD,
+ * depends on the app stacks). Throws before creating any stack when the spec is invalid, so nothing is
  * synthesized from a bad spec.
  */
 export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatformOptions = {}): PlatformStacks {
@@ -67,9 +70,7 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
   for (const environment of platform.environments) {
     const platformStack = new PlatformStack(app, { platform, environment });
     if (state) platformStack.addDependency(state);
-    const gitops = new GitOpsStack(app, { platform, environment });
-    gitops.addDependency(platformStack);
-    const argoCdApps = environment.sync === "argocd" ? new ArgoCdAppsStack(app, { platform, environment, gitops }) : undefined;
+    // App stacks first: the sync engine's stack takes their identity references (app stacks depend only on the platform).
     const apps: Record<string, AppStack> = {};
     for (const appSpec of appSpecs) {
       const image = pins[environment.name]?.[appSpec.name];
@@ -77,6 +78,12 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
       apps[appSpec.name] = new AppStack(app, { platform, environment, app: appSpec, image, platformStack });
       apps[appSpec.name].addDependency(platformStack);
     }
+    const appStacks = Object.values(apps);
+    const gitops = new GitOpsStack(app, { platform, environment, apps: appStacks });
+    gitops.addDependency(platformStack);
+    const argoCdApps = environment.sync === "argocd" ? new ArgoCdAppsStack(app, { platform, environment, gitops, apps: appStacks }) : undefined;
+    // Flux reads the apps' client ids in <env>-gitops (post-build substitution), Argo CD in <env>-argocd-apps (kustomize patches).
+    for (const appStack of appStacks) (argoCdApps ?? gitops).addDependency(appStack);
     const monitoring = new MonitoringStack(app, {
       platform,
       environment,

@@ -1,11 +1,18 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
+import { TENANT_ID_VARIABLE } from "../lib/apps/app-objects";
 import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
 import { ArgoCd } from "../lib/gitops/argo-cd";
 import { ClusterBaseline } from "../lib/gitops/cluster-baseline";
 import { FluxGitOps } from "../lib/gitops/flux-git-ops";
 import { GitSource } from "../lib/gitops/git-source";
+import { GitOpsManifests } from "../lib/gitops/gitops-manifests";
 import { KubernetesObject } from "../lib/gitops/kubernetes-object";
+import { KustomizationFile } from "../lib/gitops/kustomization-file";
+import type { AppStack } from "./app-stack";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
+
+/** The folder of the apps layer inside an environment's folder. */
+export const APPS_FOLDER = "apps";
 
 /** Props of a `GitOpsStack`. */
 export interface GitOpsStackProps extends EnvironmentStackProps {
@@ -29,6 +36,14 @@ export interface GitOpsStackProps extends EnvironmentStackProps {
    * @default - none
    */
   readonly infrastructureObjects?: readonly KubernetesObject[];
+  /**
+   * The environment's app stacks. With Flux, their `identityVariables` (client ids of the apps' identities and
+   * the tenant id, as cross-stack references) become the post-build substitution of the apps kustomization,
+   * so this stack must be applied after them (`addDependency`). Argo CD environments take them in
+   * `<env>-argocd-apps` instead.
+   * @default - no apps: no post-build substitution
+   */
+  readonly apps?: readonly AppStack[];
 }
 
 /**
@@ -39,7 +54,9 @@ export interface GitOpsStackProps extends EnvironmentStackProps {
  * - Argo CD (`sync: "argocd"`): the argo-cd Helm release (HA in prod) with helm / kubernetes providers that
  *   reach the cluster through Azure AD (kubelogin). Its AppProject and Applications live in the separate
  *   `<env>-argocd-apps` stack, since their CRDs are installed here.
- * The cluster is looked up by name, so no cluster attribute travels through stack outputs.
+ * The cluster is looked up by name, so no cluster attribute travels through stack outputs. It also writes
+ * `environments/<env>/apps/kustomization.yaml`, which lists every app folder, so both engines build the apps
+ * layer with kustomize.
  */
 export class GitOpsStack extends EnvironmentStack {
   /** The GitOps repository. */
@@ -52,10 +69,17 @@ export class GitOpsStack extends EnvironmentStack {
   public readonly flux?: FluxGitOps;
   /** Argo CD, when the environment syncs with Argo CD. */
   public readonly argoCd?: ArgoCd;
+  /** `apps/kustomization.yaml`: the app folders of the environment (read at synth time). */
+  public readonly appsKustomization: KustomizationFile;
 
   constructor(scope: Construct, props: GitOpsStackProps) {
     super(scope, "gitops", props);
     const env = props.environment;
+    for (const app of props.apps ?? []) {
+      if (app.environment.name !== env.name) {
+        throw new Error(`${this.node.path}: apps contains ${app.node.id} of environment "${app.environment.name}"; pass only the app stacks of "${env.name}"`);
+      }
+    }
     this.source = GitSource.ofEnvironment(this, "Source", env);
     this.infrastructure = new ClusterBaseline(this, "Infrastructure", { environment: env, objects: props.infrastructureObjects });
     const argo = env.sync === "argocd";
@@ -78,7 +102,57 @@ export class GitOpsStack extends EnvironmentStack {
         name: env.names.of("fluxConfiguration"),
         source: this.source,
         extensionVersion: props.fluxExtensionVersion,
+        appsSubstitutions: this.appsSubstitutions(props.apps ?? []),
       });
     }
+    // After the infrastructure manifests: the first GitOpsManifests written clears the output folder.
+    const root = this.node.root;
+    const at = this.node.path;
+    this.appsKustomization = new KustomizationFile(this, "AppsKustomization", {
+      environment: env.name,
+      folder: APPS_FOLDER,
+      resources: { get resources() { return appFolders(root, env.name, at); } },
+    });
   }
+
+  /** The apps' identity variables, merged: one client id variable per app, the tenant id of the first app. */
+  private appsSubstitutions(apps: readonly AppStack[]): Record<string, string> {
+    const variables: Record<string, string> = {};
+    const owners: Record<string, string> = {};
+    for (const app of apps) {
+      for (const [name, value] of Object.entries(app.identityVariables)) {
+        // Every identity of an environment is in its subscription, so in the same tenant.
+        if (name === TENANT_ID_VARIABLE) {
+          variables[name] ??= value;
+          continue;
+        }
+        if (owners[name] !== undefined) {
+          throw new Error(`${this.node.path}: apps "${owners[name]}" and "${app.app.name}" both set the flux variable ${name}; give the apps distinct names`);
+        }
+        owners[name] = app.app.name;
+        variables[name] = value;
+      }
+    }
+    return variables;
+  }
+}
+
+/**
+ * The sub-folders of `apps/` of `environment` that hold a `kustomization.yaml` (one per app in `gitops`
+ * delivery), sorted. Throws when a `GitOpsManifests` writes below `apps/` into a folder no kustomization
+ * covers: kustomize would not deploy its objects.
+ */
+function appFolders(root: IConstruct, environment: string, at: string): string[] {
+  const all = root.node.findAll();
+  const folders = all
+    .filter((c): c is KustomizationFile => c instanceof KustomizationFile)
+    .filter((k) => k.environment === environment && new RegExp(`^${APPS_FOLDER}/[^/]+$`).test(k.folder))
+    .map((k) => k.folder);
+  for (const manifests of all.filter((c): c is GitOpsManifests => c instanceof GitOpsManifests)) {
+    if (manifests.environment !== environment || !(manifests.folder === APPS_FOLDER || manifests.folder.startsWith(`${APPS_FOLDER}/`))) continue;
+    if (!folders.some((folder) => manifests.folder === folder || manifests.folder.startsWith(`${folder}/`))) {
+      throw new Error(`${at}: ${manifests.node.path} writes to ${APPS_FOLDER}/ folder "${manifests.folder}", which no kustomization.yaml lists; write into a folder apps/<name> and add a KustomizationFile for it`);
+    }
+  }
+  return [...new Set(folders.map((folder) => folder.slice(APPS_FOLDER.length + 1)))].sort();
 }

@@ -1,4 +1,5 @@
 import { createHash } from "crypto";
+import { KustomizePatch } from "../gitops/kustomization-file";
 import { KubernetesObject } from "../gitops/kubernetes-object";
 import { ResolvedApp, ResolvedProbe } from "./resolved-app";
 
@@ -12,13 +13,36 @@ export interface AppAzureValues {
   readonly keyVaultName: string;
 }
 
-/** Name of the Flux post-build variable that holds the client id of an app's identity, e.g. `APP_WEB_CLIENT_ID`. */
+/** The identity values the sync engine fills in at deploy time: Terraform references or literal values. */
+export interface AppIdentityValues {
+  /** Client id of the app's managed identity. */
+  readonly clientId: string;
+  /** Azure AD tenant id of the identity. */
+  readonly tenantId: string;
+}
+
+/**
+ * Name of the Flux post-build variable that holds the client id of an app's identity, e.g. `APP_WEB_CLIENT_ID`
+ * for `web` and `APP_MY_API_CLIENT_ID` for `my-api`. App names are lower-case letters, digits and hyphens
+ * (never `_`), so the mapping is one-to-one and the result matches Flux's `^[_a-zA-Z][_a-zA-Z0-9]*$`.
+ */
 export function appClientIdVariable(appName: string): string {
   return `APP_${appName.toUpperCase().replace(/-/g, "_")}_CLIENT_ID`;
 }
 
 /** Name of the Flux post-build variable that holds the Azure AD tenant id. */
 export const TENANT_ID_VARIABLE = "AZURE_TENANT_ID";
+
+/**
+ * Flux substitutes `${var}` in every object of a kustomization that has post-build variables, unless the
+ * object carries this annotation. Every app object carries it except the ServiceAccount and the
+ * SecretProviderClass, whose only `${...}` are the identity variables; so `${...}` in env values, config
+ * files, hosts or paths reaches the cluster unchanged.
+ */
+export const FLUX_SUBSTITUTE_DISABLED: Readonly<Record<string, string>> = { "kustomize.toolkit.fluxcd.io/substitute": "disabled" };
+
+const CLIENT_ID_ANNOTATION = "azure.workload.identity/client-id";
+const TENANT_ID_ANNOTATION = "azure.workload.identity/tenant-id";
 
 /** Label of the Secrets Store CSI driver. */
 const SECRETS_STORE_DRIVER = "secrets-store.csi.k8s.io";
@@ -45,6 +69,8 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
   // A new object at every use: a shared one would be written as a YAML anchor and alias.
   const selector = () => ({ "app.kubernetes.io/name": app.name });
   const meta = (name: string, extra: object = {}) => ({ name, namespace: app.namespace, labels: { ...labels }, ...extra });
+  // Objects whose text comes (partly) from the user: Flux must leave any `${...}` in them alone.
+  const literalMeta = (name: string, annotations: Readonly<Record<string, string>> = {}) => meta(name, { annotations: { ...annotations, ...FLUX_SUBSTITUTE_DISABLED } });
   const objects: KubernetesObject[] = [];
 
   objects.push({
@@ -52,6 +78,7 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
     kind: "Namespace",
     metadata: {
       name: app.namespace,
+      annotations: { ...FLUX_SUBSTITUTE_DISABLED },
       labels: {
         ...labels,
         "pod-security.kubernetes.io/enforce": "restricted",
@@ -65,7 +92,7 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
     kind: "ServiceAccount",
     metadata: meta(app.name, {
       labels: { ...labels, [WORKLOAD_IDENTITY_USE]: "true" },
-      annotations: { "azure.workload.identity/client-id": azure.clientId, "azure.workload.identity/tenant-id": azure.tenantId },
+      annotations: { [CLIENT_ID_ANNOTATION]: azure.clientId, [TENANT_ID_ANNOTATION]: azure.tenantId },
     }),
     automountServiceAccountToken: false,
   });
@@ -75,7 +102,7 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
     objects.push({
       apiVersion: "v1",
       kind: "ConfigMap",
-      metadata: meta(configMap, { annotations: { ...KEEP_ON_PRUNE, "kustomize.toolkit.fluxcd.io/substitute": "disabled" } }),
+      metadata: literalMeta(configMap, KEEP_ON_PRUNE),
       immutable: true,
       data: sortedRecord(app.config),
     });
@@ -149,7 +176,7 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
   objects.push({
     apiVersion: "apps/v1",
     kind: "Deployment",
-    metadata: meta(app.name),
+    metadata: literalMeta(app.name),
     spec: {
       ...(app.replicas !== undefined ? { replicas: app.replicas } : {}),
       revisionHistoryLimit: 10,
@@ -203,7 +230,7 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
   objects.push({
     apiVersion: "v1",
     kind: "Service",
-    metadata: meta(app.name),
+    metadata: literalMeta(app.name),
     spec: {
       type: "ClusterIP",
       selector: selector(),
@@ -214,7 +241,7 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
   objects.push({
     apiVersion: "policy/v1",
     kind: "PodDisruptionBudget",
-    metadata: meta(app.name),
+    metadata: literalMeta(app.name),
     spec: { maxUnavailable: 1, selector: { matchLabels: selector() } },
   });
 
@@ -222,7 +249,7 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
     objects.push({
       apiVersion: "autoscaling/v2",
       kind: "HorizontalPodAutoscaler",
-      metadata: meta(app.name),
+      metadata: literalMeta(app.name),
       spec: {
         scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: app.name },
         minReplicas: app.autoscale.minReplicas,
@@ -237,14 +264,14 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
   objects.push({
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",
-    metadata: meta("default-deny"),
+    metadata: literalMeta("default-deny"),
     spec: { podSelector: {}, policyTypes: ["Ingress"] },
   });
   const allowedNamespaces = [...new Set([...app.allowFromNamespaces, ...(app.ingress ? [app.ingress.controllerNamespace] : [])])].sort();
   objects.push({
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",
-    metadata: meta(`allow-${app.name}`),
+    metadata: literalMeta(`allow-${app.name}`),
     spec: {
       podSelector: { matchLabels: selector() },
       policyTypes: ["Ingress"],
@@ -265,7 +292,7 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
     objects.push({
       apiVersion: "networking.k8s.io/v1",
       kind: "Ingress",
-      metadata: meta(app.name),
+      metadata: literalMeta(app.name),
       spec: {
         ingressClassName: ingress.className,
         rules: [
@@ -279,6 +306,44 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
     });
   }
   return objects;
+}
+
+/**
+ * Kustomize patches that set the identity values of the app's objects, for a sync engine without variable
+ * substitution (Argo CD: `spec.source.kustomize.patches`). JSON 6902 `replace` operations on exactly the
+ * fields that hold the Flux variables: the ServiceAccount's `azure.workload.identity/client-id` and
+ * `tenant-id` annotations and, when the app has secrets, the SecretProviderClass's `clientID` and `tenantId`
+ * (found by kind, namespace and the app's name label, since its name is hashed). `replace` fails the build
+ * when a field is missing, so a patch can never silently miss. Pure: the same input gives the same patches.
+ */
+export function identityPatches(app: ResolvedApp, identity: AppIdentityValues): KustomizePatch[] {
+  const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+  const replace = (ops: [string, string][]) => JSON.stringify(ops.map(([path, value]) => ({ op: "replace", path, value })));
+  const patches: KustomizePatch[] = [
+    {
+      target: { version: "v1", kind: "ServiceAccount", name: app.name, namespace: app.namespace },
+      patch: replace([
+        [`/metadata/annotations/${escape(CLIENT_ID_ANNOTATION)}`, identity.clientId],
+        [`/metadata/annotations/${escape(TENANT_ID_ANNOTATION)}`, identity.tenantId],
+      ]),
+    },
+  ];
+  if (Object.keys(app.secrets).length > 0) {
+    patches.push({
+      target: {
+        group: "secrets-store.csi.x-k8s.io",
+        version: "v1",
+        kind: "SecretProviderClass",
+        namespace: app.namespace,
+        labelSelector: `app.kubernetes.io/name=${app.name}`,
+      },
+      patch: replace([
+        ["/spec/parameters/clientID", identity.clientId],
+        ["/spec/parameters/tenantId", identity.tenantId],
+      ]),
+    });
+  }
+  return patches;
 }
 
 function probe(probe: ResolvedProbe, appPort: number): object {

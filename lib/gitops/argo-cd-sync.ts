@@ -3,6 +3,7 @@ import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { GitSource } from "./git-source";
 import { KubernetesObject, validateKubernetesObject } from "./kubernetes-object";
+import { KustomizePatch } from "./kustomization-file";
 
 /** The in-cluster API server address Argo CD deploys to. */
 export const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
@@ -71,6 +72,13 @@ export interface ArgoCdSyncProps {
    * @default - no objects known: `appNamespaces`, or every namespace except `PLATFORM_NAMESPACES`
    */
   readonly appObjects?: KubernetesObjectSource;
+  /**
+   * Kustomize patches the apps Application applies (`spec.source.kustomize.patches`), such as the identity
+   * values of the apps' ServiceAccounts and SecretProviderClasses; values may be Terraform references. The
+   * apps path must be a kustomize directory (a `kustomization.yaml` at its root, see `KustomizationFile`).
+   * @default - no patches
+   */
+  readonly appPatches?: readonly KustomizePatch[];
   /**
    * The objects of the infrastructure layer (read at synth time). When given, an `<env>-infrastructure`
    * AppProject and Application sync `infrastructurePath`, limited to exactly the cluster-scoped kinds and
@@ -146,13 +154,18 @@ export class ArgoCdSync extends Construct {
       retry: { limit: retry.limit, backoff: { duration: retry.duration, factor: retry.factor, maxDuration: retry.maxDuration } },
       syncOptions: ["PrunePropagationPolicy=foreground", "PruneLast=true", "ApplyOutOfSyncOnly=true"],
     };
-    const application = (name: string, project: string, path: string, destinationNamespace: string): KubernetesObject => ({
+    const appPatches = (props.appPatches ?? []).map((p) => ({ patch: p.patch, target: { ...p.target } }));
+    // The infrastructure layer is a plain folder, synced recursively. The apps layer is a kustomize directory:
+    // Argo CD detects kustomize from its kustomization.yaml, and the patches need it.
+    const infrastructureSourceType = { directory: { recurse: true } };
+    const appsSourceType = appPatches.length > 0 ? { kustomize: { patches: appPatches } } : {};
+    const application = (name: string, project: string, path: string, destinationNamespace: string, sourceType: object): KubernetesObject => ({
       apiVersion: "argoproj.io/v1alpha1",
       kind: "Application",
       metadata: { name, namespace, labels, finalizers: ["resources-finalizer.argocd.argoproj.io"] },
       spec: {
         project,
-        source: { repoURL: source.url, targetRevision: source.branch, path, directory: { recurse: true } },
+        source: { repoURL: source.url, targetRevision: source.branch, path, ...sourceType },
         // Objects carry their own namespaces; the destination namespace is only the fallback and must be permitted.
         destination: { server: IN_CLUSTER_SERVER, namespace: destinationNamespace },
         syncPolicy,
@@ -183,7 +196,7 @@ export class ArgoCdSync extends Construct {
         const destinations = infraNamespaces.length > 0 ? infraNamespaces : ["default"];
         const clusterKinds = uniqueGroupKinds(infra.filter((o) => !o.metadata.namespace));
         objects.push(project(`${env}-infrastructure`, `cluster-level objects of ${env}, managed by cdktf-gitops`, destinations.map((ns) => ({ namespace: ns })), clusterKinds));
-        objects.push(application(`${env}-infrastructure`, `${env}-infrastructure`, infraPath, destinations[0]));
+        objects.push(application(`${env}-infrastructure`, `${env}-infrastructure`, infraPath, destinations[0], infrastructureSourceType));
       }
       const derived = props.appObjects ? namespacesOf(props.appObjects.objects) : [];
       for (const ns of derived) {
@@ -192,7 +205,7 @@ export class ArgoCdSync extends Construct {
       const appNamespaces = props.appNamespaces ?? (derived.length > 0 ? derived : undefined);
       const appDestinations = (appNamespaces ?? denyPlatform).map((ns) => ({ namespace: ns }));
       objects.push(project(env, `apps of ${env}, managed by cdktf-gitops`, appDestinations, appClusterResources));
-      objects.push(application(`${env}-apps`, env, source.path, appNamespaces?.[0] ?? "default"));
+      objects.push(application(`${env}-apps`, env, source.path, appNamespaces?.[0] ?? "default", appsSourceType));
       for (const object of objects) validateKubernetesObject(object, at);
       return objects;
     };

@@ -10,6 +10,9 @@ export const FLUX_EXTENSION_VERSION = "1.19.5";
 /** The azurerm naming rule of flux configuration and kustomization names. */
 export const FLUX_NAME_PATTERN = /^[a-z\d]([-a-z\d]{0,28}[a-z\d])?$/;
 
+/** Flux's rule for post-build variable names. */
+export const FLUX_VARIABLE_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+
 const DURATION = /^([1-9]\d*)(s|m|h)$/;
 const SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600 };
 
@@ -77,6 +80,14 @@ export interface FluxGitOpsProps {
    * @default - the credentials named in the source's `auth` are read from Key Vault
    */
   readonly localAuthReference?: string;
+  /**
+   * Post-build variables of the apps kustomization (`post_build.substitute`): name → value, values may be
+   * Terraform references (such as the client ids of the apps' identities). Flux replaces `${name}` in every
+   * object of the apps layer that does not carry `kustomize.toolkit.fluxcd.io/substitute: disabled`.
+   * Names must match `^[_a-zA-Z][_a-zA-Z0-9]*$`.
+   * @default - no post-build substitution
+   */
+  readonly appsSubstitutions?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -141,6 +152,12 @@ export class FluxGitOps extends Construct {
     if (props.localAuthReference !== undefined && source.auth.kind === "public") {
       problems.push(`${at}: localAuthReference "${props.localAuthReference}" is set for a public repository; remove it or set auth on the source`);
     }
+    const substitutions = props.appsSubstitutions ?? {};
+    for (const name of Object.keys(substitutions).sort()) {
+      if (!FLUX_VARIABLE_PATTERN.test(name)) {
+        problems.push(`${at}: appsSubstitutions has variable "${name}", which flux cannot substitute; use letters, digits and underscores, not starting with a digit`);
+      }
+    }
     const retrySeconds = durationSeconds(retryInterval);
     const timeoutSeconds = durationSeconds(timeout);
     if (retrySeconds === undefined) problems.push(`${at}: retryInterval "${retryInterval}" is not a duration; use a whole number with s, m or h, such as "1m"`);
@@ -181,7 +198,13 @@ export class FluxGitOps extends Construct {
       gitRepository: this.gitRepository(source, timeoutSeconds!, props.localAuthReference),
       kustomizations: [
         { name: this.infrastructureKustomizationName, path: this.infrastructurePath, ...kustomization },
-        { name: this.appsKustomizationName, path: source.path, dependsOn: [this.infrastructureKustomizationName], ...kustomization },
+        {
+          name: this.appsKustomizationName,
+          path: source.path,
+          dependsOn: [this.infrastructureKustomizationName],
+          ...kustomization,
+          ...(Object.keys(substitutions).length > 0 ? { postBuild: { substitute: sortedRecord(substitutions) } } : {}),
+        },
       ],
       dependsOn: [this.extension],
     });
@@ -213,6 +236,10 @@ export class FluxGitOps extends Construct {
     }
     return repository;
   }
+}
+
+function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]]));
 }
 
 function durationSeconds(duration: string): number | undefined {

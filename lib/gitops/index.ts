@@ -6,3 +6,4 @@ export * from "./cluster-baseline";
 export * from "./flux-git-ops";
 export * from "./argo-cd";
 export * from "./argo-cd-sync";
+export * from "./kustomization-file";

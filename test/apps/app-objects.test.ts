@@ -1,8 +1,12 @@
 import { App, TerraformStack } from "cdktf";
-import { appObjects, configMapName } from "../../lib/apps/app-objects";
+import { appClientIdVariable, appObjects, configMapName, identityPatches, TENANT_ID_VARIABLE } from "../../lib/apps/app-objects";
 import { AppSpec } from "../../lib/apps/app-spec";
 import { resolveApp } from "../../lib/apps/resolved-app";
+import { appProblems } from "../../lib/apps/validate-apps";
+import { FLUX_VARIABLE_PATTERN } from "../../lib/gitops/flux-git-ops";
 import { GitOpsManifests } from "../../lib/gitops/gitops-manifests";
+import { validateKubernetesObject } from "../../lib/gitops/kubernetes-object";
+import { applyPatches, placeholders, targets } from "../support/kustomize";
 import { appSpec, pinned } from "./fixtures";
 
 const AZURE = { clientId: "${APP_WEB_CLIENT_ID}", tenantId: "${AZURE_TENANT_ID}", keyVaultName: "kv-contoso-dev" };
@@ -194,5 +198,66 @@ describe("appObjects", () => {
     expect(dev.env).toEqual({ A: "1", B: "2" });
     expect(prod.autoscale).toEqual({ minReplicas: 3, maxReplicas: 9, targetCpuUtilizationPercent: 70 });
     expect(resolveApp(spec, "staging", pinned("web")).autoscale?.minReplicas).toBe(2);
+  });
+});
+
+describe("identity placeholders and flux substitution", () => {
+  const USER_TEXT: Partial<AppSpec> = {
+    ...FULL,
+    env: { GREETING: "${HOME} and ${APP_WEB_CLIENT_ID}" },
+    config: { "app.sh": "echo ${USER}\n" },
+    ingress: { host: "shop.contoso.com", path: "/x" },
+  };
+
+  test("only the ServiceAccount and the SecretProviderClass allow flux substitution; every other object opts out", () => {
+    const objects = objectsOf(USER_TEXT);
+    for (const object of objects) {
+      const disabled = object.metadata.annotations?.["kustomize.toolkit.fluxcd.io/substitute"] === "disabled";
+      expect([`${object.kind}`, disabled]).toEqual([object.kind, !["ServiceAccount", "SecretProviderClass"].includes(object.kind)]);
+    }
+    // user text with ${...} is only ever in opted-out objects
+    const substituted = objects.filter((o) => o.metadata.annotations?.["kustomize.toolkit.fluxcd.io/substitute"] !== "disabled");
+    expect(substituted.flatMap((o) => placeholders(JSON.stringify(o))).sort()).toEqual(["APP_WEB_CLIENT_ID", "APP_WEB_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_TENANT_ID"]);
+    expect(JSON.stringify(find(objects, "Deployment"))).toContain("${HOME} and ${APP_WEB_CLIENT_ID}");
+    expect(find(objects, "ConfigMap").data["app.sh"]).toBe("echo ${USER}\n");
+  });
+
+  test("client id variable names are valid flux names and one-to-one for valid app names", () => {
+    expect(appClientIdVariable("web")).toBe("APP_WEB_CLIENT_ID");
+    expect(appClientIdVariable("my-api")).toBe("APP_MY_API_CLIENT_ID");
+    expect(appClientIdVariable("a1--b2")).toBe("APP_A1__B2_CLIENT_ID");
+    const names = ["web", "my-api", "myapi", "my--api", "api-client-id", "api", "x9-y"];
+    const variables = names.map(appClientIdVariable);
+    expect(new Set(variables).size).toBe(names.length);
+    for (const variable of [...variables, TENANT_ID_VARIABLE]) expect(variable).toMatch(FLUX_VARIABLE_PATTERN);
+    // "_" is not allowed in app names, so "my_api" can never collide with "my-api"
+    expect(appProblems(appSpec({ name: "my_api" }))).toEqual([expect.stringContaining('name "my_api" is not valid')]);
+  });
+
+  test("identity patches set the ServiceAccount annotations and SecretProviderClass parameters, leaving no placeholder", () => {
+    const app = resolveApp(appSpec(USER_TEXT), "dev", pinned("web"));
+    const objects = appObjects(app, AZURE);
+    const patches = identityPatches(app, { clientId: "11111111-1111-1111-1111-111111111111", tenantId: "22222222-2222-2222-2222-222222222222" });
+    expect(patches.map((p) => p.target)).toEqual([
+      { version: "v1", kind: "ServiceAccount", name: "web", namespace: "web" },
+      { group: "secrets-store.csi.x-k8s.io", version: "v1", kind: "SecretProviderClass", namespace: "web", labelSelector: "app.kubernetes.io/name=web" },
+    ]);
+    for (const patch of patches) expect(objects.filter((o) => targets(patch.target, o))).toHaveLength(1);
+    const patched = applyPatches(objects, patches);
+    expect(find(patched, "ServiceAccount").metadata.annotations).toEqual({
+      "azure.workload.identity/client-id": "11111111-1111-1111-1111-111111111111",
+      "azure.workload.identity/tenant-id": "22222222-2222-2222-2222-222222222222",
+    });
+    expect(find(patched, "SecretProviderClass").spec.parameters).toMatchObject({ clientID: "11111111-1111-1111-1111-111111111111", tenantId: "22222222-2222-2222-2222-222222222222" });
+    for (const object of patched) validateKubernetesObject(object, "test");
+    // the only placeholders left are the user's own text in opted-out objects
+    expect(patched.filter((o) => ["ServiceAccount", "SecretProviderClass"].includes(o.kind)).flatMap((o) => placeholders(JSON.stringify(o)))).toEqual([]);
+  });
+
+  test("an app without secrets gets only the ServiceAccount patch; patches are pure", () => {
+    const app = resolveApp(appSpec(), "dev", pinned("web"));
+    const ids = { clientId: "c", tenantId: "t" };
+    expect(identityPatches(app, ids).map((p) => p.target.kind)).toEqual(["ServiceAccount"]);
+    expect(identityPatches(app, ids)).toEqual(identityPatches(resolveApp(appSpec(), "dev", pinned("web", "2.0.0")), ids));
   });
 });

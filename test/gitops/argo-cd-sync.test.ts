@@ -38,7 +38,6 @@ describe("ArgoCdSync", () => {
       repoURL: "https://github.com/contoso/platform-gitops.git",
       targetRevision: "release",
       path: "environments/dev/apps",
-      directory: { recurse: true },
     });
     expect(app.spec.destination.server).toBe("https://kubernetes.default.svc");
     expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true, allowEmpty: false });
@@ -70,6 +69,8 @@ describe("ArgoCdSync", () => {
     expect(project.spec.destinations).toEqual([{ server: "https://kubernetes.default.svc", namespace: "kube-public" }]);
     const app = object("Application", "dev-infrastructure");
     expect(app.spec).toMatchObject({ project: "dev-infrastructure", source: { path: "environments/dev/infrastructure" }, destination: { namespace: "kube-public" } });
+    expect(app.spec.source.directory).toEqual({ recurse: true });
+    expect(app.spec.source.kustomize).toBeUndefined();
   });
 
   test("each Application depends on its AppProject", () => {
@@ -117,5 +118,22 @@ describe("ArgoCdSync", () => {
     expect(() => build({ retry: { limit: 0, duration: "5s", factor: 2, maxDuration: "3m" } })).toThrow("dev-argocd-apps/Sync: retry.limit 0 is not valid");
     expect(() => build({ retry: { limit: 3, duration: "5 s", factor: 2, maxDuration: "3m" } })).toThrow('dev-argocd-apps/Sync: retry.duration "5 s" is not a duration');
     expect(() => build({ retry: { limit: 3, duration: "5s", factor: 0.5, maxDuration: "3m" } })).toThrow("dev-argocd-apps/Sync: retry.factor 0.5 is not valid");
+  });
+
+  test("app patches become kustomize.patches of the apps Application (a kustomize directory), schema-valid, infrastructure untouched", () => {
+    const patches = [
+      { target: { version: "v1", kind: "ServiceAccount", name: "web", namespace: "web" }, patch: '[{"op":"replace","path":"/metadata/annotations/a","value":"${azurerm_user_assigned_identity.web.client_id}"}]' },
+      { target: { group: "secrets-store.csi.x-k8s.io", kind: "SecretProviderClass", labelSelector: "app.kubernetes.io/name=web" }, patch: "[]" },
+    ];
+    const { object } = build({ appPatches: patches, infrastructureObjects: { objects: infrastructure } });
+    const apps = object("Application", "dev-apps");
+    expect(apps.spec.source).toEqual({
+      repoURL: "https://github.com/contoso/platform-gitops.git",
+      targetRevision: "release",
+      path: "environments/dev/apps",
+      kustomize: { patches },
+    });
+    expect(() => validateKubernetesObject(apps, "test")).not.toThrow();
+    expect(object("Application", "dev-infrastructure").spec.source.kustomize).toBeUndefined();
   });
 });

@@ -128,4 +128,27 @@ describe("FluxGitOps", () => {
       'dev-gitops/Flux: localAuthReference "Git Creds" is not a kubernetes secret name',
     );
   });
+
+  test("apps substitutions become post_build.substitute of the apps kustomization only, keys sorted", () => {
+    const { kustomizations } = onlyResource(
+      build({ appsSubstitutions: { AZURE_TENANT_ID: "t", APP_WEB_CLIENT_ID: "${azurerm_user_assigned_identity.web.client_id}", APP_API_CLIENT_ID: "a" } }).json(),
+      "azurerm_kubernetes_flux_configuration",
+    );
+    expect(kustomizations[0].post_build).toBeUndefined();
+    expect(kustomizations[1].post_build).toEqual({
+      substitute: { APP_API_CLIENT_ID: "a", APP_WEB_CLIENT_ID: "${azurerm_user_assigned_identity.web.client_id}", AZURE_TENANT_ID: "t" },
+    });
+    expect(Object.keys(kustomizations[1].post_build.substitute)).toEqual(["APP_API_CLIENT_ID", "APP_WEB_CLIENT_ID", "AZURE_TENANT_ID"]);
+  });
+
+  test("without apps substitutions there is no post_build block", () => {
+    const { kustomizations } = onlyResource(build({ appsSubstitutions: {} }).json(), "azurerm_kubernetes_flux_configuration");
+    expect(kustomizations.map((k: any) => k.post_build)).toEqual([undefined, undefined]);
+  });
+
+  test.each(["APP-WEB", "1APP", "APP.WEB", ""])("rejects the flux variable name %p", (name) => {
+    expect(() => build({ appsSubstitutions: { [name]: "x" } })).toThrow(
+      `dev-gitops/Flux: appsSubstitutions has variable "${name}", which flux cannot substitute; use letters, digits and underscores, not starting with a digit`,
+    );
+  });
 });

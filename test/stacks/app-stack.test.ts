@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
+import { parse } from "yaml";
 import { AppPins, AppSpec } from "../../lib/apps/app-spec";
 import { buildPlatform } from "../../stacks/build-platform";
 import { appSpec, pinned } from "../apps/fixtures";
@@ -97,7 +98,8 @@ describe("AppStack", () => {
     const files = web.manifests!.render();
     expect(Object.keys(files).every((file) => file.startsWith("dev/apps/web/"))).toBe(true);
     expect(files["dev/apps/web/deployment-web.yaml"]).toContain(`image: ${pinned("web", "1.5.0")}`);
-    expect(files["dev/apps/web/serviceaccount-web.yaml"]).toContain("azure.workload.identity/client-id: ${APP_WEB_CLIENT_ID}");
+    expect(parse(files["dev/apps/web/serviceaccount-web.yaml"]).metadata.annotations["azure.workload.identity/client-id"]).toBe("${APP_WEB_CLIENT_ID}");
+    expect(parse(web.kustomization!.render()["dev/apps/web/kustomization.yaml"]).resources).toEqual(Object.keys(files).map((file) => path.basename(file)).sort());
     expect(synthJson(web).resource?.kubernetes_manifest).toBeUndefined();
   });
 
