@@ -115,7 +115,9 @@ const DURATION = /^[1-9]\d*(s|m|h)$/;
  * The Argo CD objects of one environment, applied as `kubernetes_manifest` resources: an AppProject limited
  * to the repository, the environment's app namespaces and the cluster-scoped kinds apps need, and an
  * Application syncing the apps path with automated sync, prune, self-heal and retry with backoff; plus,
- * when the infrastructure layer is given, an AppProject and Application for it. Every object is validated
+ * when the infrastructure layer is given, an AppProject and Application for it. The apps path is built with
+ * kustomize, so `appPatches` (e.g. the apps' identity client ids, Terraform references) can set values that
+ * exist only after `terraform apply`; Argo CD has no variable substitution. Every object is validated
  * against the Argo CD schema. These are custom resources: never put this construct in the stack that
  * installs Argo CD (its CRDs must exist when Terraform plans).
  */

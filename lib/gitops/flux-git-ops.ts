@@ -95,6 +95,8 @@ export interface FluxGitOpsProps {
  * configuration that syncs the GitOps repository with two kustomizations, an `infrastructure` layer and an
  * `apps` layer that depends on it. Prune, wait and continuous reconciliation are on by default. Git
  * credentials come from Key Vault references (or an existing in-cluster secret), never literal values.
+ * Values known only after `terraform apply` (the apps' identity client ids) reach the apps layer through
+ * `appsSubstitutions` (post-build variable substitution).
  */
 export class FluxGitOps extends Construct {
   /** The `microsoft.flux` extension. */
