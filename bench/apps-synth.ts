@@ -1,5 +1,5 @@
 // Synthesizes one environment (the reference dev environment) with N apps into an output folder:
-//   node -r ts-node/register bench/apps-synth.ts <N> <outdir>
+//   node -r ./register.js bench/apps-synth.ts <N> <outdir>
 // Every app has config and environment variables, every third one a Key Vault secret, every fifth one an
 // ingress and every other one autoscaling, so the objects resemble a real mix.
 import { createHash } from "crypto";
@@ -11,7 +11,7 @@ import { buildPlatform } from "../stacks/build-platform";
 const count = Number(process.argv[2]);
 const outdir = process.argv[3];
 if (!Number.isInteger(count) || count < 1 || !outdir) {
-  console.error("usage: node -r ts-node/register bench/apps-synth.ts <number of apps> <outdir>");
+  console.error("usage: node -r ./register.js bench/apps-synth.ts <number of apps> <outdir>");
   process.exit(2);
 }
 

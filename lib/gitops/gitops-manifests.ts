@@ -3,8 +3,8 @@ import * as path from "path";
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { ISynthesisSession } from "cdktf/lib/synthesize/types";
 import { Construct } from "constructs";
-import { stringify } from "yaml";
 import { KubernetesObject, validateKubernetesObject } from "./kubernetes-object";
+import { toYaml, YamlValue } from "./to-yaml";
 
 /** Props of a `GitOpsManifests`. */
 export interface GitOpsManifestsProps {
@@ -20,15 +20,38 @@ export interface GitOpsManifestsProps {
 /** The output folder that every `GitOpsManifests` of a synth session writes below. */
 export const GITOPS_OUTPUT_FOLDER = "gitops";
 
-/** Synthesis sessions whose `gitops/` output folder has been cleared already. */
-const clearedSessions = new WeakSet<object>();
+/** The folders created so far in each synthesis session (keyed by its manifest); the first write clears `gitops/`. */
+const sessionFolders = new WeakMap<object, Set<string>>();
+
+/**
+ * Writes files below `<outdir>/gitops/` (paths relative to it). The first call of a synth session clears that
+ * folder, so files that are no longer produced leave nothing stale behind.
+ */
+export function writeGitOpsFiles(session: ISynthesisSession, files: Readonly<Record<string, string>>): void {
+  const root = path.join(session.outdir, GITOPS_OUTPUT_FOLDER);
+  let folders = sessionFolders.get(session.manifest);
+  if (!folders) {
+    folders = new Set();
+    sessionFolders.set(session.manifest, folders);
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  for (const [file, text] of Object.entries(files)) {
+    const target = path.join(root, file);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    fs.writeFileSync(target, text);
+  }
+}
 
 /**
  * Kubernetes objects that are written as YAML at synth time, one object per file named
  * `<kind>-<name>.yaml` (lower case), keys sorted, so identical input gives byte-identical files.
  * Every object is validated against its upstream schema when added.
- * The first writer of a synth session clears `<outdir>/gitops/`, so objects that are no longer produced
- * leave no stale files behind.
+ * The first writer of a synth session clears `<outdir>/gitops/` (see `writeGitOpsFiles`), so objects that
+ * are no longer produced leave no stale files behind.
  */
 export class GitOpsManifests extends Construct {
   /** The environment the manifests belong to. */
@@ -44,14 +67,14 @@ export class GitOpsManifests extends Construct {
     }
     this.environment = props.environment;
     this.folder = props.folder;
-    addCustomSynthesis(this, { onSynthesize: (session) => this.write(session) });
+    addCustomSynthesis(this, { onSynthesize: (session) => writeGitOpsFiles(session, this.render()) });
   }
 
   /** Validates and adds objects. Throws when an object breaks its schema or two objects get the same file. */
   public add(...objects: KubernetesObject[]): void {
     for (const object of objects) {
       validateKubernetesObject(object, this.node.path);
-      const file = `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
+      const file = manifestFileName(object);
       if (this.objectsByFile.has(file)) {
         throw new Error(`${this.node.path}: two objects would be written to ${file}; give each ${object.kind} its own name`);
       }
@@ -68,7 +91,7 @@ export class GitOpsManifests extends Construct {
   public render(): Record<string, string> {
     const files: Record<string, string> = {};
     for (const [file, object] of this.renderEntries()) {
-      files[`${this.environment}/${this.folder}/${file}`] = stringify(object, { sortMapEntries: true, lineWidth: 0 });
+      files[`${this.environment}/${this.folder}/${file}`] = toYaml(object as YamlValue);
     }
     return files;
   }
@@ -76,17 +99,9 @@ export class GitOpsManifests extends Construct {
   private renderEntries(): [string, KubernetesObject][] {
     return [...this.objectsByFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
+}
 
-  private write(session: ISynthesisSession): void {
-    const root = path.join(session.outdir, GITOPS_OUTPUT_FOLDER);
-    if (!clearedSessions.has(session.manifest)) {
-      clearedSessions.add(session.manifest);
-      fs.rmSync(root, { recursive: true, force: true });
-    }
-    for (const [file, text] of Object.entries(this.render())) {
-      const target = path.join(root, file);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, text);
-    }
-  }
+/** The file a `GitOpsManifests` writes an object to: `<kind>-<name>.yaml`, lower case kind. */
+export function manifestFileName(object: KubernetesObject): string {
+  return `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
 }

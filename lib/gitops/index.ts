@@ -7,3 +7,4 @@ export * from "./flux-git-ops";
 export * from "./argo-cd";
 export * from "./argo-cd-sync";
 export * from "./kustomization-file";
+export * from "./to-yaml";

@@ -1,11 +1,7 @@
-import * as fs from "fs";
-import * as path from "path";
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
-import { ISynthesisSession } from "cdktf/lib/synthesize/types";
 import { Construct } from "constructs";
-import { stringify } from "yaml";
-import { GITOPS_OUTPUT_FOLDER } from "./gitops-manifests";
-import { KubernetesObject } from "./kubernetes-object";
+import { writeGitOpsFiles } from "./gitops-manifests";
+import { toYaml } from "./to-yaml";
 
 /** The file name kustomize looks for in a folder. */
 export const KUSTOMIZATION_FILE_NAME = "kustomization.yaml";
@@ -48,18 +44,10 @@ export interface KustomizationFileProps {
   readonly resources: KustomizationResources;
 }
 
-/** The file a `GitOpsManifests` writes an object to: `<kind>-<name>.yaml`, lower case kind. */
-export function manifestFileName(object: KubernetesObject): string {
-  return `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
-}
-
 /**
  * A `kustomization.yaml` (`kustomize.config.k8s.io/v1beta1`) listing the files and sub-folders of one folder
  * of the GitOps repository, sorted, so Flux and Argo CD build the folder with kustomize (and Argo CD can apply
  * `kustomize.patches` to it). Identical input gives a byte-identical file.
- *
- * Create it after the `GitOpsManifests` of its stack: the first `GitOpsManifests` written in a synth clears
- * `<outdir>/gitops/`, and cdktf writes the constructs of a stack in the order they were added.
  */
 export class KustomizationFile extends Construct {
   /** The environment the file belongs to. */
@@ -76,7 +64,7 @@ export class KustomizationFile extends Construct {
     this.environment = props.environment;
     this.folder = props.folder;
     this.resources = props.resources;
-    addCustomSynthesis(this, { onSynthesize: (session) => this.write(session) });
+    addCustomSynthesis(this, { onSynthesize: (session) => writeGitOpsFiles(session, this.render()) });
   }
 
   /** The file: path relative to `<outdir>/gitops/` → YAML text. Throws when a resource is not a relative path inside the folder. */
@@ -88,15 +76,7 @@ export class KustomizationFile extends Construct {
       }
     }
     const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources };
-    return { [`${this.environment}/${this.folder}/${KUSTOMIZATION_FILE_NAME}`]: stringify(kustomization, { sortMapEntries: true, lineWidth: 0 }) };
+    return { [`${this.environment}/${this.folder}/${KUSTOMIZATION_FILE_NAME}`]: toYaml(kustomization) };
   }
 
-  private write(session: ISynthesisSession): void {
-    const root = path.join(session.outdir, GITOPS_OUTPUT_FOLDER);
-    for (const [file, text] of Object.entries(this.render())) {
-      const target = path.join(root, file);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, text);
-    }
-  }
 }

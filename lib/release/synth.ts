@@ -61,7 +61,7 @@ export function appCommand(projectDir: string): string[] {
     throw new ReleaseError(`${file}: is not valid JSON (${(e as Error).message}); fix the file`);
   }
   if (typeof config.app !== "string" || !config.app.trim()) {
-    throw new ReleaseError(`${file}: has no "app" command; set "app" to the command that synthesizes the app, such as "node -r ts-node/register main.ts"`);
+    throw new ReleaseError(`${file}: has no "app" command; set "app" to the command that synthesizes the app, such as "node -r ./register.js main.ts"`);
   }
   return splitCommand(config.app);
 }

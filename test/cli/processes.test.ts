@@ -125,7 +125,7 @@ describe("cdktf-gitops as a process", () => {
     const env = testEnv();
     const remote = bareRemote(env);
     const out = path.join(tmpDir(), "cdktf.out");
-    const synth = spawnSync(process.execPath, ["-r", "ts-node/register", "main.ts"], { cwd: PROJECT_ROOT, env: { ...env, CDKTF_OUTDIR: out }, encoding: "utf8" });
+    const synth = spawnSync(process.execPath, ["-r", "./register.js", "main.ts"], { cwd: PROJECT_ROOT, env: { ...env, CDKTF_OUTDIR: out }, encoding: "utf8" });
     expect(synth.status).toBe(0);
     const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8"));
     const stacks = Object.keys(manifest.stacks);
