@@ -1,5 +1,6 @@
 import * as path from "path";
-import { AppPins, AppSpec, readPinFiles } from "../lib";
+import { AppPins, AppSpec } from "../lib/apps/app-spec";
+import { readPinFiles } from "../lib/apps/pins";
 
 /** The web frontend: public through the AKS application routing add-on, autoscaled in staging and prod. */
 export const web: AppSpec = {

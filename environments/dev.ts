@@ -1,4 +1,4 @@
-import { EnvironmentSpec } from "../lib";
+import { EnvironmentSpec } from "../lib/environment/environment-spec";
 import { GITOPS_REPOSITORY, GRAFANA_ADMINS_GROUP, OPERATOR_RANGES, OWNERS, PLATFORM_ADMINS_GROUP } from "./shared";
 
 /** Development: one small node per pool, no zones, Free AKS tier, alerts do not page. */

@@ -1,4 +1,4 @@
-import { PlatformSpec } from "../lib";
+import { PlatformSpec } from "../lib/environment/environment-spec";
 import { dev } from "./dev";
 import { prod } from "./prod";
 import { staging } from "./staging";

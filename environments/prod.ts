@@ -1,4 +1,4 @@
-import { EnvironmentSpec } from "../lib";
+import { EnvironmentSpec } from "../lib/environment/environment-spec";
 import { GITOPS_REPOSITORY, GRAFANA_ADMINS_GROUP, OPERATOR_RANGES, OWNERS, PLATFORM_ADMINS_GROUP } from "./shared";
 
 /** Production: three zones, Standard AKS tier with SLA, larger pools, upgrades on Saturday night, pages on-call. */

@@ -3,7 +3,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { stringify } from "yaml";
+import { toYaml, YamlValue } from "./to-yaml";
 import { GitSource } from "./git-source";
 
 /** The argo-cd Helm chart version the library pins by default (Argo CD 3.2). */
@@ -143,7 +143,7 @@ export class ArgoCd extends Construct {
       },
     });
 
-    const values = [stringify(merged, { sortMapEntries: true, lineWidth: 0, aliasDuplicateObjects: false })];
+    const values = [toYaml(merged as YamlValue)];
     if (source.auth.kind === "ssh") {
       // The known_hosts line of the Git host is appended to Argo CD's known hosts; the value is a Key Vault reference.
       values.push(Fn.yamlencode({ configs: { ssh: { extraHosts: source.secretValue(source.auth.knownHostsSecretName) } } }));

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { stringify } from "yaml";
+import { toYaml, YamlValue } from "../gitops/to-yaml";
 import { Environment } from "../environment/environment";
 import { SyncEngine } from "../environment/environment-spec";
 import { GitOpsManifests } from "../gitops/gitops-manifests";
@@ -145,7 +145,7 @@ function fluxStateMetrics(image: string): KubernetesObject[] {
       apiVersion: "v1",
       kind: "ConfigMap",
       metadata: { ...metadata, name: `${name}-config` },
-      data: { "config.yaml": stringify(fluxCustomResourceStateConfig(), { lineWidth: 0 }) },
+      data: { "config.yaml": toYaml(fluxCustomResourceStateConfig() as YamlValue) },
     },
     {
       apiVersion: "apps/v1",
