@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 "use strict";
-// cdktf-gitops: publish, promote, roll back and audit GitOps releases (see docs/release.md).
+// cdktf-gitops: publish, promote, roll back and audit GitOps releases (see the README).
 // From a source checkout (lib/cli/main.ts present) it runs the TypeScript through register.js (swc, no
 // type-checking); from an installed package it loads the compiled dist/lib/cli/main.js.
 const fs = require("fs");

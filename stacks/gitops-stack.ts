@@ -8,6 +8,7 @@ import { GitSource } from "../lib/gitops/git-source";
 import { GitOpsManifests } from "../lib/gitops/gitops-manifests";
 import { KubernetesObject } from "../lib/gitops/kubernetes-object";
 import { KustomizationFile } from "../lib/gitops/kustomization-file";
+import { EnvironmentDescriptor } from "../lib/release/environment-descriptor";
 import type { AppStack } from "./app-stack";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 
@@ -71,6 +72,8 @@ export class GitOpsStack extends EnvironmentStack {
   public readonly argoCd?: ArgoCd;
   /** `apps/kustomization.yaml`: the app folders of the environment (read at synth time). */
   public readonly appsKustomization: KustomizationFile;
+  /** `environment.json`: the environment's tier, engine and promotion source, for the release CLI. */
+  public readonly descriptor: EnvironmentDescriptor;
 
   constructor(scope: Construct, props: GitOpsStackProps) {
     super(scope, "gitops", props);
@@ -82,6 +85,7 @@ export class GitOpsStack extends EnvironmentStack {
     }
     this.source = GitSource.ofEnvironment(this, "Source", env);
     this.infrastructure = new ClusterBaseline(this, "Infrastructure", { environment: env, objects: props.infrastructureObjects });
+    this.descriptor = new EnvironmentDescriptor(this, "Descriptor", { environment: env });
     const argo = env.sync === "argocd";
     this.clusterAccess = new AksClusterAccess(this, "Cluster", {
       clusterName: env.names.of("kubernetesCluster"),

@@ -125,9 +125,10 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     .requiredOption("--to <env>", "environment to promote to")
     .option("--app <app...>", "apps to promote (repeat or separate with commas; default: all pinned in --from)")
     .option("--dry-run", "print the changes without writing the pins file")
-    .action(async (options: CommonOptions & { from: string; to: string; app?: string[]; dryRun?: boolean }) => {
+    .option("--any-source", "promote even when the target environment is promoted from another environment")
+    .action(async (options: CommonOptions & { from: string; to: string; app?: string[]; dryRun?: boolean; anySource?: boolean }) => {
       const { promote } = await import("../release/promote");
-      const result = promote({ cwd: io.cwd, env: io.env, repo: options.repo, branch: options.branch, from: options.from, to: options.to, apps: envList(options.app), dryRun: options.dryRun, progress: progress(options) });
+      const result = promote({ cwd: io.cwd, env: io.env, repo: options.repo, branch: options.branch, from: options.from, to: options.to, apps: envList(options.app), dryRun: options.dryRun, anySource: options.anySource, progress: progress(options) });
       print(options, { ok: true, ...result }, () => {
         const lines = result.changes.map((c) => `  ${c.app}: ${c.changed ? `${c.from ?? "(not pinned)"} -> ${c.to}` : `unchanged (${c.to})`}\n`);
         const tail = result.written

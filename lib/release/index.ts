@@ -1,7 +1,7 @@
 export { ExitCode, ReleaseError } from "./errors";
 export type { ExitCodeValue } from "./errors";
 export { FALLBACK_IDENTITY } from "./git";
-export { PINS_FOLDER, PINNED_IMAGE, NO_SOURCE_COMMIT, DIRTY_SUFFIX, sourceInfo, readPins, writePins } from "./source";
+export { PINS_FOLDER, NO_SOURCE_COMMIT, DIRTY_SUFFIX, sourceInfo, readPins, writePins } from "./source";
 export type { SourceInfo } from "./source";
 export { synthesize } from "./synth";
 export type { SynthesizeOptions } from "./synth";
@@ -20,3 +20,5 @@ export { rollback } from "./rollback";
 export type { RollbackOptions, RollbackResult } from "./rollback";
 export { promote } from "./promote";
 export type { PinChange, PromoteOptions, PromoteResult } from "./promote";
+export { ENVIRONMENT_DESCRIPTOR_FILE, EnvironmentDescriptor, parseEnvironmentDescriptor } from "./environment-descriptor";
+export type { EnvironmentDescriptorData, EnvironmentDescriptorProps } from "./environment-descriptor";

@@ -1,4 +1,5 @@
 import * as path from "path";
+import { ENVIRONMENT_DESCRIPTOR_FILE, parseEnvironmentDescriptor } from "./environment-descriptor";
 import { ReleaseError } from "./errors";
 import { GitOpsWorkspace, resolveRepository } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, parseRelease, RELEASE_FILE } from "./layout";
@@ -14,6 +15,12 @@ export interface PromoteOptions {
   readonly apps?: readonly string[];
   /** Report the changes without writing the pins file. @default false */
   readonly dryRun?: boolean;
+  /**
+   * Promote even when `to` is not promoted from `from` in the environment specs (its published
+   * `environment.json` names another source).
+   * @default false - a promotion that skips a step of the chain is refused
+   */
+  readonly anySource?: boolean;
   /** @default process.cwd() */
   readonly cwd?: string;
   /** GitOps repository URL or path, where `from`'s release is checked. @default - `.gitops/repo.git` in the project */
@@ -51,8 +58,9 @@ export interface PromoteResult {
 /**
  * Copies the pinned digests of the named apps from one environment's pins to another's in the source
  * repository (`environments/pins/<env>.json`), after checking in the GitOps repository that `from`'s published
- * release runs exactly those digests. It refuses (and writes nothing) otherwise. Commit the pins file and
- * publish to roll the change out.
+ * release runs exactly those digests, and that `to`'s published `environment.json` names `from` as the
+ * environment it promotes from. It refuses (and writes nothing) otherwise. Commit the pins file and publish
+ * to roll the change out.
  */
 export function promote(options: PromoteOptions): PromoteResult {
   assertEnvironmentName(options.from, "--from");
@@ -83,6 +91,14 @@ export function promote(options: PromoteOptions): PromoteResult {
     if (!hasPins(projectDir, options.to) && !workspace.environments().includes(options.to)) {
       const known = [...new Set([...Object.keys(allPins), ...workspace.environments()])].sort(compareStrings);
       throw new ReleaseError(`unknown environment "${options.to}"; known environments: ${known.join(", ") || "(none)"}`);
+    }
+    const target = parseEnvironmentDescriptor(workspace.readFile(`${ENVIRONMENTS_FOLDER}/${options.to}/${ENVIRONMENT_DESCRIPTOR_FILE}`));
+    if (target && target.promotesFrom !== options.from && !options.anySource) {
+      const source = target.promotesFrom ? `promotes from ${target.promotesFrom}` : "is not promoted from another environment";
+      throw new ReleaseError(
+        `refusing to promote: ${options.to} ${source} (its environment spec, as published), not ${options.from}; ` +
+          `${target.promotesFrom ? `promote from ${target.promotesFrom}, or ` : ""}pass --any-source to promote anyway`,
+      );
     }
     const release = parseRelease(workspace.readFile(`${ENVIRONMENTS_FOLDER}/${options.from}/${RELEASE_FILE}`));
     if (!release) {

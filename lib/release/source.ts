@@ -1,5 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
+import { parsePinnedImage } from "../apps/image-reference";
+import { formatPinFile, readPinFile } from "../apps/pins";
 import { ReleaseError } from "./errors";
 import { Git, redactUrl } from "./git";
 
@@ -14,9 +16,6 @@ export const DIRTY_SUFFIX = "+dirty";
 
 /** Environment names: lower-case letters and digits, starting with a letter. */
 export const ENVIRONMENT_NAME = /^[a-z][a-z0-9]*$/;
-
-/** An image reference pinned by digest: `registry/repo[:tag]@sha256:<64 hex>`. */
-export const PINNED_IMAGE = /^[a-z0-9][A-Za-z0-9._\-/:]*@sha256:[a-f0-9]{64}$/;
 
 /** Where the source (infra) repository stands: its commit and where it lives. */
 export interface SourceInfo {
@@ -91,23 +90,10 @@ export function pinsPath(projectDir: string, environment: string): string {
 export function readPins(projectDir: string, environment: string): Record<string, string> {
   const file = pinsPath(projectDir, environment);
   if (!fs.existsSync(file)) return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new ReleaseError(`${PINS_FOLDER}/${environment}.json: is not valid JSON (${(e as Error).message}); fix the file`);
-  }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new ReleaseError(`${PINS_FOLDER}/${environment}.json: must be a JSON object of app name to pinned image`);
-  }
-  const pins: Record<string, string> = {};
-  for (const [app, image] of Object.entries(data as Record<string, unknown>)) {
-    if (typeof image !== "string" || !PINNED_IMAGE.test(image)) {
-      throw new ReleaseError(
-        `${PINS_FOLDER}/${environment}.json: app "${app}" image ${JSON.stringify(image)} is not pinned; use an image reference with @sha256:<digest>`,
-      );
-    }
-    pins[app] = image;
+  const pins = asReleaseError(() => readPinFile(file));
+  for (const [app, image] of Object.entries(pins)) {
+    const parsed = parsePinnedImage(image);
+    if (typeof parsed === "string") throw new ReleaseError(`${PINS_FOLDER}/${environment}.json: app "${app}" ${parsed}`);
   }
   return sortKeys(pins);
 }
@@ -116,7 +102,16 @@ export function readPins(projectDir: string, environment: string): Record<string
 export function writePins(projectDir: string, environment: string, pins: Record<string, string>): void {
   const file = pinsPath(projectDir, environment);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(sortKeys(pins), null, 2)}\n`);
+  fs.writeFileSync(file, formatPinFile(pins));
+}
+
+/** Runs `read`, turning its error into a `ReleaseError` (bad input, exit code 2) with the same message. */
+function asReleaseError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new ReleaseError((error as Error).message);
+  }
 }
 
 /** A copy of an object with its keys in code-point order. */

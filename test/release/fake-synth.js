@@ -27,6 +27,10 @@ for (const env of platform.environments) {
   const size = (platform.size && platform.size[env]) || "Standard_D2s_v5";
   stack(`${env}-platform`, ["state"], { resource: { azurerm_kubernetes_cluster: { cluster: { name: `aks-${env}`, vm_size: size } } } });
   stack(`${env}-gitops`, [`${env}-platform`], { resource: { azurerm_kubernetes_flux_configuration: { flux: { name: "flux" } } } });
+  if (platform.promotesFrom && env in platform.promotesFrom) {
+    const descriptor = { environment: env, promotesFrom: platform.promotesFrom[env] ?? undefined, sync: "flux", tier: env };
+    write(`gitops/${env}/environment.json`, `${JSON.stringify(descriptor, null, 2)}\n`);
+  }
   write(`gitops/${env}/infrastructure/namespace-platform.yaml`, `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: platform\n`);
   for (const app of Object.keys(pins).sort()) {
     stack(`${env}-app-${app}`, [`${env}-gitops`], { resource: { azurerm_user_assigned_identity: { id: { name: `id-${app}` } } } });

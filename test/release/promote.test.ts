@@ -127,4 +127,36 @@ describe("promote", () => {
     expect(dirty.stderr).toContain("environments/pins/staging.json has uncommitted changes; commit or discard them before promoting");
     expect(pinsText(source, "staging")).toBe(`${before}\n`);
   });
+
+  test("refuses a promotion that skips a step of the chain, unless --any-source", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const source = sourceRepo(env, {
+      pins: { dev: { web: WEB_2 }, staging: { web: WEB_1 }, prod: { web: WEB_1 } },
+      environments: ["dev", "staging", "prod"],
+      promotesFrom: { dev: null, staging: "dev", prod: "staging" },
+    });
+    expect((await cli(source, env, "publish", "--repo", remote)).code).toBe(0);
+    expect(JSON.parse(git(remote, ["show", "main:environments/prod/environment.json"], env))).toEqual({
+      environment: "prod",
+      promotesFrom: "staging",
+      sync: "flux",
+      tier: "prod",
+    });
+
+    const skipping = await cli(source, env, "promote", "--from", "dev", "--to", "prod", "--repo", remote);
+    expect(skipping.code).toBe(2);
+    expect(skipping.stderr).toContain(
+      "refusing to promote: prod promotes from staging (its environment spec, as published), not dev; promote from staging, or pass --any-source to promote anyway",
+    );
+    expect(pinsText(source, "prod")).toContain(WEB_1);
+
+    const intoFirst = await cli(source, env, "promote", "--from", "staging", "--to", "dev", "--repo", remote);
+    expect(intoFirst.code).toBe(2);
+    expect(intoFirst.stderr).toContain("refusing to promote: dev is not promoted from another environment");
+
+    const forced = await cli(source, env, "promote", "--from", "dev", "--to", "prod", "--repo", remote, "--any-source");
+    expect(forced.code).toBe(0);
+    expect(pinsText(source, "prod")).toContain(WEB_2);
+  });
 });

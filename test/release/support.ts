@@ -69,6 +69,8 @@ export function bareRemote(env: NodeJS.ProcessEnv): string {
 export interface SourceRepoOptions {
   readonly environments?: string[];
   readonly pins?: Record<string, Record<string, string>>;
+  /** The environment each environment promotes from (written to `environment.json` by the fake synth). @default - none written */
+  readonly promotesFrom?: Record<string, string | null>;
   /** Make it a git repository with one commit. @default true */
   readonly git?: boolean;
 }
@@ -78,7 +80,7 @@ export function sourceRepo(env: NodeJS.ProcessEnv, options: SourceRepoOptions = 
   const dir = tmpDir("release-source-");
   fs.copyFileSync(path.join(__dirname, "fake-synth.js"), path.join(dir, "synth.js"));
   fs.writeFileSync(path.join(dir, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node synth.js" }, null, 2));
-  fs.writeFileSync(path.join(dir, "platform.json"), JSON.stringify({ environments: options.environments ?? ["dev", "staging"] }, null, 2));
+  fs.writeFileSync(path.join(dir, "platform.json"), JSON.stringify({ environments: options.environments ?? ["dev", "staging"], promotesFrom: options.promotesFrom }, null, 2));
   fs.writeFileSync(path.join(dir, ".gitignore"), "cdktf.out/\n.gitops/\n");
   for (const [envName, pins] of Object.entries(options.pins ?? {})) writePinsFile(dir, envName, pins);
   if (options.git ?? true) {

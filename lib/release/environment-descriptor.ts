@@ -1,0 +1,52 @@
+import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { Construct } from "constructs";
+import { Environment } from "../environment/environment";
+import { writeGitOpsFiles } from "../gitops/gitops-manifests";
+
+/** The file, in an environment's folder of the GitOps repository, that describes the environment. */
+export const ENVIRONMENT_DESCRIPTOR_FILE = "environment.json";
+
+/** What `environment.json` says of an environment: read by `promote` to enforce the promotion chain. */
+export interface EnvironmentDescriptorData {
+  readonly environment: string;
+  readonly tier: string;
+  readonly sync: string;
+  /** The environment it is promoted from, when it has one. */
+  readonly promotesFrom?: string;
+}
+
+/** Props of an `EnvironmentDescriptor`. */
+export interface EnvironmentDescriptorProps {
+  /** The environment to describe. */
+  readonly environment: Environment;
+}
+
+/**
+ * Writes `cdktf.out/gitops/<env>/environment.json` at synth time (published as
+ * `environments/<env>/environment.json`, outside the folders the sync engine applies): the environment's
+ * name, tier, sync engine and the environment it promotes from, so the release CLI can refuse a promotion
+ * that skips a step of the chain.
+ */
+export class EnvironmentDescriptor extends Construct {
+  /** The described data. */
+  public readonly data: EnvironmentDescriptorData;
+
+  constructor(scope: Construct, id: string, props: EnvironmentDescriptorProps) {
+    super(scope, id);
+    const env = props.environment;
+    this.data = { environment: env.name, promotesFrom: env.promotesFrom, sync: env.sync, tier: env.tier };
+    addCustomSynthesis(this, { onSynthesize: (session) => writeGitOpsFiles(session, this.render()) });
+  }
+
+  /** The file: path relative to `<outdir>/gitops/` → JSON text (keys sorted, 2-space indent). */
+  public render(): Record<string, string> {
+    return { [`${this.data.environment}/${ENVIRONMENT_DESCRIPTOR_FILE}`]: `${JSON.stringify(this.data, null, 2)}\n` };
+  }
+}
+
+/** Parses an `environment.json`; undefined when the text is not one. */
+export function parseEnvironmentDescriptor(text: string | undefined): EnvironmentDescriptorData | undefined {
+  if (text === undefined) return undefined;
+  const data = JSON.parse(text) as Partial<EnvironmentDescriptorData>;
+  return typeof data.environment === "string" ? (data as EnvironmentDescriptorData) : undefined;
+}

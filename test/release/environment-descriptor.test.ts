@@ -1,0 +1,25 @@
+import { App } from "cdktf";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parseEnvironmentDescriptor } from "../../lib/release/environment-descriptor";
+import { buildPlatform } from "../../stacks/build-platform";
+import { platformSpec } from "../support/fixtures";
+
+describe("EnvironmentDescriptor", () => {
+  test("every environment's gitops output describes its tier, engine and promotion source", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-gitops-descriptor-"));
+    const app = new App({ outdir });
+    buildPlatform(app, platformSpec());
+    app.synth();
+    const read = (env: string) => fs.readFileSync(path.join(outdir, "gitops", env, "environment.json"), "utf8");
+    expect(read("prod")).toBe('{\n  "environment": "prod",\n  "promotesFrom": "staging",\n  "sync": "flux",\n  "tier": "prod"\n}\n');
+    expect(parseEnvironmentDescriptor(read("staging"))).toEqual({ environment: "staging", promotesFrom: "dev", sync: "flux", tier: "staging" });
+    expect(parseEnvironmentDescriptor(read("dev"))).toEqual({ environment: "dev", sync: "flux", tier: "dev" });
+  });
+
+  test("parse rejects text that is not a descriptor", () => {
+    expect(parseEnvironmentDescriptor(undefined)).toBeUndefined();
+    expect(parseEnvironmentDescriptor('{"apps": {}}')).toBeUndefined();
+  });
+});
