@@ -3,7 +3,7 @@ import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { Environment } from "../lib/environment/environment";
 import { Platform } from "../lib/environment/resolve-platform";
-import { addRemoteStateBackend } from "../lib/platform/remote-state-backend";
+import { addLocalStateBackend, addRemoteStateBackend } from "../lib/platform/remote-state-backend";
 
 /** Props of every per-environment stack. */
 export interface EnvironmentStackProps {
@@ -16,7 +16,8 @@ export interface EnvironmentStackProps {
 /**
  * Base of the per-environment stacks, with id `<env>-<stackName>`: configures the azurerm provider for the
  * environment's subscription (Azure AD auth for storage, OIDC in CI) and, when the platform has remote
- * state, an azurerm backend with key `<env>/<stackName>.tfstate`.
+ * state, an azurerm backend with key `<env>/<stackName>.tfstate` (otherwise a local state file at the project
+ * root, `terraform.<env>-<stackName>.tfstate`).
  */
 export class EnvironmentStack extends TerraformStack {
   /** The environment this stack belongs to. */
@@ -29,6 +30,8 @@ export class EnvironmentStack extends TerraformStack {
     this.environment = props.environment;
     if (props.platform.remoteState) {
       addRemoteStateBackend(this, props.platform.remoteState, props.environment.name, stackName);
+    } else {
+      addLocalStateBackend(this);
     }
     this.azurerm = new AzurermProvider(this, "azurerm", {
       features: [{ keyVault: [{ purgeSoftDeleteOnDestroy: false }] }],

@@ -1,7 +1,8 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { LocalBackend, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ResolvedRemoteState } from "../lib/environment/resolve-platform";
+import { addLocalStateBackend } from "../lib/platform/remote-state-backend";
 import { RemoteStateStorage } from "../lib/platform/remote-state-storage";
 
 /** Props of a `StateStack`. */
@@ -12,14 +13,14 @@ export interface StateStackProps {
 
 /**
  * `state`: the bootstrap stack that creates the state storage account. It keeps its own state in a local
- * file (`terraform.state.tfstate`, to be committed or kept safe), since the remote store does not exist yet.
+ * file at the project root (`terraform.state.tfstate`, to be kept safe), since the remote store does not exist yet.
  */
 export class StateStack extends TerraformStack {
   public readonly storage: RemoteStateStorage;
 
   constructor(scope: Construct, props: StateStackProps) {
     super(scope, "state");
-    new LocalBackend(this, { path: "terraform.state.tfstate" });
+    addLocalStateBackend(this);
     new AzurermProvider(this, "azurerm", {
       features: [{}],
       subscriptionId: props.state.subscriptionId,

@@ -1,4 +1,4 @@
-import { AzurermBackend, TerraformStack } from "cdktf";
+import { AzurermBackend, LocalBackend, TerraformStack } from "cdktf";
 import { ResolvedRemoteState } from "../environment/resolve-platform";
 
 /**
@@ -15,4 +15,14 @@ export function addRemoteStateBackend(stack: TerraformStack, state: ResolvedRemo
     useAzureadAuth: true,
     useOidc: true,
   });
+}
+
+/**
+ * Keeps a stack's state in a local file at the project root, `terraform.<stack>.tfstate`, given relative to
+ * the stack's working directory (`cdktf.out/stacks/<stack>/`). cdktf's own default is the same file as an
+ * absolute path, which would make the synthesized JSON (and cross-stack remote state lookups) differ from
+ * one checkout folder to the next.
+ */
+export function addLocalStateBackend(stack: TerraformStack): LocalBackend {
+  return new LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
 }

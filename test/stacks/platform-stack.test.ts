@@ -33,10 +33,14 @@ describe("PlatformStack", () => {
     expect(stacks.environments.dev.platform.dependencies).toContain(stacks.state);
   });
 
-  test("without remote state there is no state stack and stacks use local state", () => {
+  test("without remote state there is no state stack and stacks keep local state at the project root, by relative path", () => {
     const local = buildPlatform(new App(), platformSpec());
     expect(local.state).toBeUndefined();
-    expect(synthJson(local.environments.dev.platform).terraform?.backend).toBeUndefined();
+    expect(synthJson(local.environments.dev.platform).terraform?.backend).toEqual({ local: { path: "../../../terraform.dev-platform.tfstate" } });
+    local.environments.dev.monitoring.prepareStack();
+    const monitoring = synthJson(local.environments.dev.monitoring);
+    const remoteStates = Object.values(monitoring.data?.terraform_remote_state ?? {}) as any[];
+    expect(remoteStates.map((state) => state.config.path)).toEqual(["../../../terraform.dev-platform.tfstate"]);
   });
 
   test("an environment's subscription id configures its provider", () => {

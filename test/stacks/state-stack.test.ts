@@ -11,7 +11,7 @@ const json = synthJson(new StateStack(new App(), { state: platform.remoteState! 
 
 describe("StateStack", () => {
   test("keeps its own state in a local file", () => {
-    expect(json.terraform?.backend).toEqual({ local: { path: "terraform.state.tfstate" } });
+    expect(json.terraform?.backend).toEqual({ local: { path: "../../../terraform.state.tfstate" } });
   });
 
   test("creates a locked-down storage account for state", () => {
