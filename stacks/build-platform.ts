@@ -94,5 +94,24 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
     gitops.addDependency(monitoring);
     environments[environment.name] = { platform: platformStack, monitoring, gitops, argoCdApps, apps };
   }
+  grantPromotedImagePulls(platform, environments);
   return { platform, state, environments };
+}
+
+/**
+ * Images are pushed to the registry of the first environment of a promotion chain (dev) and promoted by
+ * digest, unchanged: every later environment's cluster gets `AcrPull` on that registry (in its own platform
+ * stack, which therefore depends on the first environment's platform stack).
+ */
+function grantPromotedImagePulls(platform: Platform, environments: Record<string, EnvironmentStacks>): void {
+  const byName = new Map(platform.environments.map((environment) => [environment.name, environment]));
+  for (const environment of platform.environments) {
+    let first = environment;
+    while (first.promotesFrom !== undefined) first = byName.get(first.promotesFrom)!;
+    if (first === environment) continue;
+    const source = environments[first.name].platform;
+    const target = environments[environment.name].platform;
+    source.containerRegistry.grantPull(target, "PromotedImagesAcrPull", target.cluster);
+    target.addDependency(source);
+  }
 }

@@ -53,16 +53,22 @@ export class ContainerRegistry extends Construct {
       tags: env.tags,
       lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
     });
-    if (props.cluster) {
-      this.pullRoleAssignment = new RoleAssignment(this, "KubeletAcrPull", {
-        scope: this.resource.id,
-        roleDefinitionName: "AcrPull",
-        principalId: props.cluster.kubeletIdentityObjectId,
-        principalType: "ServicePrincipal",
-        skipServicePrincipalAadCheck: true,
-      });
-    }
     this.id = this.resource.id;
     this.loginServer = this.resource.loginServer;
+    if (props.cluster) this.pullRoleAssignment = this.grantPull(this, "KubeletAcrPull", props.cluster);
+  }
+
+  /**
+   * Grants `AcrPull` on this registry to a cluster's kubelet identity, e.g. the clusters of the environments
+   * that images are promoted to by digest. The role assignment is created in `scope` (the cluster's stack).
+   */
+  public grantPull(scope: Construct, id: string, cluster: AksCluster): RoleAssignment {
+    return new RoleAssignment(scope, id, {
+      scope: this.id,
+      roleDefinitionName: "AcrPull",
+      principalId: cluster.kubeletIdentityObjectId,
+      principalType: "ServicePrincipal",
+      skipServicePrincipalAadCheck: true,
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { App } from "cdktf";
 import { buildPlatform } from "../../stacks/build-platform";
 import { platformSpec } from "../support/fixtures";
-import { danglingReferences, onlyResource, synthJson } from "../support/terraform-json";
+import { danglingReferences, onlyResource, resourceAt, resourcesOf, synthJson } from "../support/terraform-json";
 
 const REMOTE_STATE = { resourceGroupName: "rg-contoso-tfstate", storageAccountName: "stcontosotfstate", location: "westeurope" };
 
@@ -27,6 +27,21 @@ describe("PlatformStack", () => {
       },
     });
     expect(json.provider?.azurerm[0]).toMatchObject({ storage_use_azuread: true, use_oidc: true });
+  });
+
+  test("later environments of the promotion chain may pull the promoted images from the first environment's registry", () => {
+    const built = buildPlatform(new App(), platformSpec());
+    for (const env of ["staging", "prod"]) {
+      const stack = built.environments[env].platform;
+      stack.prepareStack();
+      const json = synthJson(stack);
+      const pull = resourceAt(json, "azurerm_role_assignment", "PromotedImagesAcrPull");
+      expect(pull.role_definition_name).toBe("AcrPull");
+      expect(pull.principal_id).toMatch(/^\$\{azurerm_kubernetes_cluster\.Cluster_[A-F0-9]+\.kubelet_identity\[0\]\.object_id\}$/);
+      expect(pull.scope).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-dev-platform\.outputs\.[^}]*Registry[^}]*id\}$/);
+      expect(stack.dependencies).toContain(built.environments.dev.platform);
+    }
+    expect(resourcesOf(synthJson(built.environments.dev.platform), "azurerm_role_assignment")).toHaveLength(1);
   });
 
   test("platform stacks depend on the state stack", () => {

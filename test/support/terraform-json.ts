@@ -30,14 +30,15 @@ export function onlyResource(json: TerraformJson, type: string): any {
 
 /**
  * The resource of `type` at construct path `constructPath` inside its stack (e.g. `Network/NodeSubnet`),
- * found by its logical id (the path without `Resource` / `Default` parts, joined by `_`, plus a hash).
+ * found by its logical id (the path without `Resource` / `Default` parts, joined by `_`, plus a hash; a
+ * construct directly under the stack keeps its id as it is).
  */
 export function resourceAt(json: TerraformJson, type: string, constructPath: string): any {
   const prefix = constructPath
     .split("/")
     .filter((part) => part !== "Resource" && part !== "Default")
     .join("_");
-  const matches = Object.entries(json.resource?.[type] ?? {}).filter(([id]) => id.startsWith(`${prefix}_`) && /^[A-F0-9]{8}$/.test(id.slice(prefix.length + 1)));
+  const matches = Object.entries(json.resource?.[type] ?? {}).filter(([id]) => id === prefix || (id.startsWith(`${prefix}_`) && /^[A-F0-9]{8}$/.test(id.slice(prefix.length + 1))));
   if (matches.length !== 1) throw new Error(`expected one ${type} at ${constructPath}, found ${matches.length}`);
   return withoutMetadata(matches[0][1]);
 }
