@@ -47,10 +47,16 @@ const TENANT_ID_ANNOTATION = "azure.workload.identity/tenant-id";
 /** Label of the Secrets Store CSI driver. */
 const SECRETS_STORE_DRIVER = "secrets-store.csi.k8s.io";
 const WORKLOAD_IDENTITY_USE = "azure.workload.identity/use";
-/** Hashed objects stay in the cluster when a newer revision replaces them, so older ReplicaSets keep working. */
+/**
+ * Hashed objects stay in the cluster when a newer revision replaces them, so older ReplicaSets keep working.
+ * Argo CD reports an Application OutOfSync while a kept object waits for pruning, unless the object is also
+ * left out of the sync status (`IgnoreExtraneous`); without it every config change would fire the
+ * out-of-sync alert until someone deleted the old objects.
+ */
 const KEEP_ON_PRUNE = {
   "kustomize.toolkit.fluxcd.io/prune": "disabled",
   "argocd.argoproj.io/sync-options": "Prune=false",
+  "argocd.argoproj.io/compare-options": "IgnoreExtraneous",
 };
 
 /** Name of the ConfigMap of the app's config files, with a hash of their content, or undefined without config. */

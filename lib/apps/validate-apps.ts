@@ -1,3 +1,5 @@
+import { PLATFORM_NAMESPACES } from "../gitops/argo-cd-sync";
+import { SYNC_METRICS_NAMESPACE } from "../monitoring/sync-engine-metrics";
 import { appAlertThresholdProblems } from "../monitoring/validate-app-alerts";
 import { AppOverrides, AppPins, AppProbe, AppSpec } from "./app-spec";
 import { isImageRepository, parsePinnedImage } from "./image-reference";
@@ -20,6 +22,15 @@ const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_
 const SECRET_VALUE = /(AccountKey=|SharedAccessKey=|SharedAccessSignature=|-----BEGIN [A-Z ]*PRIVATE KEY-----|:\/\/[^\s/:@]+:[^\s/@]+@)/;
 /** Largest total size of config files (the ConfigMap limit is 1 MiB, with room for metadata). */
 const MAX_CONFIG_BYTES = 1000 * 1000;
+/**
+ * Namespaces an app must not be named after (its namespace is its name): Kubernetes' own and the platform's.
+ * An app there would put the restricted pod security standard and a default-deny policy on the platform's
+ * pods, and pruning the app would delete the namespace.
+ */
+const RESERVED_NAMESPACES: readonly string[] = ["default", ...PLATFORM_NAMESPACES, SYNC_METRICS_NAMESPACE];
+/** Mount paths of the Deployment's own volumes, which the config files must not be mounted over. */
+const RESERVED_MOUNT_PATHS: readonly string[] = ["/", "/tmp", "/mnt/secrets-store"];
+const MEMORY_UNITS: Readonly<Record<string, number>> = { "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
 
 /** Thrown when app specs or pins are invalid; lists every problem found, one a line. */
 export class AppValidationError extends Error {
@@ -82,6 +93,8 @@ export function appProblems(app: AppSpec, environmentNames?: readonly string[]):
   const problems: string[] = [];
   if (typeof app.name !== "string" || !APP_NAME.test(app.name)) {
     problems.push(`${where}: name "${app.name}" is not valid; use 2-40 lower-case letters, digits and hyphens, starting with a letter and ending with a letter or digit`);
+  } else if (RESERVED_NAMESPACES.includes(app.name) || app.name.startsWith("kube-")) {
+    problems.push(`${where}: name "${app.name}" is a namespace of kubernetes or the platform, and an app deploys into the namespace of its name; choose another name`);
   }
   if (app.image !== undefined && !isImageRepository(app.image)) {
     problems.push(`${where}: image "${app.image}" is not an image repository; use registry/repo without tag or digest (pins carry the digest)`);
@@ -90,6 +103,8 @@ export function appProblems(app: AppSpec, environmentNames?: readonly string[]):
   problems.push(...portProblems(where, "servicePort", app.servicePort, false));
   if (app.configMountPath !== undefined && !/^\/[^\s:]*$/.test(app.configMountPath)) {
     problems.push(`${where}: configMountPath "${app.configMountPath}" is not valid; use an absolute path such as /etc/${app.name}`);
+  } else if (app.configMountPath !== undefined && RESERVED_MOUNT_PATHS.includes(app.configMountPath.replace(/(.)\/+$/, "$1"))) {
+    problems.push(`${where}: configMountPath "${app.configMountPath}" is a mount path of the deployment itself (${RESERVED_MOUNT_PATHS.join(", ")}); use another absolute path such as /etc/${app.name}`);
   }
   if (app.runAsUser !== undefined && !isIntegerIn(app.runAsUser, 1, 2147483647)) {
     problems.push(`${where}: runAsUser ${app.runAsUser} is not valid; use a non-root user id from 1 to 2147483647`);
@@ -165,6 +180,15 @@ function overrideProblems(where: string, fields: AppOverrides): string[] {
       if (value !== undefined && !pattern.test(value)) {
         problems.push(`${where}: resources.${prop} "${value}" is not a valid quantity; use e.g. "${example}"`);
       }
+    }
+    // Kubernetes rejects a limit below its request; the defaults are those of resolveApp.
+    const cpuRequest = cpu ?? "100m";
+    if (cpuLimit !== undefined && CPU.test(cpuRequest) && CPU.test(cpuLimit) && cpuCores(cpuLimit) < cpuCores(cpuRequest)) {
+      problems.push(`${where}: resources.cpuLimit "${cpuLimit}" is below the cpu request "${cpuRequest}"; make the limit at least the request`);
+    }
+    const memoryRequest = memory ?? "128Mi";
+    if (memoryLimit !== undefined && MEMORY.test(memoryRequest) && MEMORY.test(memoryLimit) && memoryBytes(memoryLimit) < memoryBytes(memoryRequest)) {
+      problems.push(`${where}: resources.memoryLimit "${memoryLimit}" is below the memory request "${memoryRequest}"; make the limit at least the request`);
     }
   }
   for (const [name, value] of Object.entries(fields.env ?? {})) {
@@ -256,6 +280,17 @@ function probeProblems(where: string, prop: string, probe: AppProbe): string[] {
     }
   }
   return problems;
+}
+
+/** CPU cores of a quantity matching `CPU`. */
+function cpuCores(quantity: string): number {
+  return quantity.endsWith("m") ? Number(quantity.slice(0, -1)) / 1000 : Number(quantity);
+}
+
+/** Bytes of a quantity matching `MEMORY`. */
+function memoryBytes(quantity: string): number {
+  const [, digits, unit] = /^(\d+)(\D*)$/.exec(quantity)!;
+  return Number(digits) * MEMORY_UNITS[unit];
 }
 
 function isIntegerIn(value: unknown, min: number, max: number): boolean {

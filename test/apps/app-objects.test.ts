@@ -178,7 +178,15 @@ describe("appObjects", () => {
     expect(configMapName(a)).toBe(configMapName(resolveApp(appSpec({ config: { "a.conf": "x=1" } }), "prod", pinned("web", "2.0.0"))));
     const configMap = find(appObjects(a, AZURE), "ConfigMap");
     expect(configMap.immutable).toBe(true);
-    expect(configMap.metadata.annotations).toMatchObject({ "kustomize.toolkit.fluxcd.io/prune": "disabled", "argocd.argoproj.io/sync-options": "Prune=false" });
+    // Kept on prune by both engines, and left out of Argo CD's sync status: a kept old revision must not
+    // leave the Application OutOfSync (and fire ArgoCdAppOutOfSync) after every config change.
+    const keep = {
+      "kustomize.toolkit.fluxcd.io/prune": "disabled",
+      "argocd.argoproj.io/sync-options": "Prune=false",
+      "argocd.argoproj.io/compare-options": "IgnoreExtraneous",
+    };
+    expect(configMap.metadata.annotations).toMatchObject(keep);
+    expect(find(objectsOf(FULL), "SecretProviderClass").metadata.annotations).toEqual(keep);
     expect(find(appObjects(a, AZURE), "Deployment").spec.template.spec.volumes).toContainEqual({ name: "config", configMap: { name: configMapName(a) } });
 
     const spcName = (version?: string) => find(objectsOf({ secrets: { X: { keyVaultSecret: "x", version } } }), "SecretProviderClass").metadata.name;

@@ -39,8 +39,23 @@ describe("validateApps", () => {
     ["a bad override", { environments: { prod: { autoscale: { minReplicas: 4, maxReplicas: 2 } } } }, "apps/web/environments/prod: autoscale.minReplicas 4 is greater than autoscale.maxReplicas 2; make minReplicas at most maxReplicas"],
     ["bad alert thresholds", { alerts: { severity: 7 } }, "apps/web: alerts.severity 7 is out of range; use an azure monitor severity from 0 (critical) to 4 (verbose)"],
     ["a bad delivery", { delivery: "helm" as any }, 'apps/web: delivery "helm" is not valid; use "gitops" or "terraform"'],
+    ["a platform namespace as name", { name: "flux-system" }, 'apps/flux-system: name "flux-system" is a namespace of kubernetes or the platform, and an app deploys into the namespace of its name; choose another name'],
+    ["the default namespace as name", { name: "default" }, 'apps/default: name "default" is a namespace of kubernetes or the platform, and an app deploys into the namespace of its name; choose another name'],
+    ["a kube- namespace as name", { name: "kube-proxy" }, 'apps/kube-proxy: name "kube-proxy" is a namespace of kubernetes or the platform, and an app deploys into the namespace of its name; choose another name'],
+    ["the sync metrics namespace as name", { name: "gitops-monitoring" }, 'apps/gitops-monitoring: name "gitops-monitoring" is a namespace of kubernetes or the platform, and an app deploys into the namespace of its name; choose another name'],
+    ["config mounted over /tmp", { configMountPath: "/tmp/" }, 'apps/web: configMountPath "/tmp/" is a mount path of the deployment itself (/, /tmp, /mnt/secrets-store); use another absolute path such as /etc/web'],
+    ["config mounted over the secrets", { configMountPath: "/mnt/secrets-store" }, 'apps/web: configMountPath "/mnt/secrets-store" is a mount path of the deployment itself (/, /tmp, /mnt/secrets-store); use another absolute path such as /etc/web'],
+    ["a memory limit below the request", { resources: { memory: "1Gi", memoryLimit: "512Mi" } }, 'apps/web: resources.memoryLimit "512Mi" is below the memory request "1Gi"; make the limit at least the request'],
+    ["a memory limit below the default request", { resources: { memoryLimit: "100M" } }, 'apps/web: resources.memoryLimit "100M" is below the memory request "128Mi"; make the limit at least the request'],
+    ["a cpu limit below the request", { environments: { prod: { resources: { cpu: "1.5", cpuLimit: "1000m" } } } }, 'apps/web/environments/prod: resources.cpuLimit "1000m" is below the cpu request "1.5"; make the limit at least the request'],
   ])("rejects %s", (_case, app, message) => {
     expect(problemsOf(app)).toContain(message);
+  });
+
+  test("accepts limits equal to or above their requests in other units", () => {
+    expect(problemsOf({ resources: { cpu: "500m", cpuLimit: "0.5", memory: "1Gi", memoryLimit: "1024Mi" } })).toEqual([]);
+    expect(problemsOf({ resources: { cpu: "1", cpuLimit: "2", memory: "128M", memoryLimit: "128Mi" } })).toEqual([]);
+    expect(problemsOf({ configMountPath: "/tmp/config" })).toEqual([]);
   });
 
   test("rejects an unpinned image, a bad digest, unknown apps and environments in pins", () => {
