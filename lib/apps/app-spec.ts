@@ -116,7 +116,7 @@ export interface AppIngress {
   /** Host name, e.g. `shop.contoso.com`. */
   readonly host: string;
   /**
-   * Path prefix.
+   * Path prefix (`pathType: Prefix`): '/'-separated segments of letters, digits, '.', '_' and '-', e.g. `/api`.
    * @default "/"
    */
   readonly path?: string;

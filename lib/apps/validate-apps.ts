@@ -15,6 +15,12 @@ const KEY_VAULT_SECRET_VERSION = /^[0-9a-f]{32}$/;
 const CPU = /^([1-9]\d*m|\d+(\.\d{1,3})?)$/;
 const MEMORY = /^[1-9]\d*(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 const HTTP_PATH = /^\/[^\s]*$/;
+/**
+ * An Ingress `Prefix` path: segments of letters, digits, '.', '_' and '-' (no '.' or '..' segment, no '//').
+ * The API server rejects '//', '/./' and '/../'; ingress-nginx (AKS application routing) rejects other
+ * characters in `Prefix` paths (strict path type validation).
+ */
+const INGRESS_PATH = /^(?=\/)(\/(?!\.{1,2}(\/|$))[A-Za-z0-9._-]+)*\/?$/;
 const DELIVERIES = ["gitops", "terraform"];
 /** Variable names that hold credentials: their values belong in Key Vault. */
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CLIENT_?SECRET|CONNECTION_?STRING|CREDENTIALS?)$/i;
@@ -242,8 +248,8 @@ function overrideProblems(where: string, fields: AppOverrides): string[] {
     if (typeof ingress.host !== "string" || !HOST.test(ingress.host)) {
       problems.push(`${where}: ingress.host "${ingress.host}" is not a valid host name; use lower-case dns labels such as shop.contoso.com`);
     }
-    if (ingress.path !== undefined && !HTTP_PATH.test(ingress.path)) {
-      problems.push(`${where}: ingress.path "${ingress.path}" is not valid; use a path starting with /`);
+    if (ingress.path !== undefined && !INGRESS_PATH.test(ingress.path)) {
+      problems.push(`${where}: ingress.path "${ingress.path}" is not a valid path prefix; use '/'-separated segments of letters, digits, '.', '_' and '-', such as /api (no wildcards or regular expressions: it matches as a prefix)`);
     }
     if (ingress.className !== undefined && !DNS_SUBDOMAIN.test(ingress.className)) {
       problems.push(`${where}: ingress.className "${ingress.className}" is not valid; use a lower-case dns subdomain`);

@@ -47,15 +47,19 @@ describe("validateApps", () => {
     ["config mounted over the secrets", { configMountPath: "/mnt/secrets-store" }, 'apps/web: configMountPath "/mnt/secrets-store" is a mount path of the deployment itself (/, /tmp, /mnt/secrets-store); use another absolute path such as /etc/web'],
     ["a memory limit below the request", { resources: { memory: "1Gi", memoryLimit: "512Mi" } }, 'apps/web: resources.memoryLimit "512Mi" is below the memory request "1Gi"; make the limit at least the request'],
     ["a memory limit below the default request", { resources: { memoryLimit: "100M" } }, 'apps/web: resources.memoryLimit "100M" is below the memory request "128Mi"; make the limit at least the request'],
+    ["a wildcard ingress path", { ingress: { host: "shop.contoso.com", path: "/api/*" } }, `apps/web: ingress.path "/api/*" is not a valid path prefix; use '/'-separated segments of letters, digits, '.', '_' and '-', such as /api (no wildcards or regular expressions: it matches as a prefix)`],
+    ["an ingress path with //", { ingress: { host: "shop.contoso.com", path: "/api//v1" } }, `apps/web: ingress.path "/api//v1" is not a valid path prefix; use '/'-separated segments of letters, digits, '.', '_' and '-', such as /api (no wildcards or regular expressions: it matches as a prefix)`],
+    ["an ingress path with ..", { ingress: { host: "shop.contoso.com", path: "/api/.." } }, `apps/web: ingress.path "/api/.." is not a valid path prefix; use '/'-separated segments of letters, digits, '.', '_' and '-', such as /api (no wildcards or regular expressions: it matches as a prefix)`],
     ["a cpu limit below the request", { environments: { prod: { resources: { cpu: "1.5", cpuLimit: "1000m" } } } }, 'apps/web/environments/prod: resources.cpuLimit "1000m" is below the cpu request "1.5"; make the limit at least the request'],
   ])("rejects %s", (_case, app, message) => {
     expect(problemsOf(app)).toContain(message);
   });
 
-  test("accepts limits equal to or above their requests in other units", () => {
+  test("accepts limits equal to or above their requests in other units, nested mount paths and plain path prefixes", () => {
     expect(problemsOf({ resources: { cpu: "500m", cpuLimit: "0.5", memory: "1Gi", memoryLimit: "1024Mi" } })).toEqual([]);
     expect(problemsOf({ resources: { cpu: "1", cpuLimit: "2", memory: "128M", memoryLimit: "128Mi" } })).toEqual([]);
     expect(problemsOf({ configMountPath: "/tmp/config" })).toEqual([]);
+    for (const path of ["/", "/api", "/api/", "/api/v1.0", "/.well-known"]) expect(problemsOf({ ingress: { host: "shop.contoso.com", path } })).toEqual([]);
   });
 
   test("rejects an unpinned image, a bad digest, unknown apps and environments in pins", () => {
