@@ -35,7 +35,7 @@ export interface MonitoringStackProps extends EnvironmentStackProps {
    */
   readonly argoCdNamespace?: string;
   /**
-   * Grafana major version.
+   * Grafana major version, one of `GRAFANA_MAJOR_VERSIONS` ("10" or "11").
    * @default "11"
    */
   readonly grafanaMajorVersion?: string;

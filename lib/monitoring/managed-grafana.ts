@@ -5,6 +5,9 @@ import { Environment } from "../environment/environment";
 import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
 import { MonitorWorkspace } from "./monitor-workspace";
 
+/** The Grafana major versions the pinned azurerm provider (4.55) accepts; Azure creates new instances with 11 only. */
+export const GRAFANA_MAJOR_VERSIONS: readonly string[] = ["10", "11"];
+
 /** Props of a `ManagedGrafana`. */
 export interface ManagedGrafanaProps {
   /** The environment: name, region, zones, tags and `grafanaAdminGroupObjectId`. */
@@ -14,7 +17,7 @@ export interface ManagedGrafanaProps {
   /** The Azure Monitor workspace Grafana is integrated with (Prometheus data source). */
   readonly workspace: MonitorWorkspace;
   /**
-   * Grafana major version.
+   * Grafana major version, one of `GRAFANA_MAJOR_VERSIONS`.
    * @default "11"
    */
   readonly grafanaMajorVersion?: string;
@@ -43,8 +46,10 @@ export class ManagedGrafana extends Construct {
     super(scope, id);
     const env = props.environment;
     const version = props.grafanaMajorVersion ?? "11";
-    if (!/^[1-9]\d*$/.test(version)) {
-      throw new Error(`${this.node.path}: grafanaMajorVersion "${version}" is not valid; use a major version number such as "11"`);
+    if (!GRAFANA_MAJOR_VERSIONS.includes(version)) {
+      throw new Error(
+        `${this.node.path}: grafanaMajorVersion "${version}" is not supported; the azurerm provider accepts ${GRAFANA_MAJOR_VERSIONS.map((v) => `"${v}"`).join(" or ")}, use "11"`,
+      );
     }
     this.resource = new DashboardGrafana(this, "Resource", {
       name: env.names.of("managedGrafana"),

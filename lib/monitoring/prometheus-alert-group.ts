@@ -6,7 +6,7 @@ import { EnvironmentResourceGroup } from "../platform/environment-resource-group
 import { AlertActionGroup } from "./alert-action-group";
 import { AlertRule } from "./alert-rules";
 import { MonitorWorkspace } from "./monitor-workspace";
-import { isoDuration } from "./validate-app-alerts";
+import { alertDurationMinutes, isoDuration } from "./validate-app-alerts";
 
 /** Props of a `PrometheusAlertGroup`. */
 export interface PrometheusAlertGroupProps {
@@ -59,6 +59,10 @@ export class PrometheusAlertGroup extends Construct {
     if (duplicate !== undefined) {
       throw new Error(`${this.node.path}: alert "${duplicate}" appears twice in rules; give every alert of a group its own name`);
     }
+    for (const rule of props.rules) {
+      const problem = alertRuleProblem(rule);
+      if (problem) throw new Error(`${this.node.path}: alert "${rule.alert}": ${problem}`);
+    }
     this.rules = props.rules;
     this.resource = new MonitorAlertPrometheusRuleGroup(this, "Resource", {
       name: env.names.of("prometheusRuleGroup", props.name),
@@ -83,4 +87,17 @@ export class PrometheusAlertGroup extends Construct {
       tags: env.tags,
     });
   }
+}
+
+/** Why Azure would reject `rule` at apply time (or it would never fire), in words, or undefined. */
+function alertRuleProblem(rule: AlertRule): string | undefined {
+  if (rule.alert.trim().length === 0) return "alert is empty; give the alert a name such as \"CheckoutErrors\"";
+  if (rule.expression.trim().length === 0) return "expression is empty; use a promql expression";
+  if (rule.for !== undefined && alertDurationMinutes(rule.for) === undefined) {
+    return `for "${rule.for}" is not a valid alert duration; use whole minutes or hours from 1m to 24h, such as "5m"`;
+  }
+  if (!Number.isInteger(rule.severity) || rule.severity < 0 || rule.severity > 4) {
+    return `severity ${rule.severity} is out of range; use an azure monitor severity from 0 (critical) to 4 (verbose)`;
+  }
+  return undefined;
 }

@@ -45,6 +45,26 @@ describe("PrometheusAlertGroup", () => {
     expect(() => group(undefined, many)).toThrow("rules has 21 rules");
     expect(() => group(undefined, [rules[0], rules[0]])).toThrow('dev-monitoring/Extra: alert "FluxResourceNotReady" appears twice in rules; give every alert of a group its own name');
   });
+
+  test("rejects a rule that azure would refuse, naming the group, alert, field, value and fix", () => {
+    const [rule] = syncAlertRules(stacks().environment, alertTierSettings("dev"));
+    expect(() => group(undefined, [{ ...rule, for: "90s" }])).toThrow(
+      'dev-monitoring/Extra: alert "FluxResourceNotReady": for "90s" is not a valid alert duration; use whole minutes or hours from 1m to 24h, such as "5m"',
+    );
+    expect(() => group(undefined, [{ ...rule, severity: 5 }])).toThrow(
+      'dev-monitoring/Extra: alert "FluxResourceNotReady": severity 5 is out of range; use an azure monitor severity from 0 (critical) to 4 (verbose)',
+    );
+    expect(() => group(undefined, [{ ...rule, severity: 1.5 }])).toThrow("severity 1.5 is out of range");
+    expect(() => group(undefined, [{ ...rule, expression: " " }])).toThrow('dev-monitoring/Extra: alert "FluxResourceNotReady": expression is empty; use a promql expression');
+    expect(() => group(undefined, [{ ...rule, alert: "" }])).toThrow('dev-monitoring/Extra: alert "": alert is empty');
+  });
+
+  test("writes a valid rule's for as an iso 8601 duration and leaves it out when unset", () => {
+    const [rule] = syncAlertRules(stacks().environment, alertTierSettings("dev"));
+    const extra = group(undefined, [{ ...rule, for: "2h" }, { ...rule, alert: "Now", for: undefined }]);
+    const json = synthJson(extra.node.scope as MonitoringStack);
+    expect(resourceAt(json, "azurerm_monitor_alert_prometheus_rule_group", "Extra/Resource").rule.map((r: any) => r.for)).toEqual(["PT2H", undefined]);
+  });
 });
 
 describe("ContainerInsights and ManagedGrafana validation", () => {
@@ -62,10 +82,16 @@ describe("ContainerInsights and ManagedGrafana validation", () => {
     ).toThrow(`dev-monitoring/Insights: interval "${interval}" is not valid; use whole minutes from 1m to 30m, such as "1m"`);
   });
 
-  test("grafana rejects a version that is not a major version number", () => {
+  test.each(["11.2", "9", "12"])("grafana rejects the major version %s, which the azurerm provider does not accept", (version) => {
     const { environment, platformStack, monitoring } = stacks();
-    expect(() => new ManagedGrafana(monitoring, "G", { environment, resourceGroup: platformStack.resourceGroup, workspace: monitoring.workspace, grafanaMajorVersion: "11.2" })).toThrow(
-      'dev-monitoring/G: grafanaMajorVersion "11.2" is not valid; use a major version number such as "11"',
+    expect(() => new ManagedGrafana(monitoring, "G", { environment, resourceGroup: platformStack.resourceGroup, workspace: monitoring.workspace, grafanaMajorVersion: version })).toThrow(
+      `dev-monitoring/G: grafanaMajorVersion "${version}" is not supported; the azurerm provider accepts "10" or "11", use "11"`,
     );
+  });
+
+  test("grafana accepts major version 10 for an existing instance", () => {
+    const { environment, platformStack, monitoring } = stacks();
+    new ManagedGrafana(monitoring, "G", { environment, resourceGroup: platformStack.resourceGroup, workspace: monitoring.workspace, grafanaMajorVersion: "10" });
+    expect(resourceAt(synthJson(monitoring), "azurerm_dashboard_grafana", "G/Resource").grafana_major_version).toBe("10");
   });
 });
