@@ -41,7 +41,8 @@ export interface BuildPlatformOptions {
    * unknown environment or app is an error.
    * @default - no pins
    */
-  readonly pins?: AppPins;}
+  readonly pins?: AppPins;
+}
 
 /** Everything `buildPlatform` created. */
 export interface PlatformStacks {

@@ -36,7 +36,7 @@ export const AZURE_NAME_RULES = {
   dataCollectionRule: { label: "data collection rule", minLength: 1, maxLength: 64, pattern: /^[a-zA-Z0-9]([-\w.]*[a-zA-Z0-9_])?$/, allowed: "letters, digits, underscores, hyphens and periods, starting with a letter or digit", abbreviation: "dcr" },
   actionGroup: { label: "action group", minLength: 1, maxLength: 260, pattern: /^[^%&\\?/#<>]+$/, allowed: "any characters except % & \\ ? / # < >", abbreviation: "ag" },
   actionGroupShortName: { label: "action group short name", minLength: 1, maxLength: 12, pattern: /^[a-zA-Z0-9-]+$/, allowed: "letters, digits and hyphens", abbreviation: "ag" },
-  prometheusRuleGroup: { label: "prometheus rule group", minLength: 1, maxLength: 260, pattern: /^[^%&\\?/#<>*:]+$/, allowed: "any characters except % & \\ ? / # < > * :", abbreviation: "prg" },
+  prometheusRuleGroup: { label: "prometheus rule group", minLength: 1, maxLength: 260, pattern: /^[^%&\\?/#<>*:@{}+]+$/, allowed: "any characters except % & \\ ? / # < > * : @ { } +", abbreviation: "prg" },
   fluxConfiguration: { label: "flux configuration", minLength: 1, maxLength: 30, pattern: /^[a-z\d]([-a-z\d]{0,28}[a-z\d])?$/, allowed: "lower-case letters, digits and hyphens, starting and ending with a letter or digit", abbreviation: "flux" },
 } satisfies Record<string, AzureNameRule>;
 

@@ -44,6 +44,7 @@ describe("azureNameProblem", () => {
     ["containerRegistry", "acr", 'container registry name "acr" is 3 characters long; azure allows 5-50'],
     ["fluxConfiguration", "Flux-Config", 'flux configuration name "Flux-Config" is not valid'],
     ["resourceGroup", "rg-ends-with-period.", 'resource group name "rg-ends-with-period." is not valid'],
+    ["prometheusRuleGroup", "prg-app-{web}", 'prometheus rule group name "prg-app-{web}" is not valid'],
   ] as const)("%s %s is rejected", (kind, name, message) => {
     expect(azureNameProblem(kind, name)).toContain(message);
   });
