@@ -44,7 +44,7 @@ export const FLUX_SUBSTITUTE_DISABLED: Readonly<Record<string, string>> = { "kus
 const CLIENT_ID_ANNOTATION = "azure.workload.identity/client-id";
 const TENANT_ID_ANNOTATION = "azure.workload.identity/tenant-id";
 
-/** Label of the Secrets Store CSI driver. */
+/** Name of the Secrets Store CSI driver (the CSIDriver object of the AKS add-on). */
 const SECRETS_STORE_DRIVER = "secrets-store.csi.k8s.io";
 const WORKLOAD_IDENTITY_USE = "azure.workload.identity/use";
 /**
