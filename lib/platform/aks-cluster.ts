@@ -30,13 +30,20 @@ export interface AksClusterProps {
    * @default true
    */
   readonly azurePolicy?: boolean;
+  /**
+   * Turn on the application routing add-on (managed NGINX, ingress class `webapprouting.kubernetes.azure.com`),
+   * which serves the apps' Ingresses.
+   * @default true
+   */
+  readonly applicationRouting?: boolean;
 }
 
 /**
  * An AKS cluster with secure defaults: OIDC issuer and workload identity on, Azure AD RBAC with local
  * accounts disabled, Azure CNI overlay with Cilium network policy, system and user node pools with
  * autoscaling across the environment's zones, automatic upgrades inside a maintenance window, API server
- * restricted to authorized ranges (or private), Key Vault secrets provider with rotation, Azure Policy.
+ * restricted to authorized ranges (or private), Key Vault secrets provider with rotation, Azure Policy, and the
+ * application routing add-on that serves the apps' Ingresses.
  */
 export class AksCluster extends Construct {
   /** The azurerm kubernetes cluster. */
@@ -96,6 +103,7 @@ export class AksCluster extends Construct {
       imageCleanerEnabled: true,
       imageCleanerIntervalHours: 48,
       keyVaultSecretsProvider: { secretRotationEnabled: true, secretRotationInterval: "2m" },
+      webAppRouting: props.applicationRouting ?? true ? { dnsZoneIds: [] } : undefined,
       monitorMetrics: props.managedPrometheus ?? true ? {} : undefined,
       omsAgent: props.logAnalyticsWorkspace
         ? { logAnalyticsWorkspaceId: props.logAnalyticsWorkspace.id, msiAuthForMonitoringEnabled: true }

@@ -90,6 +90,7 @@ describe("AksCluster", () => {
   test("runs the key vault secrets provider with rotation, azure policy and container insights", () => {
     expect(cluster.key_vault_secrets_provider).toEqual({ secret_rotation_enabled: true, secret_rotation_interval: "2m" });
     expect(cluster.azure_policy_enabled).toBe(true);
+    expect(cluster.web_app_routing).toEqual({ dns_zone_ids: [] });
     expect(cluster.monitor_metrics).toEqual({});
     expect(cluster.oms_agent.msi_auth_for_monitoring_enabled).toBe(true);
     expect(cluster.oms_agent.log_analytics_workspace_id).toMatch(/^\$\{azurerm_log_analytics_workspace\.[A-Za-z0-9_]+\.id\}$/);
