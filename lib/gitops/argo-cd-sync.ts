@@ -144,7 +144,7 @@ export class ArgoCdSync extends Construct {
       problems.push(`${at}: appNamespaces is empty; list the namespaces of the environment's apps, or leave it unset`);
     }
     if (!Number.isInteger(retry.limit) || retry.limit < 1) problems.push(`${at}: retry.limit ${retry.limit} is not valid; use a whole number of at least 1`);
-    if (!(retry.factor >= 1)) problems.push(`${at}: retry.factor ${retry.factor} is not valid; use a number of at least 1`);
+    if (!Number.isInteger(retry.factor) || retry.factor < 1) problems.push(`${at}: retry.factor ${retry.factor} is not valid; use a whole number of at least 1 (argo cd takes an integer)`);
     for (const [field, value] of [["duration", retry.duration], ["maxDuration", retry.maxDuration]] as const) {
       if (!DURATION.test(value)) problems.push(`${at}: retry.${field} "${value}" is not a duration; use a whole number with s, m or h, such as "5s"`);
     }

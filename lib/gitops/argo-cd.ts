@@ -36,7 +36,7 @@ export interface ArgoCdProps {
   readonly source: GitSource;
   /**
    * Run Argo CD highly available: redis-ha, two replicas of server, repo server and ApplicationSet
-   * controller, pod disruption budgets. Needs at least three nodes.
+   * controller, each with a pod disruption budget keeping one pod available. Needs at least three nodes.
    * @default false
    */
   readonly highAvailability?: boolean;
@@ -110,6 +110,9 @@ export class ArgoCd extends Construct {
     }
 
     const replicas = ha ? 2 : 1;
+    // The chart renders an enabled budget without minAvailable as `minAvailable: 0`, which protects nothing. The
+    // single controller gets none: `minAvailable: 1` on one replica would block every node drain.
+    const pdb = ha ? { enabled: true, minAvailable: 1 } : { enabled: false };
     const computed: Record<string, unknown> = {
       crds: { install: true, keep: true },
       dex: { enabled: false },
@@ -122,10 +125,10 @@ export class ArgoCd extends Construct {
         params: { "controller.status.processors": ha ? 50 : 20, "controller.operation.processors": ha ? 25 : 10 },
         rbac: { "policy.default": "" },
       },
-      controller: { replicas: 1, resources: resources.controller, pdb: { enabled: ha } },
-      server: { replicas, resources: resources.server, pdb: { enabled: ha } },
-      repoServer: { replicas, resources: resources.repoServer, pdb: { enabled: ha } },
-      applicationSet: { replicas, resources: resources.applicationSet, pdb: { enabled: ha } },
+      controller: { replicas: 1, resources: resources.controller },
+      server: { replicas, resources: resources.server, pdb },
+      repoServer: { replicas, resources: resources.repoServer, pdb },
+      applicationSet: { replicas, resources: resources.applicationSet, pdb },
       notifications: { resources: resources.notifications },
       redis: { resources: resources.redis },
       "redis-ha": ha

@@ -77,6 +77,7 @@ export interface FluxGitOpsProps {
   /**
    * Name of a Kubernetes secret in `namespace` that already holds the Git credentials (for example synced
    * from Key Vault by the secrets store CSI driver). When set, Terraform does not read the Key Vault secrets.
+   * Azure accepts 1-63 lower-case letters, digits and hyphens here (no dots).
    * @default - the credentials named in the source's `auth` are read from Key Vault
    */
   readonly localAuthReference?: string;
@@ -148,8 +149,8 @@ export class FluxGitOps extends Construct {
     if (!/^[A-Za-z0-9_][-A-Za-z0-9._/]*$/.test(this.infrastructurePath) || this.infrastructurePath.split("/").includes("..")) {
       problems.push(`${at}: infrastructurePath "${this.infrastructurePath}" is not a relative path inside the repository; use a path such as "environments/dev/infrastructure"`);
     }
-    if (props.localAuthReference !== undefined && !/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(props.localAuthReference)) {
-      problems.push(`${at}: localAuthReference "${props.localAuthReference}" is not a kubernetes secret name; use lower-case letters, digits, "-" and "."`);
+    if (props.localAuthReference !== undefined && !/^[a-z\d]([-a-z\d]{0,61}[a-z\d])?$/.test(props.localAuthReference)) {
+      problems.push(`${at}: localAuthReference "${props.localAuthReference}" is not a secret name azure accepts; use 1-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit`);
     }
     if (props.localAuthReference !== undefined && source.auth.kind === "public") {
       problems.push(`${at}: localAuthReference "${props.localAuthReference}" is set for a public repository; remove it or set auth on the source`);

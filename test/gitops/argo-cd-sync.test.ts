@@ -118,6 +118,10 @@ describe("ArgoCdSync", () => {
     expect(() => build({ retry: { limit: 0, duration: "5s", factor: 2, maxDuration: "3m" } })).toThrow("dev-argocd-apps/Sync: retry.limit 0 is not valid");
     expect(() => build({ retry: { limit: 3, duration: "5 s", factor: 2, maxDuration: "3m" } })).toThrow('dev-argocd-apps/Sync: retry.duration "5 s" is not a duration');
     expect(() => build({ retry: { limit: 3, duration: "5s", factor: 0.5, maxDuration: "3m" } })).toThrow("dev-argocd-apps/Sync: retry.factor 0.5 is not valid");
+    // argo cd's backoff factor is an integer: 1.5 must fail eagerly, not as a schema error at synth
+    expect(() => build({ retry: { limit: 3, duration: "5s", factor: 1.5, maxDuration: "3m" } })).toThrow(
+      "dev-argocd-apps/Sync: retry.factor 1.5 is not valid; use a whole number of at least 1",
+    );
   });
 
   test("app patches become kustomize.patches of the apps Application (a kustomize directory), schema-valid, infrastructure untouched", () => {

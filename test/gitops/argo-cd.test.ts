@@ -58,13 +58,16 @@ describe("ArgoCd", () => {
     expect(v.server.pdb.enabled).toBe(false);
   });
 
-  test("HA: redis-ha, two replicas of the stateless components, disruption budgets", () => {
+  test("HA: redis-ha, two replicas of the stateless components, disruption budgets that keep one pod available", () => {
     const v = values(build({ highAvailability: true }).json());
     expect(v["redis-ha"].enabled).toBe(true);
     expect(v["redis-ha"].haproxy.resources).toEqual(ARGO_CD_DEFAULT_RESOURCES.redis);
     expect([v.server.replicas, v.repoServer.replicas, v.applicationSet.replicas]).toEqual([2, 2, 2]);
     expect(v.controller.replicas).toBe(1);
-    expect([v.server.pdb.enabled, v.repoServer.pdb.enabled, v.controller.pdb.enabled]).toEqual([true, true, true]);
+    // an enabled budget without minAvailable renders as minAvailable: 0 in the chart, which protects nothing
+    for (const component of ["server", "repoServer", "applicationSet"]) expect(v[component].pdb).toEqual({ enabled: true, minAvailable: 1 });
+    // a budget on the single controller would either block node drains or do nothing
+    expect(v.controller.pdb).toBeUndefined();
     expect(onlyResource(build({ highAvailability: true }).json(), "helm_release").values[0]).not.toMatch(/[&*]a\d/);
   });
 

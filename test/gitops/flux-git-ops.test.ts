@@ -125,8 +125,15 @@ describe("FluxGitOps", () => {
     expect(() => build({ infrastructurePath: "../infra" })).toThrow('dev-gitops/Flux: infrastructurePath "../infra" is not a relative path inside the repository');
     expect(() => build({ localAuthReference: "creds" })).toThrow('dev-gitops/Flux: localAuthReference "creds" is set for a public repository');
     expect(() => build({ localAuthReference: "Git Creds" }, { auth: { kind: "https", usernameSecretName: "u", passwordSecretName: "p" }, keyVault })).toThrow(
-      'dev-gitops/Flux: localAuthReference "Git Creds" is not a kubernetes secret name',
+      'dev-gitops/Flux: localAuthReference "Git Creds" is not a secret name azure accepts; use 1-63 lower-case letters, digits and hyphens',
     );
+    // azurerm's local_auth_reference rule: no dots, at most 63 characters (a kubernetes secret name may have both)
+    for (const name of ["gitops.credentials", "c".repeat(64)]) {
+      expect(() => build({ localAuthReference: name }, { auth: { kind: "https", usernameSecretName: "u", passwordSecretName: "p" }, keyVault })).toThrow(
+        `dev-gitops/Flux: localAuthReference "${name}" is not a secret name azure accepts`,
+      );
+    }
+    expect(() => build({ localAuthReference: "c".repeat(63) }, { auth: { kind: "https", usernameSecretName: "u", passwordSecretName: "p" }, keyVault })).not.toThrow();
   });
 
   test("apps substitutions become post_build.substitute of the apps kustomization only, keys sorted", () => {
