@@ -3,7 +3,9 @@
 // cdktf-gitops: publish, promote, roll back and audit GitOps releases (see the README).
 // From a source checkout (lib/cli/main.ts present) it runs the TypeScript through register.js (swc, no
 // type-checking); from an installed package it loads the compiled dist/lib/cli/main.js.
+const { spawn } = require("child_process");
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 
 const root = path.join(__dirname, "..");
@@ -15,6 +17,26 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
+// Every temporary folder of this run (clones of the GitOps repository, synthesized output, temporary files of git
+// and of the app) is created in one run folder. The command removes its folders itself on success and on errors;
+// a signal (Ctrl-C, a cancelled CI job, kill -9) ends the process before it can, so a small detached watcher
+// removes the run folder as soon as this process is gone, however it ended (its stdin closes with us).
+let runDir;
+try {
+  runDir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-gitops-run-"));
+} catch (error) {
+  process.stderr.write(`error: could not create a temporary folder in ${os.tmpdir()} (${error.message}); set TMPDIR to a writable folder\n`);
+  process.exit(5);
+}
+const removeRunDir = 'const d = process.argv[1]; const rm = () => require("fs").rmSync(d, { recursive: true, force: true }); process.stdin.on("end", rm).on("error", rm).resume();';
+const watcher = spawn(process.execPath, ["-e", removeRunDir, runDir], { detached: true, stdio: ["pipe", "ignore", "ignore"] });
+watcher.on("error", (error) => process.stderr.write(`warning: temporary files of an interrupted run may stay in ${runDir} (${error.message})\n`));
+watcher.unref();
+watcher.stdin.on("error", () => undefined); // the watcher ending first is not an error of the command
+watcher.stdin.unref();
+process.on("exit", () => fs.rmSync(runDir, { recursive: true, force: true }));
+process.env.TMPDIR = process.env.TMP = process.env.TEMP = runDir;
+
 const compiled = path.join(root, "dist", "lib", "cli", "main.js");
 const source = path.join(root, "lib", "cli", "main.ts");
 

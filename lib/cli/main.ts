@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
   const color = io.stderrIsTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb";
   const paint = (code: number, text: string): string => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
   let exitCode: number = ExitCode.OK;
-  let json = argv.includes("--json");
+  const json = argv.includes("--json");
 
   const { Command, CommanderError, Option } = await import("commander");
   const program: Command = new Command("cdktf-gitops");
@@ -87,7 +87,8 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     .action(async (options: CommonOptions & { env?: string[]; out?: string; allowDirty?: boolean }) => {
       const { publish } = await import("../release/publish");
       const result = publish({ cwd: io.cwd, env: io.env, repo: options.repo, branch: options.branch, environments: envList(options.env), out: options.out, allowDirty: options.allowDirty, progress: progress(options), warn });
-      print(options, { ok: true, ...result, plan: undefined, environments: result.plan.environments }, () =>
+      const { plan, ...rest } = result;
+      print(options, { ok: true, ...rest, files: plan.files, environments: plan.environments }, () =>
         result.changed
           ? `published release ${result.releaseId} to ${result.repository} (${result.branch}) as ${result.commit?.slice(0, 12)}\n${formatEnvironments(result.plan.environments)}`
           : `nothing to publish: ${result.repository} (${result.branch}) is up to date\n`,
@@ -150,7 +151,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
       const result = rollback({ cwd: io.cwd, env: io.env, repo: options.repo, branch: options.branch, environment: options.env, to: options.to, steps: options.steps, progress: progress(options) });
       print(options, { ok: true, ...result }, () =>
         result.changed
-          ? `rolled ${result.environment} back to release ${result.restored.id} (reverting ${result.reverted.id}) with release ${result.releaseId} as ${result.commit?.slice(0, 12)}\n${result.files.map((f) => `  ${f}\n`).join("")}`
+          ? `rolled ${result.environment} back to release ${result.restored.id} (reverting ${result.reverted.id}) with release ${result.releaseId} as ${result.commit?.slice(0, 12)}\n${result.files.map((f) => `  ${f.status} ${f.path}\n`).join("")}`
           : `nothing to roll back: ${result.environment} already matches release ${result.restored.id}\n`,
       );
     });
@@ -184,7 +185,6 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     }
     const code = error instanceof ReleaseError ? error.exitCode : ExitCode.INTERNAL;
     const message = error instanceof ReleaseError ? error.message : `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
-    json = json || false;
     if (json) io.stdout(`${JSON.stringify({ ok: false, exitCode: code, error: message }, null, 2)}\n`);
     io.stderr(`${paint(31, "error:")} ${message}\n`);
     return code;

@@ -45,7 +45,8 @@ export class Git {
     }
     const out: GitResult = { status: result.status ?? 128, stdout: result.stdout, stderr: result.stderr };
     if (out.status !== 0 && !options.allowFailure) {
-      throw new ReleaseError(`git ${args.join(" ")} failed in ${this.dir}: ${out.stderr.trim() || `exit status ${out.status}`}`, ExitCode.REPOSITORY);
+      const command = args.map(redactUrl).join(" ");
+      throw new ReleaseError(`git ${command} failed in ${this.dir}: ${out.stderr.trim() || (result.signal ? `killed by ${result.signal}` : `exit status ${out.status}`)}`, ExitCode.REPOSITORY);
     }
     return out;
   }
@@ -53,15 +54,6 @@ export class Git {
   /** Runs git and returns its standard output without the trailing newline. */
   public text(args: readonly string[], options: GitRunOptions = {}): string {
     return this.run(args, options).stdout.replace(/\n$/, "");
-  }
-
-  /** Runs git and returns its raw standard output as bytes (for file contents). */
-  public bytes(args: readonly string[]): Buffer {
-    const result = spawnSync("git", [...args], { cwd: this.dir, env: { ...this.env, GIT_TERMINAL_PROMPT: "0" }, maxBuffer: 1024 * 1024 * 1024 });
-    if (result.error || result.status !== 0) {
-      throw new ReleaseError(`git ${args.join(" ")} failed in ${this.dir}: ${String(result.stderr ?? result.error).trim()}`, ExitCode.REPOSITORY);
-    }
-    return result.stdout;
   }
 
   /** A config value, or undefined when unset. */
@@ -90,7 +82,11 @@ export class Git {
   }
 }
 
-/** Removes credentials from a URL before it is printed or written into a commit. */
+/**
+ * Removes credentials from a URL before it is printed or written into a commit: the whole user part of an
+ * http(s) / ftp(s) URL (a token may be the user name), the password of any other `scheme://user:password@`.
+ * The user part ends at the last `@` before the first `/`, so an unescaped `@` in a password is removed too.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/^(https?:\/\/)[^/@\s]*@/i, "$1").replace(/^(ssh:\/\/[^/@:\s]*):[^/@\s]*@/i, "$1@");
+  return url.replace(/^((?:https?|ftps?):\/\/)[^/\s]*@/i, "$1").replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:\s]*):[^/\s]*@/i, "$1@");
 }

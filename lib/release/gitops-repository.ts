@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { gitBranchProblems } from "../environment/validate-platform";
 import { ExitCode, ReleaseError } from "./errors";
 import { Git, redactUrl } from "./git";
-import { compareStrings } from "./source";
+import { compareStrings, findProjectRoot } from "./source";
 
 /** Default GitOps repository of a project: a local bare repository created on first use. */
 export const DEFAULT_REPOSITORY = ".gitops/repo.git";
@@ -20,6 +21,49 @@ export interface WorkspaceOptions {
   readonly progress?: (message: string) => void;
 }
 
+/** Options every command that reads or writes the GitOps repository shares. */
+export interface RepositoryOptions {
+  /** Folder the command runs in; the project is the nearest folder upwards with cdktf.json. @default process.cwd() */
+  readonly cwd?: string;
+  /** GitOps repository URL or path. @default - `.gitops/repo.git` in the project, created on first use */
+  readonly repo?: string;
+  /** Branch releases are committed to. @default "main" */
+  readonly branch?: string;
+  /** Environment variables for git (and the synth child process). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Progress reporter (one line per long step). @default - silent */
+  readonly progress?: (message: string) => void;
+}
+
+/** Where a command runs: its folder, the project folder and the (validated) branch. */
+export interface CommandTarget {
+  readonly cwd: string;
+  readonly projectDir: string;
+  readonly branch: string;
+}
+
+/** Resolves the folder, project and branch of a command; an invalid `--branch` is bad input. */
+export function resolveTarget(options: RepositoryOptions): CommandTarget {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const branch = options.branch ?? "main";
+  const problems = gitBranchProblems("--branch", branch);
+  if (problems.length > 0) throw new ReleaseError(problems[0]);
+  return { cwd, projectDir: findProjectRoot(cwd), branch };
+}
+
+/** Opens a temporary clone of the command's GitOps repository (creating the project's local one on first use). */
+export function openWorkspace(options: RepositoryOptions, target: CommandTarget): GitOpsWorkspace {
+  const repo = resolveRepository(options.repo, target.projectDir, target.branch, target.cwd, options.env);
+  return GitOpsWorkspace.open({ repo, branch: target.branch, env: options.env, progress: options.progress });
+}
+
+/** git's `fatal:` / `error:` lines of a failed command (or its last line), joined into one line. */
+function gitErrorLines(stderr: string): string {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const errors = lines.filter((l) => /^(fatal|error):/.test(l));
+  return (errors.length > 0 ? errors : lines.slice(-1)).join("; ");
+}
+
 /** Result of a push. */
 export type PushResult = "pushed" | "rejected";
 
@@ -31,7 +75,8 @@ export interface FileChange {
 
 /**
  * Resolves the `--repo` option: undefined gives the project's local bare repository (created with the branch
- * on first use); a path that exists is made absolute; anything else is passed to git as a URL.
+ * on first use); a URL (`scheme://...`, or git's scp-like `[user@]host:path`, with a colon before any slash) is
+ * passed to git as it is; anything else is a path, made absolute.
  */
 export function resolveRepository(repo: string | undefined, projectDir: string, branch: string, cwd: string, env: NodeJS.ProcessEnv = process.env): string {
   if (repo === undefined) {
@@ -42,7 +87,7 @@ export function resolveRepository(repo: string | undefined, projectDir: string, 
     }
     return dir;
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repo) || /^[^/\\]+@[^/\\]+:/.test(repo)) return repo;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repo) || (/^[^/\\]+:/.test(repo) && !/^[a-z]:[/\\]/i.test(repo))) return repo;
   return path.resolve(cwd, repo);
 }
 
@@ -103,7 +148,7 @@ export class GitOpsWorkspace {
     const ls = this.git.run(["ls-remote", "--heads", "origin", `refs/heads/${this.branch}`], { allowFailure: true });
     if (ls.status !== 0) {
       throw new ReleaseError(
-        `gitops repository ${this.displayRepo} is not reachable: ${ls.stderr.trim().split("\n").pop()}; check --repo, the network and your credentials`,
+        `gitops repository ${this.displayRepo} is not reachable: ${gitErrorLines(ls.stderr)}; check --repo, the network and your credentials`,
         ExitCode.REPOSITORY,
       );
     }
@@ -223,13 +268,25 @@ export class GitOpsWorkspace {
     );
   }
 
+  /**
+   * After a push was rejected because the branch moved on: throws (exit code 3, "run <command> again") once
+   * `attempt` reached `maxAttempts`; otherwise waits a short random back-off and fetches the new branch head,
+   * so the caller re-applies its change on top.
+   */
+  public retryAfterRejection(command: string, attempt: number, maxAttempts: number): void {
+    if (attempt >= maxAttempts) {
+      throw new ReleaseError(
+        `push to ${this.displayRepo} (${this.branch}) was rejected ${attempt} times because the branch kept moving; nothing of this ${command} was pushed - run ${command} again`,
+        ExitCode.REPOSITORY,
+      );
+    }
+    this.progress(`push rejected: ${this.branch} moved on; fetching and re-applying the ${command === "publish" ? "release" : command} (attempt ${attempt + 1} of ${maxAttempts})`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100 * attempt + Math.floor(Math.random() * 200));
+    this.refresh();
+  }
+
   /** Removes the temporary clone. */
   public dispose(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-/** Blocks the thread for a number of milliseconds (between push retries). */
-export function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

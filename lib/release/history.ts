@@ -1,8 +1,7 @@
-import * as path from "path";
 import { ReleaseError } from "./errors";
-import { GitOpsWorkspace, resolveRepository } from "./gitops-repository";
+import { GitOpsWorkspace, openWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, parseRelease, RELEASE_FILE } from "./layout";
-import { assertEnvironmentName, findProjectRoot } from "./source";
+import { assertEnvironmentName } from "./source";
 
 /** Commit trailers written by publish and rollback. */
 export const TRAILERS = {
@@ -103,20 +102,10 @@ export function findRelease(entries: readonly ReleaseEntry[], ref: string): Rele
 }
 
 /** Options of `history`. */
-export interface HistoryOptions {
+export interface HistoryOptions extends RepositoryOptions {
   readonly environment: string;
-  /** @default process.cwd() */
-  readonly cwd?: string;
-  /** GitOps repository URL or path. @default - `.gitops/repo.git` in the project */
-  readonly repo?: string;
-  /** @default "main" */
-  readonly branch?: string;
   /** Newest releases to return. @default - all */
   readonly limit?: number;
-  /** @default process.env */
-  readonly env?: NodeJS.ProcessEnv;
-  /** @default - silent */
-  readonly progress?: (message: string) => void;
 }
 
 /** Result of `history`. */
@@ -134,13 +123,10 @@ export function history(options: HistoryOptions): HistoryResult {
   if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1)) {
     throw new ReleaseError(`--limit ${options.limit} is not valid; use a whole number of 1 or more`);
   }
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const branch = options.branch ?? "main";
-  const repo = resolveRepository(options.repo, findProjectRoot(cwd), branch, cwd, options.env);
-  const workspace = GitOpsWorkspace.open({ repo, branch, env: options.env, progress: options.progress });
+  const workspace = openWorkspace(options, resolveTarget(options));
   try {
     const releases = environmentHistory(workspace, options.environment);
-    return { repository: workspace.displayRepo, branch, environment: options.environment, releases: releases.slice(0, options.limit ?? releases.length) };
+    return { repository: workspace.displayRepo, branch: workspace.branch, environment: options.environment, releases: releases.slice(0, options.limit ?? releases.length) };
   } finally {
     workspace.dispose();
   }

@@ -8,7 +8,7 @@ export type { SynthesizeOptions } from "./synth";
 export { BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, RELEASE_FILE, layoutRelease, splitStackName } from "./layout";
 export type { LayoutOptions, ReleaseLayout, ReleaseManifest, ReleaseStack } from "./layout";
 export { DEFAULT_REPOSITORY, GitOpsWorkspace, resolveRepository } from "./gitops-repository";
-export type { FileChange, PushResult, WorkspaceOptions } from "./gitops-repository";
+export type { CommandTarget, FileChange, PushResult, RepositoryOptions, WorkspaceOptions } from "./gitops-repository";
 export type { AppChange, EnvironmentChange, ReleaseInputOptions, ReleasePlan } from "./plan";
 export { TRAILERS, history } from "./history";
 export type { HistoryOptions, HistoryResult, ReleaseEntry, ReleaseKind } from "./history";

@@ -3,27 +3,17 @@ import * as os from "os";
 import * as path from "path";
 import { createHash } from "crypto";
 import { ReleaseError } from "./errors";
-import { FileChange, GitOpsWorkspace, resolveRepository } from "./gitops-repository";
+import { CommandTarget, FileChange, GitOpsWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, layoutRelease, parseRelease, RELEASE_FILE, ReleaseLayout, stableJson } from "./layout";
-import { assertEnvironmentName, compareStrings, findProjectRoot, readAllPins, SourceInfo, sourceInfo } from "./source";
+import { assertEnvironmentName, compareStrings, readAllPins, SourceInfo, sourceInfo } from "./source";
 import { synthesize } from "./synth";
 
 /** Options shared by publish, diff and verify. */
-export interface ReleaseInputOptions {
-  /** Folder the command runs in; the project is the nearest folder upwards with cdktf.json. @default process.cwd() */
-  readonly cwd?: string;
-  /** GitOps repository URL or path. @default - `.gitops/repo.git` in the project, created on first use */
-  readonly repo?: string;
-  /** Branch releases are committed to. @default "main" */
-  readonly branch?: string;
+export interface ReleaseInputOptions extends RepositoryOptions {
   /** Environments to consider. @default - all environments of the output (and bootstrap/) */
   readonly environments?: readonly string[];
   /** An existing synthesized cdktf.out folder. @default - synthesize with the app command of cdktf.json */
   readonly out?: string;
-  /** Environment variables for git and the synth child process. @default process.env */
-  readonly env?: NodeJS.ProcessEnv;
-  /** Progress reporter (one line per long step). @default - silent */
-  readonly progress?: (message: string) => void;
 }
 
 /** The change of one app in one environment. */
@@ -57,23 +47,20 @@ export interface ReleasePlan {
 
 /** Everything prepared before touching the GitOps repository. */
 export interface PreparedRelease {
-  readonly projectDir: string;
+  readonly target: CommandTarget;
   readonly source: SourceInfo;
   readonly layout: ReleaseLayout;
-  readonly repo: string;
-  readonly branch: string;
   /** Removes the temporary synth folder. */
   readonly cleanup: () => void;
 }
 
 /** Synthesizes (or reads `out`), reads the pins and lays the release out. Nothing is written anywhere else. */
 export function prepareRelease(options: ReleaseInputOptions): PreparedRelease {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
   const progress = options.progress ?? (() => undefined);
   for (const e of options.environments ?? []) assertEnvironmentName(e, "--env");
-  const projectDir = findProjectRoot(cwd);
-  const branch = options.branch ?? "main";
+  const target = resolveTarget(options);
+  const { cwd, projectDir } = target;
   const source = sourceInfo(projectDir, env);
   let outDir: string;
   let cleanup = (): void => undefined;
@@ -93,8 +80,7 @@ export function prepareRelease(options: ReleaseInputOptions): PreparedRelease {
   }
   try {
     const layout = layoutRelease({ outDir, pins: readAllPins(projectDir), sourceCommit: source.commit, environments: options.environments });
-    const repo = resolveRepository(options.repo, projectDir, branch, cwd, env);
-    return { projectDir, source, layout, repo, branch, cleanup };
+    return { target, source, layout, cleanup };
   } catch (e) {
     cleanup();
     throw e;
@@ -112,8 +98,8 @@ export function applyLayout(workspace: GitOpsWorkspace, layout: ReleaseLayout): 
     const committed = workspace.readFile(releasePath);
     const committedRelease = parseRelease(committed);
     if (committed === undefined || committedRelease === undefined) continue;
-    const fresh = layout.releases[env];
-    if (stableJson({ ...committedRelease, sourceCommit: "" }) !== stableJson({ ...fresh, sourceCommit: "" })) continue;
+    // the committed file must be exactly what this publish writes, but for its source commit
+    if (stableJson({ ...layout.releases[env], sourceCommit: committedRelease.sourceCommit }) !== committed) continue;
     const prefix = `${ENVIRONMENTS_FOLDER}/${env}/`;
     const produced = [...files.keys()].filter((f) => f.startsWith(prefix) && f !== releasePath).sort(compareStrings);
     const tracked = workspace.trackedFiles(prefix).filter((f) => f !== releasePath);

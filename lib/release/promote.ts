@@ -1,12 +1,11 @@
-import * as path from "path";
 import { ENVIRONMENT_DESCRIPTOR_FILE, parseEnvironmentDescriptor } from "./environment-descriptor";
 import { ReleaseError } from "./errors";
-import { GitOpsWorkspace, resolveRepository } from "./gitops-repository";
+import { openWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, parseRelease, RELEASE_FILE } from "./layout";
-import { assertEnvironmentName, compareStrings, findProjectRoot, hasPins, PINS_FOLDER, readAllPins, readPins, uncommittedPaths, writePins } from "./source";
+import { assertEnvironmentName, compareStrings, hasPins, PINS_FOLDER, readAllPins, readPins, uncommittedPaths, writePins } from "./source";
 
 /** Options of `promote`. */
-export interface PromoteOptions {
+export interface PromoteOptions extends RepositoryOptions {
   /** Environment whose pins are copied. */
   readonly from: string;
   /** Environment whose pins are rewritten. */
@@ -21,16 +20,6 @@ export interface PromoteOptions {
    * @default false - a promotion that skips a step of the chain is refused
    */
   readonly anySource?: boolean;
-  /** @default process.cwd() */
-  readonly cwd?: string;
-  /** GitOps repository URL or path, where `from`'s release is checked. @default - `.gitops/repo.git` in the project */
-  readonly repo?: string;
-  /** @default "main" */
-  readonly branch?: string;
-  /** @default process.env */
-  readonly env?: NodeJS.ProcessEnv;
-  /** @default - silent */
-  readonly progress?: (message: string) => void;
 }
 
 /** One app's pin change. */
@@ -66,9 +55,8 @@ export function promote(options: PromoteOptions): PromoteResult {
   assertEnvironmentName(options.from, "--from");
   assertEnvironmentName(options.to, "--to");
   if (options.from === options.to) throw new ReleaseError(`--from and --to are both "${options.from}"; promote between two environments`);
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const projectDir = findProjectRoot(cwd);
-  const branch = options.branch ?? "main";
+  const command = resolveTarget(options);
+  const { projectDir, branch } = command;
   const allPins = readAllPins(projectDir);
   if (!hasPins(projectDir, options.from)) {
     const known = Object.keys(allPins);
@@ -84,8 +72,7 @@ export function promote(options: PromoteOptions): PromoteResult {
     throw new ReleaseError(`app(s) ${unpinned.join(", ")} have no pin in ${options.from}; pinned there: ${Object.keys(fromPins).join(", ") || "(none)"}`);
   }
 
-  const repo = resolveRepository(options.repo, projectDir, branch, cwd, options.env);
-  const workspace = GitOpsWorkspace.open({ repo, branch, env: options.env, progress: options.progress });
+  const workspace = openWorkspace(options, command);
   let published: Record<string, string>;
   try {
     if (!hasPins(projectDir, options.to) && !workspace.environments().includes(options.to)) {

@@ -1,5 +1,5 @@
-import { ExitCode, ReleaseError } from "./errors";
-import { GitOpsWorkspace, sleepSync } from "./gitops-repository";
+import { ReleaseError } from "./errors";
+import { openWorkspace } from "./gitops-repository";
 import { TRAILERS } from "./history";
 import { applyLayout, makeReleaseId, prepareRelease, ReleaseInputOptions, ReleasePlan } from "./plan";
 
@@ -44,20 +44,20 @@ export function publish(options: PublishOptions): PublishResult {
     const { source, layout } = prepared;
     if (source.dirty && options.repo !== undefined && !options.allowDirty) {
       throw new ReleaseError(
-        `the source repository ${prepared.projectDir} has uncommitted changes, so the release would not be reproducible; commit them first or pass --allow-dirty`,
+        `the source repository ${prepared.target.projectDir} has uncommitted changes, so the release would not be reproducible; commit them first or pass --allow-dirty`,
       );
     }
     if (source.dirty) warn(`the source tree has uncommitted changes; recording source commit ${source.commit}`);
-    if (!source.isGit) warn(`${prepared.projectDir} is not a git repository; recording source commit "none"`);
+    if (!source.isGit) warn(`${prepared.target.projectDir} is not a git repository; recording source commit "none"`);
     for (const pin of layout.unusedPins) warn(`pin ${pin} names an app the synthesized output does not deploy; it is not part of the release`);
-    const workspace = GitOpsWorkspace.open({ repo: prepared.repo, branch: prepared.branch, env: options.env, progress });
+    const workspace = openWorkspace(options, prepared.target);
     try {
       const maxAttempts = options.maxAttempts ?? 5;
       for (let attempt = 1; ; attempt++) {
         const plan = applyLayout(workspace, layout);
-        const base = { repository: workspace.displayRepo, branch: prepared.branch, sourceCommit: source.commit, sourceRepository: source.repository, attempts: attempt, plan };
+        const base = { repository: workspace.displayRepo, branch: workspace.branch, sourceCommit: source.commit, sourceRepository: source.repository, attempts: attempt, plan };
         if (plan.files.length === 0) {
-          progress(`${workspace.displayRepo} (${prepared.branch}) is up to date; nothing to publish`);
+          progress(`${workspace.displayRepo} (${workspace.branch}) is up to date; nothing to publish`);
           return { ...base, changed: false, commit: workspace.head() };
         }
         const releaseId = makeReleaseId(options.now?.() ?? new Date(), `publish ${workspace.stagedTree()}`);
@@ -66,15 +66,7 @@ export function publish(options: PublishOptions): PublishResult {
           progress(`published release ${releaseId} (${commit.slice(0, 12)})`);
           return { ...base, changed: true, releaseId, commit };
         }
-        if (attempt >= maxAttempts) {
-          throw new ReleaseError(
-            `push to ${workspace.displayRepo} (${prepared.branch}) was rejected ${attempt} times because the branch kept moving; nothing of this release was pushed - run publish again`,
-            ExitCode.REPOSITORY,
-          );
-        }
-        progress(`push rejected: ${prepared.branch} moved on; fetching and re-applying the release (attempt ${attempt + 1} of ${maxAttempts})`);
-        sleepSync(100 * attempt + Math.floor(Math.random() * 200));
-        workspace.refresh();
+        workspace.retryAfterRejection("publish", attempt, maxAttempts);
       }
     } finally {
       workspace.dispose();

@@ -1,29 +1,18 @@
-import * as path from "path";
-import { ExitCode, ReleaseError } from "./errors";
-import { GitOpsWorkspace, resolveRepository, sleepSync } from "./gitops-repository";
+import { ReleaseError } from "./errors";
+import { FileChange, openWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
 import { environmentHistory, findRelease, ReleaseEntry, TRAILERS } from "./history";
 import { ENVIRONMENTS_FOLDER } from "./layout";
 import { makeReleaseId } from "./plan";
-import { assertEnvironmentName, findProjectRoot } from "./source";
+import { assertEnvironmentName } from "./source";
 
 /** Options of `rollback`. */
-export interface RollbackOptions {
+export interface RollbackOptions extends RepositoryOptions {
   /** The environment to roll back. */
   readonly environment: string;
   /** Release id (or GitOps commit hash) to restore. @default - see `steps` */
   readonly to?: string;
   /** Restore the release this many releases back in the environment's history. @default 1 */
   readonly steps?: number;
-  /** @default process.cwd() */
-  readonly cwd?: string;
-  /** GitOps repository URL or path. @default - `.gitops/repo.git` in the project */
-  readonly repo?: string;
-  /** @default "main" */
-  readonly branch?: string;
-  /** @default process.env */
-  readonly env?: NodeJS.ProcessEnv;
-  /** @default - silent */
-  readonly progress?: (message: string) => void;
   /** Push attempts when the branch moves concurrently. @default 5 */
   readonly maxAttempts?: number;
   /** Clock, for tests. @default - the current time */
@@ -45,8 +34,8 @@ export interface RollbackResult {
   readonly reverted: ReleaseEntry;
   /** The release whose content was restored. */
   readonly restored: ReleaseEntry;
-  /** Files changed under environments/<env>/. */
-  readonly files: string[];
+  /** Files changed under environments/<env>/ (A, M or D), sorted by path, as in `diff` and `verify`. */
+  readonly files: FileChange[];
 }
 
 /**
@@ -60,11 +49,9 @@ export function rollback(options: RollbackOptions): RollbackResult {
   if (options.to !== undefined && options.steps !== undefined) throw new ReleaseError("pass either --to or --steps, not both");
   const steps = options.steps ?? 1;
   if (!Number.isInteger(steps) || steps < 1) throw new ReleaseError(`--steps ${steps} is not valid; use a whole number of 1 or more`);
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const branch = options.branch ?? "main";
-  const repo = resolveRepository(options.repo, findProjectRoot(cwd), branch, cwd, options.env);
   const progress = options.progress ?? (() => undefined);
-  const workspace = GitOpsWorkspace.open({ repo, branch, env: options.env, progress });
+  const workspace = openWorkspace(options, resolveTarget(options));
+  const branch = workspace.branch;
   try {
     const folder = `${ENVIRONMENTS_FOLDER}/${env}`;
     let target: ReleaseEntry | undefined;
@@ -88,7 +75,7 @@ export function rollback(options: RollbackOptions): RollbackResult {
       const current = entries[0];
       progress(`restoring ${folder}/ to release ${target.id}`);
       workspace.restoreFolder(`${folder}/`, target.commit);
-      const files = workspace.stagedChanges().map((c) => c.path);
+      const files = workspace.stagedChanges();
       const base = { repository: workspace.displayRepo, branch, environment: env, reverted: current, restored: target, files };
       if (files.length === 0) {
         progress(`${env} already matches release ${target.id}; nothing to roll back`);
@@ -114,12 +101,7 @@ export function rollback(options: RollbackOptions): RollbackResult {
         progress(`rolled ${env} back to release ${target.id} with release ${releaseId} (${commit.slice(0, 12)})`);
         return { ...base, changed: true, releaseId, commit };
       }
-      if (attempt >= maxAttempts) {
-        throw new ReleaseError(`push to ${workspace.displayRepo} (${branch}) was rejected ${attempt} times because the branch kept moving; nothing was pushed - run rollback again`, ExitCode.REPOSITORY);
-      }
-      progress(`push rejected: ${branch} moved on; fetching and re-applying the rollback (attempt ${attempt + 1} of ${maxAttempts})`);
-      sleepSync(100 * attempt + Math.floor(Math.random() * 200));
-      workspace.refresh();
+      workspace.retryAfterRejection("rollback", attempt, maxAttempts);
     }
   } finally {
     workspace.dispose();

@@ -1,4 +1,4 @@
-import { GitOpsWorkspace } from "./gitops-repository";
+import { openWorkspace } from "./gitops-repository";
 import { applyLayout, prepareRelease, ReleaseInputOptions, ReleasePlan } from "./plan";
 
 /** Result of `diff` and `verify`. */
@@ -19,10 +19,10 @@ export interface CompareResult {
 export function diff(options: ReleaseInputOptions): CompareResult {
   const prepared = prepareRelease(options);
   try {
-    const workspace = GitOpsWorkspace.open({ repo: prepared.repo, branch: prepared.branch, env: options.env, progress: options.progress });
+    const workspace = openWorkspace(options, prepared.target);
     try {
       const plan = applyLayout(workspace, prepared.layout);
-      return { repository: workspace.displayRepo, branch: prepared.branch, sourceCommit: prepared.source.commit, upToDate: plan.files.length === 0, plan };
+      return { repository: workspace.displayRepo, branch: workspace.branch, sourceCommit: prepared.source.commit, upToDate: plan.files.length === 0, plan };
     } finally {
       workspace.dispose();
     }

@@ -121,6 +121,33 @@ describe("cdktf-gitops as a process", () => {
     expect(commitsOn(remote, env)).toHaveLength(2);
   });
 
+  test("temporary folders are removed however the command ends: success, error, or killed while synthesizing", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
+    const tmp = tmpDir("release-tmp-");
+    const tmpEnv = { ...env, TMPDIR: tmp };
+    const settled = async (): Promise<string[]> => {
+      for (let i = 0; i < 50 && fs.readdirSync(tmp).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      return fs.readdirSync(tmp);
+    };
+
+    expect((await cliProcess(source, tmpEnv, ["publish", "--repo", remote])).code).toBe(0);
+    expect(await settled()).toEqual([]);
+    expect((await cliProcess(source, tmpEnv, ["history", "--env", "qa", "--repo", remote])).code).toBe(2);
+    expect(await settled()).toEqual([]);
+
+    writePinsFile(source, "dev", { web: image("web", "web-2") });
+    commitAll(source, "web 2", env);
+    const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: { ...tmpEnv, FAKE_SYNTH_SLEEP_MS: "5000" } });
+    const exited = new Promise<string | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(fs.readdirSync(tmp)).toHaveLength(1); // the run folder, holding the synth output
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    expect(await settled()).toEqual([]);
+  });
+
   test("end to end with the real synth of this project: publish the reference platform, then verify", async () => {
     const env = testEnv();
     const remote = bareRemote(env);

@@ -84,3 +84,15 @@ describe("layoutRelease", () => {
     expect(splitStackName("state")).toEqual({ stack: "state" });
   });
 });
+
+describe("resolveRepository", () => {
+  test("passes URLs (also git's scp-like host:path) to git and makes paths absolute", () => {
+    const { resolveRepository } = require("../../lib/release/gitops-repository");
+    const cwd = tmpDir();
+    for (const url of ["https://github.com/o/r.git", "ssh://git@host/o/r.git", "git@github.com:o/r.git", "gitops-host:repos/gitops.git", "file:///srv/gitops.git"]) {
+      expect(resolveRepository(url, cwd, "main", cwd)).toBe(url);
+    }
+    expect(resolveRepository("../gitops.git", cwd, "main", cwd)).toBe(path.resolve(cwd, "../gitops.git"));
+    expect(resolveRepository("./a:b", cwd, "main", cwd)).toBe(path.join(cwd, "a:b"));
+  });
+});

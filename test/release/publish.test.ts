@@ -94,6 +94,8 @@ describe("publish", () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result).toMatchObject({ ok: true, changed: true, sourceCommit: head, attempts: 1 });
+    expect(result.plan).toBeUndefined();
+    expect(result.files).toEqual(result.environments.flatMap((e: { files: unknown[] }) => e.files)); // the same shape as diff and verify
     const changed = git(remote, ["diff", "--name-status", "main~1", "main"], env).split("\n");
     expect(changed).toEqual([
       "D\tenvironments/dev/apps/api/deployment-api.yaml",
@@ -231,6 +233,58 @@ describe("publish", () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/push to .* \(main\) failed: .*branch is protected.*nothing was changed in the repository - check write access and branch protection/);
     expect(git(remote, ["rev-parse", "main"], env)).toBe(head);
+  });
+
+  test("--branch: a name with slashes works; an invalid name is bad input and changes nothing", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
+
+    expect((await cli(source, env, "publish", "--repo", remote, "--branch", "release/dev")).code).toBe(0);
+    expect(filesOn(remote, env, "release/dev")).toContain("environments/dev/release.json");
+    expect((await cli(source, env, "publish", "--repo", remote, "--branch", "release/dev")).stdout).toContain("nothing to publish");
+    expect((await cli(source, env, "history", "--repo", remote, "--branch", "release/dev", "--env", "dev")).code).toBe(0);
+
+    for (const branch of ["-x", "bad..name", "release/"]) {
+      for (const command of [["publish"], ["history", "--env", "dev"], ["rollback", "--env", "dev"], ["promote", "--from", "dev", "--to", "staging"]]) {
+        const run = await cli(source, env, ...command, "--repo", remote, "--branch", branch);
+        expect([command[0], run.code, run.stderr]).toEqual([command[0], 2, expect.stringContaining(`--branch: gitops branch "${branch}" is not a valid git branch name`)]);
+      }
+    }
+    expect(git(remote, ["for-each-ref", "--format=%(refname)"], env)).toBe("refs/heads/release/dev");
+    expect(fs.existsSync(path.join(source, ".gitops"))).toBe(false);
+  });
+
+  test("credentials in a repository URL are never printed", async () => {
+    const env = testEnv();
+    const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
+    for (const repo of ["https://user:s3cret@127.0.0.1:9/gitops.git", "https://s3cret@127.0.0.1:9/gitops.git", "https://user:s3cr@t@127.0.0.1:9/gitops.git"]) {
+      const run = await cli(source, env, "history", "--env", "dev", "--repo", repo, "--json");
+      expect(run.code).toBe(3);
+      expect(JSON.parse(run.stdout).error).toContain("gitops repository https://127.0.0.1:9/gitops.git is not reachable");
+      expect(`${run.stdout}${run.stderr}`).not.toMatch(/s3cr/);
+    }
+    const { Git } = require("../../lib/release/git");
+    expect(() => new Git(source, env).run(["push", "https://user:s3cr@t@127.0.0.1:9/x.git"])).toThrow(/^git push https:\/\/127\.0\.0\.1:9\/x\.git failed/);
+  });
+
+  test("a hand edit that only adds to release.json is not hidden by the source-commit rule", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
+    await cli(source, env, "publish", "--repo", remote);
+    const clone = path.join(tmpDir(), "clone");
+    git(path.dirname(clone), ["clone", "--quiet", remote, clone], env);
+    const file = path.join(clone, "environments/dev/release.json");
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, "utf8")), note: "hand edit" }, null, 2) + "\n");
+    commitAll(clone, "hand edit", env);
+    git(clone, ["push", "--quiet", "origin", "HEAD:main"], env);
+
+    const verify = await cli(source, env, "verify", "--repo", remote);
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toContain("modified  environments/dev/release.json");
+    expect((await cli(source, env, "publish", "--repo", remote)).code).toBe(0);
+    expect(JSON.parse(fileOn(remote, "environments/dev/release.json", env)).note).toBeUndefined();
   });
 
   test("--out publishes an existing cdktf.out without synthesizing", async () => {

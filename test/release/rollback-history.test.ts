@@ -87,6 +87,30 @@ describe("rollback", () => {
     expect(text).toContain(`rollback to ${before[1].id} (reverts ${before[0].id})`);
   });
 
+  test("restores exactly the folder: files added after the target release are deleted, --json lists the file changes", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const source = sourceRepo(env, { pins: { dev: { web: WEB[0] } } });
+    expect((await cli(source, env, "publish", "--repo", remote)).code).toBe(0);
+    const target = git(remote, ["rev-parse", "main"], env);
+    writePinsFile(source, "dev", { web: WEB[1], api: API_1 }); // adds the api app (files and a stack)
+    commitAll(source, "api in dev", env);
+    expect((await cli(source, env, "publish", "--repo", remote)).code).toBe(0);
+
+    const run = await cli(source, env, "rollback", "--env", "dev", "--repo", remote, "--json");
+
+    expect(run.code).toBe(0);
+    expect(git(remote, ["rev-parse", "main:environments/dev"], env)).toBe(git(remote, ["rev-parse", `${target}:environments/dev`], env));
+    expect(JSON.parse(run.stdout).files).toEqual([
+      { status: "D", path: "environments/dev/apps/api/deployment-api.yaml" },
+      { status: "D", path: "environments/dev/apps/api/service-api.yaml" },
+      { status: "M", path: "environments/dev/apps/web/deployment-web.yaml" },
+      { status: "M", path: "environments/dev/release.json" },
+      { status: "D", path: "environments/dev/terraform/app-api/cdk.tf.json" },
+    ]);
+    expect((await cli(source, env, "rollback", "--env", "dev", "--repo", remote)).stdout).toContain("  A environments/dev/apps/api/service-api.yaml\n"); // rolling back the rollback
+  });
+
   test("--to restores a named release (by id or commit hash); --steps goes further back", async () => {
     const { env, remote, source } = await threeReleases();
     const releases = JSON.parse((await cli(source, env, "history", "--env", "dev", "--repo", remote, "--json")).stdout).releases;
