@@ -2,6 +2,7 @@ import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { writeGitOpsFiles } from "../gitops/gitops-manifests";
+import { ReleaseError } from "./errors";
 
 /** The file, in an environment's folder of the GitOps repository, that describes the environment. */
 export const ENVIRONMENT_DESCRIPTOR_FILE = "environment.json";
@@ -44,9 +45,20 @@ export class EnvironmentDescriptor extends Construct {
   }
 }
 
-/** Parses an `environment.json`; undefined when the text is not one. */
+/**
+ * Parses an `environment.json`; undefined when there is none. Throws a `ReleaseError` (bad input) when the
+ * text is not a descriptor, e.g. after a hand edit.
+ */
 export function parseEnvironmentDescriptor(text: string | undefined): EnvironmentDescriptorData | undefined {
   if (text === undefined) return undefined;
-  const data = JSON.parse(text) as Partial<EnvironmentDescriptorData>;
-  return typeof data.environment === "string" ? (data as EnvironmentDescriptorData) : undefined;
+  let data: Partial<EnvironmentDescriptorData> | null;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ReleaseError(`${ENVIRONMENT_DESCRIPTOR_FILE} is not valid json (${(error as Error).message}); publish the environment again to rewrite it`);
+  }
+  if (!data || typeof data.environment !== "string") {
+    throw new ReleaseError(`${ENVIRONMENT_DESCRIPTOR_FILE} does not name its environment; publish the environment again to rewrite it`);
+  }
+  return data as EnvironmentDescriptorData;
 }

@@ -98,7 +98,13 @@ export function environmentHistory(workspace: GitOpsWorkspace, environment: stri
 
 /** Finds a release by id or by (a prefix of at least 7 characters of) its commit hash. */
 export function findRelease(entries: readonly ReleaseEntry[], ref: string): ReleaseEntry | undefined {
-  return entries.find((e) => e.id === ref) ?? (ref.length >= 7 && /^[0-9a-f]+$/.test(ref) ? entries.find((e) => e.commit.startsWith(ref)) : undefined);
+  const byId = entries.find((e) => e.id === ref);
+  if (byId || ref.length < 7 || !/^[0-9a-f]+$/.test(ref)) return byId;
+  const byCommit = entries.filter((e) => e.commit.startsWith(ref));
+  if (byCommit.length > 1) {
+    throw new ReleaseError(`commit prefix "${ref}" matches ${byCommit.length} releases (${byCommit.map((e) => e.id).join(", ")}); give more characters or a release id`);
+  }
+  return byCommit[0];
 }
 
 /** Options of `history`. */

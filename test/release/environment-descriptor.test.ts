@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseEnvironmentDescriptor } from "../../lib/release/environment-descriptor";
+import { ReleaseError } from "../../lib/release/errors";
 import { buildPlatform } from "../../stacks/build-platform";
 import { platformSpec } from "../support/fixtures";
 
@@ -18,8 +19,17 @@ describe("EnvironmentDescriptor", () => {
     expect(parseEnvironmentDescriptor(read("dev"))).toEqual({ environment: "dev", sync: "flux", tier: "dev" });
   });
 
-  test("parse rejects text that is not a descriptor", () => {
+  test("parse rejects text that is not a descriptor as bad input", () => {
     expect(parseEnvironmentDescriptor(undefined)).toBeUndefined();
-    expect(parseEnvironmentDescriptor('{"apps": {}}')).toBeUndefined();
+    expect(() => parseEnvironmentDescriptor('{"apps": {}}')).toThrow("environment.json does not name its environment; publish the environment again to rewrite it");
+    expect(() => parseEnvironmentDescriptor("{oops")).toThrow(/^environment\.json is not valid json \(.*\); publish the environment again/);
+    let error: unknown;
+    try {
+      parseEnvironmentDescriptor("null");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ReleaseError);
+    expect((error as ReleaseError).exitCode).toBe(2);
   });
 });
