@@ -2,8 +2,8 @@
 // Preload for running a cdktf app written in TypeScript: `node -r cdktf-gitops/register main.ts`
 // (here: `node -r ./register.js main.ts`). Compiles `.ts` files with swc, without type-checking (`tsc
 // --noEmit` does that once, in `npm test`), and without loading the TypeScript compiler. Compiled files are
-// cached in node_modules/.cache/cdktf-gitops of the installation (keyed by a hash of the source, the swc version and options),
-// so a synth whose sources did not change does not load swc at all.
+// cached in node_modules/.cache/cdktf-gitops of the installation (keyed by a hash of the source, the swc
+// version and options), so a synth whose sources did not change does not load swc at all.
 //
 // Stack traces: errors get frames mapped back to the TypeScript source. cdktf also captures a complete stack
 // trace for every token it creates, only to say where a token came from should it ever be misused; in a
