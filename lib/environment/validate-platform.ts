@@ -14,7 +14,8 @@ import {
 import { tierDefaults } from "./tier-defaults";
 
 const PROJECT_NAME = /^[a-z][a-z0-9]{1,11}$/;
-const ENVIRONMENT_NAME = /^[a-z][a-z0-9]{1,11}$/;
+/** Environment names: 2-12 lower-case letters and digits, starting with a letter. */
+export const ENVIRONMENT_NAME = /^[a-z][a-z0-9]{1,11}$/;
 const LOCATION = /^[a-z][a-z0-9]+$/;
 const KUBERNETES_VERSION = /^\d+\.\d+(\.\d+)?$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -20,6 +20,15 @@ export interface GitOpsManifestsProps {
 /** The output folder that every `GitOpsManifests` of a synth session writes below. */
 export const GITOPS_OUTPUT_FOLDER = "gitops";
 
+const FOLDER = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Throws, naming `where`, unless `folder` is a clean relative folder of lower-case segments such as `apps/web`. */
+export function assertGitOpsFolder(where: string, folder: string): void {
+  if (!FOLDER.test(folder)) {
+    throw new Error(`${where}: folder "${folder}" is not valid; use lower-case path segments such as "apps/web"`);
+  }
+}
+
 /** The folders created so far in each synthesis session (keyed by its manifest); the first write clears `gitops/`. */
 const sessionFolders = new WeakMap<object, Set<string>>();
 
@@ -62,9 +71,7 @@ export class GitOpsManifests extends Construct {
 
   constructor(scope: Construct, id: string, props: GitOpsManifestsProps) {
     super(scope, id);
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(props.folder)) {
-      throw new Error(`${this.node.path}: folder "${props.folder}" is not valid; use lower-case path segments such as "apps/web"`);
-    }
+    assertGitOpsFolder(this.node.path, props.folder);
     this.environment = props.environment;
     this.folder = props.folder;
     addCustomSynthesis(this, { onSynthesize: (session) => writeGitOpsFiles(session, this.render()) });

@@ -1,6 +1,6 @@
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct } from "constructs";
-import { writeGitOpsFiles } from "./gitops-manifests";
+import { assertGitOpsFolder, writeGitOpsFiles } from "./gitops-manifests";
 import { toYaml } from "./to-yaml";
 
 /** The file name kustomize looks for in a folder. */
@@ -58,9 +58,7 @@ export class KustomizationFile extends Construct {
 
   constructor(scope: Construct, id: string, props: KustomizationFileProps) {
     super(scope, id);
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(props.folder)) {
-      throw new Error(`${this.node.path}: folder "${props.folder}" is not valid; use lower-case path segments such as "apps/web"`);
-    }
+    assertGitOpsFolder(this.node.path, props.folder);
     this.environment = props.environment;
     this.folder = props.folder;
     this.resources = props.resources;

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parsePinnedImage } from "../apps/image-reference";
 import { formatPinFile, readPinFile } from "../apps/pins";
+import { ENVIRONMENT_NAME } from "../environment/validate-platform";
 import { ReleaseError } from "./errors";
 import { Git, redactUrl } from "./git";
 
@@ -14,8 +15,6 @@ export const NO_SOURCE_COMMIT = "none";
 /** Suffix of the source commit when the working tree has uncommitted changes. */
 export const DIRTY_SUFFIX = "+dirty";
 
-/** Environment names: lower-case letters and digits, starting with a letter. */
-export const ENVIRONMENT_NAME = /^[a-z][a-z0-9]*$/;
 
 /** Where the source (infra) repository stands: its commit and where it lives. */
 export interface SourceInfo {
@@ -129,6 +128,6 @@ export function compareStrings(a: string, b: string): number {
 /** Throws unless `name` is a valid environment name. */
 export function assertEnvironmentName(name: string, option: string): void {
   if (!ENVIRONMENT_NAME.test(name)) {
-    throw new ReleaseError(`${option} "${name}" is not a valid environment name; use lower-case letters and digits, such as "dev"`);
+    throw new ReleaseError(`${option} "${name}" is not a valid environment name; use 2-12 lower-case letters and digits, starting with a letter, such as "dev"`);
   }
 }
