@@ -1,3 +1,5 @@
+import { DeliverySpec, EnvironmentDeliverySpec } from "./delivery-spec";
+
 /**
  * The declarative description of an environment, as a platform team writes it in `environments/<env>.ts`.
  * Every optional field has a tier default (see `tier-defaults.ts`); `resolveEnvironment` applies them.
@@ -200,6 +202,12 @@ export interface EnvironmentSpec {
    * @default - no receivers (not allowed for prod)
    */
   readonly monitoring?: MonitoringSpec;
+  /**
+   * Where the generated pipeline deploys this environment (tenant, subscription) and who approves apply.
+   * Required when the platform has `delivery`.
+   * @default - none (no pipeline)
+   */
+  readonly delivery?: EnvironmentDeliverySpec;
 }
 
 /** Where Terraform state lives: one storage account for all environments, created by the bootstrap stack. */
@@ -233,4 +241,10 @@ export interface PlatformSpec {
    * @default - local state files (fine for trying things out, not for a team)
    */
   readonly remoteState?: RemoteStateSpec;
+  /**
+   * Continuous deployment: the CI system, repositories, GitOps push credential and pinned tool versions of the
+   * generated pipelines (see docs/delivery.md).
+   * @default - no pipelines and no pipeline identities are generated
+   */
+  readonly delivery?: DeliverySpec;
 }

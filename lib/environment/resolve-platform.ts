@@ -1,3 +1,4 @@
+import { resolveDelivery, ResolvedDelivery } from "./delivery-spec";
 import { Environment, resolveEnvironment } from "./environment";
 import { PlatformSpec, RemoteStateSpec } from "./environment-spec";
 import { assertValidPlatform } from "./validate-platform";
@@ -13,6 +14,8 @@ export interface Platform {
   /** The environments in declaration order, with defaults applied. */
   readonly environments: readonly Environment[];
   readonly remoteState?: ResolvedRemoteState;
+  /** Delivery settings with defaults applied, when the platform has them. */
+  readonly delivery?: ResolvedDelivery;
 }
 
 /**
@@ -25,6 +28,7 @@ export function resolvePlatform(spec: PlatformSpec): Platform {
     project: spec.project,
     environments: spec.environments.map((env) => resolveEnvironment(spec.project, env)),
     remoteState: spec.remoteState && { containerName: "tfstate", ...spec.remoteState },
+    delivery: spec.delivery && resolveDelivery(spec.delivery, spec.environments),
   };
 }
 
