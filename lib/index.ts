@@ -21,4 +21,5 @@ export * from "./platform/remote-state-backend";
 export * from "./gitops";
 export * from "./apps";
 export * from "./monitoring";
+export * from "./delivery";
 export * from "./release";

@@ -7,6 +7,11 @@ import { registerPromote } from "./promote-command";
 import { registerPublish } from "./publish-command";
 import { registerRollback } from "./rollback-command";
 import { registerVerify } from "./verify-command";
+import { registerChangedStacks } from "./changed-stacks-command";
+import { registerPipelines } from "./pipelines-command";
+import { registerPrComment } from "./pr-comment-command";
+import { registerStacks } from "./stacks-command";
+import { registerSynth } from "./synth-command";
 
 export type { CliIo } from "./context";
 
@@ -18,6 +23,11 @@ const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerPromote,
   registerRollback,
   registerHistory,
+  registerSynth,
+  registerChangedStacks,
+  registerStacks,
+  registerPrComment,
+  registerPipelines,
 ];
 
 /**
