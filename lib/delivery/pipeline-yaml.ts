@@ -24,7 +24,10 @@ function scalar(value: string | number | boolean | null): string {
   if (value === null) return "null";
   if (typeof value !== "string") return String(value);
   const safe = PLAIN.test(value) && !YAML_WORDS.test(value) && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) && !value.includes(": ") && !value.includes(" #");
-  return safe ? value : JSON.stringify(value);
+  if (safe) return value;
+  // Single quotes read best for shell lines full of double quotes; YAML single-quoted strings have no escapes.
+  if (value.includes('"') && !value.includes("'") && !/[\x00-\x1f\x7f]/.test(value) && value.trim() === value) return `'${value}'`;
+  return JSON.stringify(value);
 }
 
 function key(name: string): string {

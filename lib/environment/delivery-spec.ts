@@ -282,7 +282,7 @@ export interface ResolvedDelivery extends Omit<DeliverySpec, "nodeVersion" | "te
 /** Applies the delivery defaults (call after validation). */
 export function resolveDelivery(delivery: DeliverySpec, environments: readonly { readonly name: string; readonly delivery?: EnvironmentDeliverySpec }[]): ResolvedDelivery {
   const byEnv: Record<string, Required<EnvironmentDeliverySpec>> = {};
-  for (const env of environments) if (env.delivery) byEnv[env.name] = { approvers: [], ...env.delivery };
+  for (const env of environments) if (env.delivery) byEnv[env.name] = { ...env.delivery, approvers: env.delivery.approvers ?? [] };
   return {
     ...delivery,
     nodeVersion: delivery.nodeVersion ?? DEFAULT_NODE_VERSION,

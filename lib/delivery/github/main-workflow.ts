@@ -51,7 +51,7 @@ export function mainWorkflow(model: PipelineModel): Record<string, PipelineValue
             "for env in $ENVIRONMENTS; do",
             `  npx cdktf-gitops changed-stacks --env "$env" --out "${WORK_DIR}/cdktf.out" --repo "$GITOPS_REPO" --json > "${WORK_DIR}/changes/$env.json"`,
             `  echo "$env-publish=$(jq -r --arg env "$env" '[.environments[] | select(.environment == $env)] | length > 0' "${WORK_DIR}/changes/diff.json")" >> "$GITHUB_OUTPUT"`,
-            `  jq -r --arg env "$env" '.layers | to_entries[] | "\\($env)-layer-\\(.key)=\\(.value | length > 0)"' "changes/$env.json" >> "$GITHUB_OUTPUT"`,
+            `  jq -r --arg env "$env" '.layers | to_entries[] | "\\($env)-layer-\\(.key)=\\(.value | length > 0)"' "${WORK_DIR}/changes/$env.json" >> "$GITHUB_OUTPUT"`,
             "done",
             "",
           ].join("\n"),
