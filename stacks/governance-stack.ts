@@ -1,6 +1,7 @@
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { Annotations, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { formatProblem, throwIfProblems } from "../lib/core/validation-error";
 import { githubPlanFindings } from "../lib/environment/github-plan-limits";
 import { ResolvedGovernance } from "../lib/environment/governance-spec";
 import { ResolvedRemoteState } from "../lib/environment/resolve-platform";
@@ -76,8 +77,8 @@ export class GovernanceStack extends TerraformStack {
     const { governance } = props;
     const reviewers = Object.fromEntries(props.environments.map((e) => [e.name, e.approvers]));
     const findings = githubPlanFindings({ governance, reviewers, releaseIdentity: props.releaseIdentity.kind });
-    if (findings.errors.length > 0) throw new Error(findings.errors.map((f) => `${f.path}: ${f.message}`).join("\n"));
-    for (const warning of findings.warnings) Annotations.of(this).addWarning(`${warning.path}: ${warning.message}`);
+    throwIfProblems("governance spec", findings.errors);
+    for (const warning of findings.warnings) Annotations.of(this).addWarning(formatProblem(warning));
     if (props.remoteState) addRemoteStateBackend(this, props.remoteState, "bootstrap", "governance");
     else addLocalStateBackend(this);
     const infraProvider = new GithubProvider(this, "github", { owner: props.infraRepository.owner });

@@ -1,3 +1,4 @@
+import { Problem } from "../core/validation-error";
 import { GitHubPlan, RepositoryVisibility, ResolvedGovernance } from "./governance-spec";
 
 /**
@@ -10,11 +11,8 @@ import { GitHubPlan, RepositoryVisibility, ResolvedGovernance } from "./governan
  * - `internal` visibility exists only in Enterprise organizations.
  */
 
-/** One finding, `path: message` like every other spec problem. */
-export interface PlanLimitFinding {
-  readonly path: string;
-  readonly message: string;
-}
+/** One finding, a problem like every other spec problem. */
+export type PlanLimitFinding = Problem;
 
 /** Errors (apply would fail or the rule would not exist) and warnings (apply works, but know this). */
 export interface PlanLimitFindings {

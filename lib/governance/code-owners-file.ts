@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct } from "constructs";
+import { throwIfProblems } from "../core/validation-error";
 import { CODEOWNERS_PATH, CodeOwnersRule, ICodeOwners, renderCodeOwners } from "./code-owners";
 
 /**
@@ -49,7 +50,7 @@ export class CodeOwnersFile extends Construct implements ICodeOwners {
     this.outputPath = props.outputPath;
     this.rules = props.rules;
     const problems = codeOwnersProblems(this.node.path, props, this.repositoryPath);
-    if (problems.length > 0) throw new Error(problems.join("\n"));
+    throwIfProblems("CODEOWNERS", problems);
     this.text = renderCodeOwners(props.rules, props.source);
     addCustomSynthesis(this, {
       onSynthesize: (session) => {

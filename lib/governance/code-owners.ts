@@ -1,3 +1,5 @@
+import { throwIfProblems } from "../core/validation-error";
+
 /**
  * CODEOWNERS content derived from the platform spec, for the infra repository and the GitOps repository.
  * GitHub applies the last matching pattern, so the catch-all line comes first and narrower lines follow.
@@ -48,14 +50,19 @@ export interface InfraCodeOwnersOptions extends CodeOwnersInput {
 
 const TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** `org/team` → `@org/team`; throws naming `where` when it is not a team slug. */
-export function teamOwner(where: string, slug: string): string {
-  if (!TEAM.test(slug)) throw new Error(`${where}: "${slug}" is not a github team slug; use "org/team"`);
-  return `@${slug}`;
+/** Every owner of the input that is not a GitHub team slug `org/team`. */
+export function codeOwnersInputProblems(input: CodeOwnersInput): string[] {
+  const problems: string[] = [];
+  const check = (where: string, slug: string): void => {
+    if (!TEAM.test(slug)) problems.push(`${where}: "${slug}" is not a github team slug; use "org/team"`);
+  };
+  check("governance/platformTeam", input.platformTeam);
+  for (const env of input.environments) for (const approver of env.approvers) check(`environments/${env.name}/delivery/approvers`, approver);
+  return problems;
 }
 
 function ownersOf(env: EnvironmentOwners, platform: string): string[] {
-  return env.approvers.length > 0 ? env.approvers.map((a) => teamOwner(`environments/${env.name}/delivery/approvers`, a)) : [platform];
+  return env.approvers.length > 0 ? env.approvers.map((a) => `@${a}`) : [platform];
 }
 
 /**
@@ -64,7 +71,8 @@ function ownersOf(env: EnvironmentOwners, platform: string): string[] {
  * other line can take it over).
  */
 export function infraCodeOwners(options: InfraCodeOwnersOptions): CodeOwnersRule[] {
-  const platform = teamOwner("governance/platformTeam", options.platformTeam);
+  throwIfProblems("CODEOWNERS input", codeOwnersInputProblems(options));
+  const platform = `@${options.platformTeam}`;
   const folder = (options.environmentsFolder ?? "environments").replace(/^\/+|\/+$/g, "");
   const rules: CodeOwnersRule[] = [{ pattern: "*", owners: [platform] }];
   for (const env of sortedByName(options.environments)) {
@@ -77,7 +85,8 @@ export function infraCodeOwners(options: InfraCodeOwnersOptions): CodeOwnersRule
 
 /** The GitOps repository: `environments/<env>/` belongs to that environment's approvers, the rest to the platform team. */
 export function gitopsCodeOwners(options: CodeOwnersInput): CodeOwnersRule[] {
-  const platform = teamOwner("governance/platformTeam", options.platformTeam);
+  throwIfProblems("CODEOWNERS input", codeOwnersInputProblems(options));
+  const platform = `@${options.platformTeam}`;
   const rules: CodeOwnersRule[] = [{ pattern: "*", owners: [platform] }];
   for (const env of sortedByName(options.environments)) rules.push({ pattern: `/environments/${env.name}/`, owners: ownersOf(env, platform) });
   rules.push({ pattern: `/${CODEOWNERS_PATH}`, owners: [platform] });

@@ -3,6 +3,7 @@ import { DataGithubTeam } from "@cdktf/provider-github/lib/data-github-team";
 import { RepositoryEnvironment } from "@cdktf/provider-github/lib/repository-environment";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { throwIfProblems } from "../core/validation-error";
 import { MAX_ENVIRONMENT_REVIEWERS } from "../environment/github-plan-limits";
 
 /** Props of a `DeploymentEnvironment`. */
@@ -61,7 +62,7 @@ export class DeploymentEnvironment extends Construct {
     super(scope, id);
     const reviewers = props.reviewers ?? [];
     const problems = environmentProblems(this.node.path, props, reviewers);
-    if (problems.length > 0) throw new Error(problems.join("\n"));
+    throwIfProblems("github environment", problems);
     this.name = props.name;
     const teams = reviewers.map((slug, i) => new DataGithubTeam(this, `Reviewer${i}`, { slug: TEAM.exec(slug)![2], summaryOnly: true }));
     this.resource = new RepositoryEnvironment(this, "Resource", {

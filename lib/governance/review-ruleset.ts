@@ -1,6 +1,7 @@
 import { RepositoryRuleset, RepositoryRulesetBypassActors } from "@cdktf/provider-github/lib/repository-ruleset";
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { throwIfProblems } from "../core/validation-error";
 import { DEFAULT_REQUIRED_APPROVALS, MAX_REQUIRED_APPROVALS } from "../environment/governance-spec";
 import { ICodeOwners } from "./code-owners";
 
@@ -79,7 +80,7 @@ export class ReviewRuleset extends Construct {
     const requireCodeOwners = props.requireCodeOwnerReview ?? true;
     const checks = props.requiredChecks ?? [];
     const problems = rulesetProblems(this.node.path, { ...props, approvals, requireChecks, requireCodeOwners, checks });
-    if (problems.length > 0) throw new Error(problems.join("\n"));
+    throwIfProblems("repository ruleset", problems);
     this.resource = new RepositoryRuleset(this, "Resource", {
       provider: props.provider,
       repository: props.repository,
