@@ -5,3 +5,4 @@ export * from "./git-rules";
 export * from "./redaction";
 export * from "./labels";
 export * from "./namespaces";
+export * from "./gitops-root";

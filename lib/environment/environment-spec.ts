@@ -1,3 +1,5 @@
+import type { GovernanceSpec } from "./governance-spec";
+
 /**
  * The declarative description of an environment, as a platform team writes it in `environments/<env>.ts`.
  * Every optional field has a tier default (see `tier-defaults.ts`); `resolveEnvironment` applies them.
@@ -233,4 +235,9 @@ export interface PlatformSpec {
    * @default - local state files (fine for trying things out, not for a team)
    */
   readonly remoteState?: RemoteStateSpec;
+  /**
+   * Review rules for the infra and GitOps repositories (rulesets, environments, CODEOWNERS); see docs/governance.md.
+   * @default - no governance stack and no CODEOWNERS
+   */
+  readonly governance?: GovernanceSpec;
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { formatProblem } from "../core/validation-error";
+import { schemaProblems } from "../core/schema";
 
 /**
  * Review rules for the infra and GitOps repositories (`PlatformSpec.governance`): the plan and visibility that
@@ -77,4 +79,14 @@ export function resolveGovernance(spec: GovernanceSpec): ResolvedGovernance {
     requiredApprovals: spec.requiredApprovals ?? DEFAULT_REQUIRED_APPROVALS,
     platformTeam: spec.platformTeam,
   };
+}
+
+/** The structural problems of `PlatformSpec.governance`, formatted `path: message`, under `platform.governance`. */
+export function governanceSpecProblems(spec: unknown): string[] {
+  const problems = schemaProblems(governanceSpecSchema, spec, "platform.governance").map(formatProblem);
+  const team = (spec as { platformTeam?: unknown } | undefined)?.platformTeam;
+  if (problems.length === 0 && typeof team === "string" && !/^\S(.*\S)?$/.test(team)) {
+    problems.push(`platform.governance.platformTeam: "${team}" has leading or trailing spaces; remove them`);
+  }
+  return problems;
 }

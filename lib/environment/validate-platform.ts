@@ -14,6 +14,7 @@ import {
   RemoteStateSpec,
   Tier,
 } from "./environment-spec";
+import { governanceSpecProblems } from "./governance-spec";
 import { tierDefaults } from "./tier-defaults";
 
 const PROJECT_NAME = /^[a-z][a-z0-9]{1,11}$/;
@@ -54,6 +55,7 @@ export function validatePlatform(spec: PlatformSpec): string[] {
     problems.push("platform: environments is empty; declare at least one environment");
   }
   if (spec.remoteState) problems.push(...remoteStateProblems(spec.remoteState));
+  if (spec.governance !== undefined) problems.push(...governanceSpecProblems(spec.governance));
 
   const seen = new Set<string>();
   for (const env of spec.environments) {

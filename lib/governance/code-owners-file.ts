@@ -5,11 +5,7 @@ import { Construct } from "constructs";
 import { throwIfProblems } from "../core/validation-error";
 import { CODEOWNERS_PATH, CodeOwnersRule, ICodeOwners, renderCodeOwners } from "./code-owners";
 
-/**
- * Output folder (below cdktf.out) of the files a publish lays at the root of the GitOps repository, next to
- * `gitops/` (whose folders are environments): `gitops-root/.github/CODEOWNERS` becomes `.github/CODEOWNERS`.
- */
-export const GITOPS_ROOT_OUTPUT_FOLDER = "gitops-root";
+export { GITOPS_ROOT_OUTPUT_FOLDER } from "../core/gitops-root";
 /** Output folder (below cdktf.out) of the infra repository's generated GitHub files, as `pipelines write` copies them. */
 export const GITHUB_PIPELINES_OUTPUT_FOLDER = "pipelines/github";
 
