@@ -60,7 +60,7 @@ export interface ReviewRulesetProps {
 
 /** Terraform would read `${` and `%{` in a check name as a template; GitHub check names may contain them. */
 function literal(text: string): string {
-  return text.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
 
 /**
