@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { GITOPS_ROOT_OUTPUT_FOLDER, gitopsRootFileProblem } from "../core/gitops-root";
 import { ReleaseError } from "./errors";
-import { compareStrings } from "./source";
+import { compareStrings } from "../core/sorting";
 
 /**
  * Adds the synthesized root files of the GitOps repository (`cdktf.out/gitops-root/**`, e.g. `.github/CODEOWNERS`
