@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Annotations, App, Aspects, IAspect, TerraformStack } from "cdktf";
-import { IConstruct } from "constructs";
+import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { Construct, IConstruct } from "constructs";
 import { GITOPS_OUTPUT_FOLDER, GitOpsManifests, manifestFileName } from "../gitops/gitops-manifests";
 import { evaluateKubernetesObjects, evaluateTerraformResources, isBlocking, KubernetesSubject, PolicyFinding, TerraformSubject } from "./evaluate";
 import { DEFAULT_POLICY_PACKS } from "./packs";
@@ -18,7 +19,7 @@ export interface PolicyChecksProps {
    */
   readonly packs?: readonly PolicyPack[];
   /**
-   * Write `policy-report.json` and `policy-summary.md` to the app's output folder.
+   * Write `policy-report.json` and `policy-summary.md` to the synth output folder (in a real synth only).
    * @default true
    */
   readonly writeReport?: boolean;
@@ -39,8 +40,9 @@ type Resources = Record<string, Record<string, Record<string, unknown>>>;
  * resource (the resolved JSON written to `cdk.tf.json`) and each Kubernetes object a `GitOpsManifests` writes
  * (or a `kubernetes_manifest` holds). Blocking findings become error annotations, which fail synth; open
  * warnings and unresolved values become warnings; suppressed findings go to the report only. After each stack,
- * `policy-report.json` and `policy-summary.md` in the output folder are rewritten with everything so far, so the
- * files are complete when synth ends (and show what was found when a stack fails).
+ * `policy-report.json` and `policy-summary.md` in the output folder are rewritten with everything so far (by a
+ * `PolicyReport` child of each stack), so the files are complete when synth ends and show what was found when a
+ * stack fails.
  */
 export class PolicyChecks implements IAspect {
   /** The checks applied to `app`, if any. */
@@ -53,10 +55,13 @@ export class PolicyChecks implements IAspect {
    * the stacks are created; calling it again adds it to stacks created since (the first call's props stay).
    */
   public static applyTo(app: App, props: PolicyChecksProps = {}): PolicyChecks {
-    const checks = CHECKS.get(app) ?? new PolicyChecks(app, props);
+    const checks = CHECKS.get(app) ?? new PolicyChecks(props);
     CHECKS.set(app, checks);
     for (const stack of app.node.findAll().filter(TerraformStack.isStack)) {
-      if (!Aspects.of(stack).all.includes(checks)) Aspects.of(stack).add(checks);
+      if (Aspects.of(stack).all.includes(checks)) continue;
+      Aspects.of(stack).add(checks);
+      // Custom synthesis runs only in a real synth (after the stack's Aspects), never in Testing.synth.
+      if (checks.writeReport) addCustomSynthesis(new Construct(stack, "PolicyReport"), { onSynthesize: (session) => checks.write(session.outdir) });
     }
     return checks;
   }
@@ -67,7 +72,7 @@ export class PolicyChecks implements IAspect {
   private readonly today: string;
   private readonly writeReport: boolean;
 
-  private constructor(private readonly app: App, props: PolicyChecksProps) {
+  private constructor(props: PolicyChecksProps) {
     this.packs = props.packs ?? DEFAULT_POLICY_PACKS;
     this.today = props.today ?? new Date().toISOString().slice(0, 10);
     this.writeReport = props.writeReport ?? true;
@@ -93,7 +98,6 @@ export class PolicyChecks implements IAspect {
     const findings = [...this.checkTerraform(node, resources, byPath), ...this.checkKubernetes(node, resources, byPath, owners)];
     this.findingsByStack.set(node.node.path, findings);
     for (const f of findings) this.annotate(byPath.get(f.path) ?? owners.get(f.path) ?? node, f);
-    if (this.writeReport) this.write();
   }
 
   private checkTerraform(stack: TerraformStack, resources: Resources, byPath: Map<string, IConstruct>): PolicyFinding[] {
@@ -139,10 +143,11 @@ export class PolicyChecks implements IAspect {
     }
   }
 
-  private write(): void {
+  /** Writes the report and the summary of everything checked so far to `outdir`. */
+  private write(outdir: string): void {
     const report = this.report();
-    fs.mkdirSync(this.app.outdir, { recursive: true });
-    fs.writeFileSync(path.join(this.app.outdir, POLICY_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-    fs.writeFileSync(path.join(this.app.outdir, POLICY_SUMMARY_FILE), policySummaryMarkdown(report));
+    fs.mkdirSync(outdir, { recursive: true });
+    fs.writeFileSync(path.join(outdir, POLICY_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(path.join(outdir, POLICY_SUMMARY_FILE), policySummaryMarkdown(report));
   }
 }
