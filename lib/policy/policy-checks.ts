@@ -3,7 +3,7 @@ import * as path from "path";
 import { Annotations, App, Aspects, IAspect, TerraformStack } from "cdktf";
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct, IConstruct } from "constructs";
-import { GITOPS_OUTPUT_FOLDER, GitOpsManifests, manifestFileName } from "../gitops/gitops-manifests";
+import { GITOPS_OUTPUT_FOLDER, GitOpsManifests, manifestFileName } from "../kubernetes/gitops-manifests";
 import { evaluateKubernetesObjects, evaluateTerraformResources, isBlocking, KubernetesSubject, PolicyFinding, TerraformSubject } from "./evaluate";
 import { DEFAULT_POLICY_PACKS } from "./packs";
 import { PolicyPack } from "./policy-pack";

@@ -1,3 +1,4 @@
+import { throwIfProblems } from "../core/validation-error";
 import { PolicyRule } from "./rule";
 
 /** A named set of rules evaluated together (cdk-nag's NagPack). */
@@ -15,6 +16,6 @@ export function definePolicyPack(name: string, description: string, rules: reado
   if (!/^[a-z][a-z0-9-]*$/.test(name)) problems.push(`policy pack "${name}": name is not valid; use lower-case letters, digits and hyphens`);
   const ids = rules.map((rule) => rule.id);
   for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) problems.push(`policy pack "${name}": rule id ${id} is used twice; give each rule its own id`);
-  if (problems.length > 0) throw new Error(problems.join("\n"));
+  throwIfProblems("policy pack", problems);
   return Object.freeze({ name, description, rules: Object.freeze([...rules]) });
 }

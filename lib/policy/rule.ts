@@ -1,3 +1,5 @@
+import { throwIfProblems } from "../core/validation-error";
+
 /**
  * The shape of a policy rule (cdk-nag's model): a pure function over one synthesized Terraform resource or one
  * Kubernetes object that says compliant, non-compliant, not applicable, or that a value it needs cannot be known
@@ -99,6 +101,6 @@ export function defineRule<R extends PolicyRule>(rule: R): R {
     if (rule[field].trim().length < 10) problems.push(`${field} is missing or too short; say it in a sentence`);
   }
   if (rule.checkov !== undefined && !/^CKV2?_[A-Z0-9]+_\d+$/.test(rule.checkov)) problems.push(`checkov "${rule.checkov}" is not a Checkov id such as CKV_AZURE_141`);
-  if (problems.length > 0) throw new Error(problems.map((p) => `policy rule ${rule.id}: ${p}`).join("\n"));
+  throwIfProblems(`policy rule ${rule.id}`, problems);
   return Object.freeze(rule);
 }

@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { throwIfProblems } from "../core/validation-error";
 
 /** A reasoned exception to one rule for a construct and everything below it (cdk-nag's NagSuppression). */
 export interface PolicySuppression {
@@ -53,7 +54,7 @@ export function suppressionProblems(suppression: PolicySuppression, where: strin
  */
 export function suppressPolicy(scope: IConstruct, suppressions: readonly PolicySuppression[]): void {
   const problems = suppressions.flatMap((suppression) => suppressionProblems(suppression, scope.node.path || "(app)"));
-  if (problems.length > 0) throw new Error(problems.join("\n"));
+  throwIfProblems("policy suppression", problems);
   const holder = scope as unknown as { [SUPPRESSIONS]?: PolicySuppression[] };
   const own = holder[SUPPRESSIONS] ?? [];
   if (!holder[SUPPRESSIONS]) Object.defineProperty(scope, SUPPRESSIONS, { value: own, enumerable: false });

@@ -4,7 +4,7 @@ import * as path from "path";
 import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
-import { GitOpsManifests } from "../../lib/gitops/gitops-manifests";
+import { GitOpsManifests } from "../../lib/kubernetes/gitops-manifests";
 import { PolicyChecks, PolicyReport, readPolicyReport, suppressPolicy } from "../../lib/policy";
 import { deployment } from "./cases";
 
