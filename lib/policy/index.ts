@@ -9,3 +9,4 @@ export * from "./terraform-values";
 export * from "./kubernetes-values";
 export * from "./secret-patterns";
 export * from "./rules-markdown";
+export * from "./policy-gate";

@@ -69,6 +69,7 @@ export class PolicyChecks implements IAspect {
   /** The packs evaluated. */
   public readonly packs: readonly PolicyPack[];
   private readonly findingsByStack = new Map<string, PolicyFinding[]>();
+  private readonly filesByStack = new Map<string, string[]>();
   private readonly today: string;
   private readonly writeReport: boolean;
 
@@ -85,7 +86,7 @@ export class PolicyChecks implements IAspect {
 
   /** The report of the stacks checked so far. */
   public report(): PolicyReport {
-    return buildPolicyReport(this.packs.map((pack) => pack.name), this.findings);
+    return buildPolicyReport(this.packs.map((pack) => pack.name), this.findings, [...this.filesByStack.values()].flat());
   }
 
   /** Aspect entry: checks a stack once per synth (re-synthesizing a stack replaces its findings). */
@@ -97,6 +98,7 @@ export class PolicyChecks implements IAspect {
     const resources = (node.toTerraform() as { resource?: Resources }).resource ?? {};
     const findings = [...this.checkTerraform(node, resources, byPath), ...this.checkKubernetes(node, resources, byPath, owners)];
     this.findingsByStack.set(node.node.path, findings);
+    this.filesByStack.set(node.node.path, [...owners.keys()]);
     for (const f of findings) this.annotate(byPath.get(f.path) ?? owners.get(f.path) ?? node, f);
   }
 

@@ -26,6 +26,8 @@ export interface PolicyReport {
   readonly version: 1;
   readonly packs: readonly string[];
   readonly summary: PolicySummary;
+  /** The manifest files whose objects were evaluated (`gitops/<env>/...`), sorted. */
+  readonly objects: readonly string[];
   readonly findings: readonly PolicyFinding[];
 }
 
@@ -36,7 +38,7 @@ function compare(a: PolicyFinding, b: PolicyFinding): number {
 }
 
 /** Builds the report: findings sorted by path, resource and rule, with their counts. */
-export function buildPolicyReport(packs: readonly string[], findings: readonly PolicyFinding[]): PolicyReport {
+export function buildPolicyReport(packs: readonly string[], findings: readonly PolicyFinding[], objects: readonly string[] = []): PolicyReport {
   const sorted = [...findings].sort(compare);
   const open = sorted.filter((f) => f.result !== "compliant" && !f.suppression);
   return {
@@ -52,6 +54,7 @@ export function buildPolicyReport(packs: readonly string[], findings: readonly P
       blocking: sorted.filter(isBlocking).length,
       warnings: open.filter((f) => f.result === "non-compliant" && f.severity === "warning").length,
     },
+    objects: [...new Set(objects)].sort(),
     findings: sorted,
   };
 }
@@ -64,7 +67,7 @@ export function readPolicyReport(file: string): PolicyReport {
   } catch (error) {
     throw new Error(`${file}: cannot read the policy report (${(error as Error).message}); run "npm run synth" first`);
   }
-  if (report?.version !== 1 || !Array.isArray(report.findings)) throw new Error(`${file}: is not a policy report of version 1; synthesize again`);
+  if (report?.version !== 1 || !Array.isArray(report.findings) || !Array.isArray(report.objects)) throw new Error(`${file}: is not a policy report of version 1; synthesize again`);
   return report;
 }
 
