@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { ExitCode, ReleaseError } from "../release/errors";
 import type { CompareResult } from "../release/verify";
 import type { EnvironmentChange } from "../release/plan";
+import { addInitCommand } from "./init-command";
 
 /** Where the CLI reads and writes: injectable so tests can run it in-process. */
 export interface CliIo {
@@ -173,6 +174,8 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
           .join(""),
       );
     });
+
+  addInitCommand(program, io);
 
   try {
     await program.parseAsync([...argv], { from: "user" });
