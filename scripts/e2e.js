@@ -61,7 +61,7 @@ step(`npm pack (prepack builds dist/) into ${work}`);
 const packed = JSON.parse(run(root, npm, ["pack", "--json", "--pack-destination", work]));
 const tarball = path.join(work, packed[0].filename);
 const packedFiles = packed[0].files.map((f) => f.path);
-for (const needed of ["register.js", "bin/cdktf-gitops.js", "dist/lib/index.js", "dist/lib/index.d.ts", "dist/lib/cli/main.js", "package.json"]) {
+for (const needed of ["register.js", "bin/cdktf-gitops.js", "dist/index.js", "dist/index.d.ts", "dist/lib/cli/main.js", "package.json"]) {
   check(packedFiles.includes(needed), `the package lacks ${needed}; add it to "files" in package.json`);
 }
 check(!packedFiles.some((f) => f.startsWith("test/") || f.startsWith("lib/")), "the package ships sources or tests; keep them out of \"files\"");

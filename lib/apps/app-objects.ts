@@ -1,7 +1,8 @@
 import { createHash } from "crypto";
-import { KustomizePatch } from "../gitops/kustomization-file";
-import { KubernetesObject } from "../gitops/kubernetes-object";
+import { KustomizePatch } from "../kubernetes/kustomization-file";
+import { KubernetesObject } from "../kubernetes/kubernetes-object";
 import { ResolvedApp, ResolvedProbe } from "./resolved-app";
+import { MANAGED_BY_LABELS } from "../core/labels";
 
 /** The Azure values the app's objects refer to: literal values, Terraform tokens or Flux variables. */
 export interface AppAzureValues {
@@ -71,7 +72,7 @@ export function configMapName(app: ResolvedApp): string | undefined {
  * Ingress (when set). Pure: the same input gives the same objects.
  */
 export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesObject[] {
-  const labels = { "app.kubernetes.io/name": app.name, "app.kubernetes.io/managed-by": "cdktf-gitops" };
+  const labels = { "app.kubernetes.io/name": app.name, ...MANAGED_BY_LABELS };
   // A new object at every use: a shared one would be written as a YAML anchor and alias.
   const selector = () => ({ "app.kubernetes.io/name": app.name });
   const meta = (name: string, extra: object = {}) => ({ name, namespace: app.namespace, labels: { ...labels }, ...extra });

@@ -1,6 +1,5 @@
-import { PLATFORM_NAMESPACES } from "../gitops/argo-cd-sync";
-import { SYNC_METRICS_NAMESPACE } from "../monitoring/sync-engine-metrics";
-import { appAlertThresholdProblems } from "../monitoring/validate-app-alerts";
+import { PLATFORM_NAMESPACES, SYNC_METRICS_NAMESPACE } from "../core/namespaces";
+import { appAlertThresholdProblems } from "../environment/validate-app-alerts";
 import { AppOverrides, AppPins, AppProbe, AppSpec } from "./app-spec";
 import { isImageRepository, parsePinnedImage } from "./image-reference";
 

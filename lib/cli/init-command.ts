@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import * as path from "path";
-import type { CliIo } from "./main";
+import { CliContext, listOption } from "./context";
 
 interface InitFlags {
   name?: string;
@@ -18,10 +18,8 @@ interface InitFlags {
   json?: boolean;
 }
 
-const list = (values: string[] | undefined): string[] | undefined => (values === undefined ? undefined : values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean));
-
 /** `cdktf-gitops init [folder]`: scaffolds an infra repository (see `init`). */
-export function addInitCommand(program: Command, io: CliIo): void {
+export function registerInit(program: Command, cli: CliContext): void {
   program
     .command("init")
     .argument("[folder]", "folder to scaffold into (created when absent)", ".")
@@ -41,6 +39,7 @@ export function addInitCommand(program: Command, io: CliIo): void {
     .option("--json", "print the result as JSON on stdout")
     .action(async (folder: string, flags: InitFlags) => {
       const { init, nextSteps } = await import("./init");
+      const { io } = cli;
       const result = init({
         folder: path.resolve(io.cwd, folder),
         project: flags.name,
@@ -50,14 +49,14 @@ export function addInitCommand(program: Command, io: CliIo): void {
         gitopsRepo: flags.gitopsRepo,
         gitopsUrl: flags.gitopsUrl,
         adminGroup: flags.adminGroup,
-        apiServerRanges: list(flags.apiServerRange),
-        owners: list(flags.owner),
+        apiServerRanges: listOption(flags.apiServerRange),
+        owners: listOption(flags.owner),
         librarySpec: flags.library,
         force: flags.force,
         git: flags.git,
         env: io.env,
       });
-      if (flags.json) io.stdout(`${JSON.stringify({ ok: true, folder: result.folder, files: result.files, gitInitialized: result.gitInitialized, project: result.spec.project, samples: result.spec.samples }, null, 2)}\n`);
-      else io.stdout(nextSteps(result, io.cwd));
+      const json = { ok: true, folder: result.folder, files: result.files, gitInitialized: result.gitInitialized, project: result.spec.project, samples: result.spec.samples };
+      io.stdout(flags.json ? `${JSON.stringify(json, null, 2)}\n` : nextSteps(result, io.cwd));
     });
 }

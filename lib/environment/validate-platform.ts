@@ -1,4 +1,7 @@
-import { AzureNames, azureNameProblem } from "../platform/azure-names";
+import { ENVIRONMENT_NAME } from "../core/names";
+import { gitBranchProblems, gitUrlProblems, isSshGitUrl } from "../core/git-rules";
+import { maskUrlUserInfo } from "../core/redaction";
+import { AzureNames, azureNameProblem } from "./azure-names";
 import { cidrsOverlap, Ipv4Cidr, parseCidr } from "./cidr";
 import { POD_CIDR, SERVICE_CIDR } from "./environment";
 import {
@@ -14,8 +17,6 @@ import {
 import { tierDefaults } from "./tier-defaults";
 
 const PROJECT_NAME = /^[a-z][a-z0-9]{1,11}$/;
-/** Environment names: 2-12 lower-case letters and digits, starting with a letter. */
-export const ENVIRONMENT_NAME = /^[a-z][a-z0-9]{1,11}$/;
 const LOCATION = /^[a-z][a-z0-9]+$/;
 const KUBERNETES_VERSION = /^\d+\.\d+(\.\d+)?$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -225,36 +226,6 @@ function nodePoolProblems(at: string, pool: NodePoolSpec, minimum: number): stri
   return problems;
 }
 
-/** Problems of a GitOps repository URL, or an empty list. Exported for the gitops constructs. */
-export function gitUrlProblems(at: string, url: string): string[] {
-  if (/^https:\/\/[^/@\s]*@/.test(url) || /^ssh:\/\/[^/@\s]*:[^/@\s]*@/.test(url)) {
-    return [`${at}: gitops url "${redact(url)}" embeds credentials; remove them from the url and use gitops.auth with key vault secrets`];
-  }
-  if (/^https:\/\/[a-zA-Z0-9.-]+(:\d+)?\/[^\s?#]+$/.test(url)) return [];
-  if (/^ssh:\/\/[a-zA-Z0-9._-]+@[a-zA-Z0-9.-]+(:\d+)?\/[^\s?#]+$/.test(url)) return [];
-  if (/^[a-zA-Z0-9._-]+@[a-zA-Z0-9.-]+:[^\s?#/][^\s?#]*$/.test(url)) return [];
-  return [`${at}: gitops url "${url}" is not a git url; use https://host/org/repo.git, ssh://git@host/org/repo.git or git@host:org/repo.git`];
-}
-
-/** True when the URL uses SSH (either form). */
-export function isSshGitUrl(url: string): boolean {
-  return url.startsWith("ssh://") || /^[a-zA-Z0-9._-]+@[a-zA-Z0-9.-]+:/.test(url);
-}
-
-/** Problems of a git branch name (git check-ref-format rules), or an empty list. */
-export function gitBranchProblems(at: string, branch: string): string[] {
-  const bad =
-    branch.length === 0 ||
-    /[\s~^:?*[\\\x00-\x1f\x7f]/.test(branch) ||
-    branch.includes("..") ||
-    branch.includes("@{") ||
-    branch.includes("//") ||
-    /^[-/.]/.test(branch) ||
-    /(\/|\.|\.lock)$/.test(branch) ||
-    branch.split("/").some((part) => part.startsWith("."));
-  return bad ? [`${at}: gitops branch "${branch}" is not a valid git branch name; use a name such as "main"`] : [];
-}
-
 function gitRepositoryProblems(at: string, repo: GitRepositorySpec): string[] {
   const problems = [...gitUrlProblems(at, repo.url), ...gitBranchProblems(at, repo.branch ?? "main")];
   if (repo.syncInterval !== undefined && !DURATION.test(repo.syncInterval)) {
@@ -263,7 +234,7 @@ function gitRepositoryProblems(at: string, repo: GitRepositorySpec): string[] {
   const auth = repo.auth ?? { kind: "public" };
   const ssh = isSshGitUrl(repo.url);
   if (auth.kind === "ssh") {
-    if (!ssh) problems.push(`${at}: gitops.auth is ssh but url "${redact(repo.url)}" is not an ssh url; use an ssh url or https auth`);
+    if (!ssh) problems.push(`${at}: gitops.auth is ssh but url "${maskUrlUserInfo(repo.url)}" is not an ssh url; use an ssh url or https auth`);
     problems.push(...secretNameProblems(at, [auth.privateKeySecretName, auth.knownHostsSecretName]));
   } else if (auth.kind === "https") {
     if (ssh) problems.push(`${at}: gitops.auth is https but url "${repo.url}" is an ssh url; use an https url or ssh auth`);
@@ -368,6 +339,3 @@ function promotionProblems(environments: readonly EnvironmentSpec[]): string[] {
   return problems;
 }
 
-function redact(url: string): string {
-  return url.replace(/\/\/[^/@]*@/, "//***@");
-}

@@ -1,24 +1,14 @@
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { Lazy } from "cdktf";
 import { Construct } from "constructs";
+import { PLATFORM_NAMESPACES } from "../core/namespaces";
 import { GitSource } from "./git-source";
-import { KubernetesObject, validateKubernetesObject } from "./kubernetes-object";
-import { KustomizePatch } from "./kustomization-file";
+import { KubernetesObject, validateKubernetesObject } from "../kubernetes/kubernetes-object";
+import { KustomizePatch } from "../kubernetes/kustomization-file";
+import { MANAGED_BY_LABELS } from "../core/labels";
 
 /** The in-cluster API server address Argo CD deploys to. */
 export const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
-
-/** Namespaces of the platform that apps must never deploy into (denied by the default AppProject). */
-export const PLATFORM_NAMESPACES: readonly string[] = [
-  "kube-system",
-  "kube-public",
-  "kube-node-lease",
-  "argocd",
-  "flux-system",
-  "gatekeeper-system",
-  "app-routing-system",
-  "aks-command",
-];
 
 /** Retry of a failed sync: attempts and exponential backoff. */
 export interface ArgoCdRetry {
@@ -150,7 +140,7 @@ export class ArgoCdSync extends Construct {
     }
     if (problems.length > 0) throw new Error(problems.join("\n"));
 
-    const labels = { "app.kubernetes.io/managed-by": "cdktf-gitops", "app.kubernetes.io/part-of": env };
+    const labels = { ...MANAGED_BY_LABELS, "app.kubernetes.io/part-of": env };
     const syncPolicy = {
       automated: { prune: props.prune ?? true, selfHeal: props.selfHeal ?? true, allowEmpty: false },
       retry: { limit: retry.limit, backoff: { duration: retry.duration, factor: retry.factor, maxDuration: retry.maxDuration } },

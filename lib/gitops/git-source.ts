@@ -4,7 +4,7 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { GitAuthSpec } from "../environment/environment-spec";
-import { gitBranchProblems, gitUrlProblems, isSshGitUrl } from "../environment/validate-platform";
+import { gitBranchProblems, gitUrlProblems, isSshGitUrl } from "../core/git-rules";
 
 /** A Key Vault that holds the Git credentials, found by name (it usually lives in another stack). */
 export interface KeyVaultReference {

@@ -6,7 +6,7 @@ import { EnvironmentResourceGroup } from "../platform/environment-resource-group
 import { AlertActionGroup } from "./alert-action-group";
 import { AlertRule } from "./alert-rules";
 import { MonitorWorkspace } from "./monitor-workspace";
-import { alertDurationMinutes, isoDuration } from "./validate-app-alerts";
+import { alertDurationMinutes, isoDuration } from "../environment/validate-app-alerts";
 
 /** Props of a `PrometheusAlertGroup`. */
 export interface PrometheusAlertGroupProps {

@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { gitBranchProblems } from "../environment/validate-platform";
+import { gitBranchProblems } from "../core/git-rules";
 import { ExitCode, ReleaseError } from "./errors";
-import { Git, redactUrl } from "./git";
+import { redactUrl } from "../core/redaction";
+import { Git } from "./git";
 import { compareStrings, findProjectRoot } from "./source";
 
 /** Default GitOps repository of a project: a local bare repository created on first use. */

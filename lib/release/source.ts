@@ -2,9 +2,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { parsePinnedImage } from "../apps/image-reference";
 import { formatPinFile, readPinFile } from "../apps/pins";
-import { ENVIRONMENT_NAME } from "../environment/validate-platform";
+import { ENVIRONMENT_NAME } from "../core/names";
 import { ReleaseError } from "./errors";
-import { Git, redactUrl } from "./git";
+import { redactUrl } from "../core/redaction";
+import { Git } from "./git";
 
 /** Folder of the pins files inside the source repository. */
 export const PINS_FOLDER = "environments/pins";

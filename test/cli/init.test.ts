@@ -1,7 +1,7 @@
 import { App, TerraformStack } from "cdktf";
 import * as fs from "fs";
 import * as path from "path";
-import { buildPlatform } from "../../lib";
+import { buildPlatform } from "../../stacks/build-platform";
 import { init } from "../../lib/cli/init";
 import { gitopsCloneUrl, scaffoldDelivery } from "../../lib/cli/init-ci";
 import { SAMPLE_APP, scaffoldApp, scaffoldPlatform } from "../../lib/cli/init-spec";

@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { alertTierSettings, ContainerInsights, ManagedGrafana, MonitoringStack, PlatformStack, PrometheusAlertGroup, resolvePlatform, syncAlertRules } from "../../lib";
+import { alertTierSettings, ContainerInsights, ManagedGrafana, MonitoringStack, PlatformStack, PrometheusAlertGroup, resolvePlatform, syncAlertRules } from "../../index";
 import { platformSpec } from "../support/fixtures";
 import { resourceAt, synthJson } from "../support/terraform-json";
 

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { referenceApps, referencePins, referencePlatform } from "../../environments";
 import { GRAFANA_ADMINS_GROUP } from "../../environments/shared";
-import { AppAlertTarget, MonitoringStack, PlatformStack, resolvePlatform } from "../../lib";
+import { AppAlertTarget, MonitoringStack, PlatformStack, resolvePlatform } from "../../index";
 import { buildPlatform } from "../../stacks/build-platform";
 import { promqlSyntaxErrors } from "../monitoring/promql";
 import { environmentSpec, platformSpec } from "../support/fixtures";
