@@ -4,7 +4,7 @@
 // library as npm would publish it, `cdktf-gitops init` a new infra repository in a temporary folder, install the
 // tarball and its peers from the npm registry, run the scaffold's own `npm test` (twice: the second run with
 // --ci proves the snapshot written by the first is stable), `npx cdktf synth`, commit, `npx cdktf-gitops publish`
-// to a bare repository, and check the release, `verify` and `status`. Needs git and the npm registry; no cloud.
+// to a bare repository, and check the release, `verify`, `status` and `graph`. Needs git and the npm registry; no cloud.
 // KEEP_E2E=1 keeps the temporary folder for a look afterwards.
 const { spawnSync } = require("child_process");
 const fs = require("fs");
@@ -114,7 +114,14 @@ run(infra, npx, ["cdktf-gitops", "verify", "--repo", remote, "--quiet"]);
 const again = JSON.parse(run(infra, npx, ["cdktf-gitops", "publish", "--repo", remote, "--json", "--quiet"]));
 check(again.ok && again.changed === false, `a second publish changed something: ${JSON.stringify(again)}`);
 
+step("npx cdktf-gitops status and graph");
+const status = JSON.parse(run(infra, npx, ["cdktf-gitops", "status", "--repo", remote, "--json", "--quiet"]));
+const dev = status.environments.find((e) => e.environment === "dev");
+check(dev?.matchesSynth === true && dev.current?.id === published.releaseId && dev.apps.hello === pin, `status does not show dev at ${published.releaseId}: ${JSON.stringify(status)}`);
+const mermaid = run(infra, npx, ["cdktf-gitops", "graph", "--out", "cdktf.out"]);
+check(mermaid.includes("s_dev_platform --> s_dev_app_hello"), `graph lacks dev-platform -> dev-app-hello:\n${mermaid}`);
+
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (process.env.KEEP_E2E) process.stdout.write(`e2e: kept ${work}\n`);
 else fs.rmSync(work, { recursive: true, force: true });
-process.stdout.write(`e2e passed in ${seconds}s: pack, init, npm install, npm test, cdktf synth, publish, verify\n`);
+process.stdout.write(`e2e passed in ${seconds}s: pack, init, npm install, npm test, cdktf synth, publish, verify, status, graph\n`);
