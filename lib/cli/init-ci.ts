@@ -28,6 +28,12 @@ export interface PushCredential {
   readonly privateKeySecret: string;
 }
 
+/**
+ * Whether this version's PlatformSpec takes `delivery` (generated pipelines and governance). Until it does, `init`
+ * parses and checks the CI flags but refuses them, rather than write a spec the library would reject.
+ */
+export const DELIVERY_IN_SPEC = false;
+
 /** Name of the CI secret that holds the GitOps repository's deploy key in a scaffold. */
 export const GITOPS_DEPLOY_KEY_SECRET = "GITOPS_DEPLOY_KEY";
 

@@ -4,7 +4,7 @@ import { assertValidApps } from "../apps/validate-apps";
 import { EnvironmentSpec, PlatformSpec } from "../environment/environment-spec";
 import { resolvePlatform } from "../environment/resolve-platform";
 import { ReleaseError } from "../release/errors";
-import { CiFlags, gitopsCloneUrl, ScaffoldDelivery, scaffoldDelivery } from "./init-ci";
+import { CiFlags, DELIVERY_IN_SPEC, gitopsCloneUrl, ScaffoldDelivery, scaffoldDelivery } from "./init-ci";
 
 /**
  * The sample app of a scaffold: nginx built to run as a non-root user on port 8080 (it writes only to /tmp,
@@ -73,6 +73,9 @@ export function scaffoldSpec(folder: string, choices: InitChoices): ScaffoldSpec
     throw new ReleaseError(`the folder name "${path.basename(path.resolve(folder))}" gives no project name; pass --name <project> (2-12 lower-case letters and digits)`);
   }
   const delivery = scaffoldDelivery(choices);
+  if (delivery && !DELIVERY_IN_SPEC) {
+    throw new ReleaseError(`--${delivery.ci}: this version of cdktf-gitops generates no ${delivery.ci === "github" ? "github actions workflows" : "azure pipelines"} yet; scaffold without the ci flag (the gitops url is --gitops-url)`);
+  }
   const spec: ScaffoldSpec = {
     project,
     region: choices.region ?? "westeurope",

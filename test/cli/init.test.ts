@@ -140,6 +140,14 @@ describe("init's CI flags", () => {
     expect(gitopsCloneUrl(delivery)).toBe("https://dev.azure.com/contoso/Platform%20Team/_git/infra-gitops");
   });
 
+  test("init refuses CI flags while this version's spec has no delivery settings (checked first, nothing written)", () => {
+    const folder = path.join(tmpDir("init-ci-"), "infra");
+    expect(() => init({ folder, project: "acme", github: "contoso/infra" })).toThrow("--github: this version of cdktf-gitops generates no github actions workflows yet");
+    expect(() => init({ folder, project: "acme", azureDevOps: "contoso/p/infra" })).toThrow("--azure-devops: this version of cdktf-gitops generates no azure pipelines yet");
+    expect(() => init({ folder, project: "acme", github: "contoso" })).toThrow(/is not a github repository/);
+    expect(fs.existsSync(folder)).toBe(false);
+  });
+
   test("bad CI flags are refused with the expected form", () => {
     expect(scaffoldDelivery({})).toBeUndefined();
     expect(() => scaffoldDelivery({ github: "contoso" })).toThrow('--github "contoso" is not a github repository; use owner/repo');
