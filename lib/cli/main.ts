@@ -3,10 +3,13 @@ import { ExitCode, ReleaseError } from "../release/errors";
 import { CliContext, CliIo, CommonOptions } from "./context";
 import { registerDiff } from "./diff-command";
 import { registerHistory } from "./history-command";
+import { registerGraph } from "./graph-command";
+import { registerInit } from "./init-command";
 import { registerPolicy } from "./policy-command";
 import { registerPromote } from "./promote-command";
 import { registerPublish } from "./publish-command";
 import { registerRollback } from "./rollback-command";
+import { registerStatus } from "./status-command";
 import { registerVerify } from "./verify-command";
 
 export type { CliIo } from "./context";
@@ -19,7 +22,10 @@ const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerPromote,
   registerRollback,
   registerHistory,
+  registerStatus,
+  registerGraph,
   registerPolicy,
+  registerInit,
 ];
 
 /**
