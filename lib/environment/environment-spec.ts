@@ -1,4 +1,5 @@
 import { DeliverySpec, EnvironmentDeliverySpec } from "./delivery-spec";
+import type { GovernanceSpec } from "./governance-spec";
 
 /**
  * The declarative description of an environment, as a platform team writes it in `environments/<env>.ts`.
@@ -241,6 +242,11 @@ export interface PlatformSpec {
    * @default - local state files (fine for trying things out, not for a team)
    */
   readonly remoteState?: RemoteStateSpec;
+  /**
+   * Review rules for the infra and GitOps repositories (rulesets, environments, CODEOWNERS); see docs/governance.md.
+   * @default - no governance stack and no CODEOWNERS
+   */
+  readonly governance?: GovernanceSpec;
   /**
    * Continuous deployment: the CI system, repositories, GitOps push credential and pinned tool versions of the
    * generated pipelines (see docs/delivery.md).
