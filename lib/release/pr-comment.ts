@@ -78,13 +78,16 @@ export function pullRequestReport(input: PullRequestReportInput): { comment: str
   if (bootstrap.length > 0) {
     head.push(`> [!WARNING]`, `> Bootstrap stack(s) changed: ${bootstrap.map((b) => `\`${b}\``).join(", ")}. No pipeline applies them: **apply by hand** (\`terraform apply\` in \`cdktf.out/stacks/<stack>\`) after merging.`, "");
   }
-  const policy = input.out ? readJson<{ findings?: { severity?: string; suppressed?: boolean }[] }>(path.join(input.out, "policy-report.json")) : undefined;
-  const tail: string[] = [];
-  if (policy?.findings) {
-    const open = policy.findings.filter((f) => !f.suppressed);
-    tail.push("### Policy", "", `${open.length} finding(s), ${policy.findings.length - open.length} suppressed with a reason.`, "");
-  }
-  const render = (full: boolean): string => [...head, ...environments.flatMap((env) => environmentSection(env, input, diff, full)), ...tail].join("\n");
+  // The policy engine's report (cdktf.out/policy-report.json and its markdown summary), when the platform has one.
+  type Summary = { evaluations: number; blocking: number; warnings: number; suppressed: number };
+  const policy = input.out ? readJson<{ summary?: Summary }>(path.join(input.out, "policy-report.json")) : undefined;
+  const policyText = input.out && fs.existsSync(path.join(input.out, "policy-summary.md")) ? fs.readFileSync(path.join(input.out, "policy-summary.md"), "utf8").trim() : "";
+  const tail = (full: boolean): string[] => {
+    if (!policy?.summary) return [];
+    const s = policy.summary;
+    return ["### Policy", "", `${s.evaluations} evaluation(s): ${s.blocking} blocking, ${s.warnings} warning(s), ${s.suppressed} suppressed with a reason.`, "", ...(full && policyText ? [policyText, ""] : [])];
+  };
+  const render = (full: boolean): string => [...head, ...environments.flatMap((env) => environmentSection(env, input, diff, full)), ...tail(full)].join("\n");
   const full = render(true);
   let comment = render(false);
   if (comment.length > COMMENT_LIMIT) {

@@ -42,3 +42,13 @@ describe("pull request report", () => {
     expect(full).toContain("dev-app-a2999");
   });
 });
+
+test("policy results join the report when the synth wrote them", () => {
+  const dir = tmpDir("pr-comment-policy-");
+  fs.writeFileSync(path.join(dir, "policy-report.json"), JSON.stringify({ version: 1, summary: { evaluations: 12, compliant: 10, nonCompliant: 2, unresolved: 0, suppressed: 1, expiredSuppressions: 0, blocking: 1, warnings: 1 }, findings: [] }));
+  fs.writeFileSync(path.join(dir, "policy-summary.md"), "| rule | result |\n|---|---|\n| AKS.1 | non-compliant |\n");
+  const { comment, full } = pullRequestReport({ ...inputs(0), out: dir, marker: "<!-- m -->" });
+  expect(comment).toContain("### Policy\n\n12 evaluation(s): 1 blocking, 1 warning(s), 1 suppressed with a reason.");
+  expect(full).toContain("| AKS.1 | non-compliant |");
+  expect(pullRequestReport({ ...inputs(0), out: tmpDir("pr-comment-none-"), marker: "m" }).comment).not.toContain("### Policy");
+});

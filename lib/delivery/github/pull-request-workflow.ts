@@ -54,6 +54,10 @@ export function pullRequestWorkflow(model: PipelineModel): Record<string, Pipeli
           "",
         ].join("\n"),
       },
+      {
+        name: "Policy",
+        run: [`if [ -f "${WORK_DIR}/cdktf.out/policy-report.json" ]; then`, `  npx cdktf-gitops policy --out "${WORK_DIR}/cdktf.out" --summary-file "$GITHUB_STEP_SUMMARY"`, "fi", ""].join("\n"),
+      },
       uploadStep("Keep the synthesized output", "cdktf-out", `${WORK_PATH}/cdktf.out\n${WORK_PATH}/changes\n`),
     ],
   };
