@@ -1,3 +1,4 @@
+import { compareStrings } from "../core/sorting";
 import { throwIfProblems } from "../core/validation-error";
 
 /**
@@ -101,5 +102,5 @@ export function renderCodeOwners(rules: readonly CodeOwnersRule[], source: strin
 }
 
 function sortedByName(envs: readonly EnvironmentOwners[]): EnvironmentOwners[] {
-  return [...envs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...envs].sort((a, b) => compareStrings(a.name, b.name));
 }
