@@ -9,7 +9,7 @@ import { DataAzureDevOpsGroup } from "../lib/governance/azure-devops/data-azure-
 import { DataAzureDevOpsProject } from "../lib/governance/azure-devops/data-azure-devops-project";
 import { AzureDevOpsBranchReview, PathReviewers } from "../lib/governance/azure-devops-branch-review";
 import { AzureDevOpsEnvironmentApproval } from "../lib/governance/azure-devops-environment-approval";
-import { addLocalStateBackend, addRemoteStateBackend } from "../lib/platform/remote-state-backend";
+import { addGovernanceStateBackend } from "../lib/governance/governance-state";
 
 /** What Azure DevOps governance needs to know about one environment. */
 export interface AzureDevOpsGovernedEnvironment {
@@ -57,8 +57,7 @@ export class AzureDevOpsGovernanceStack extends TerraformStack {
 
   constructor(scope: Construct, props: AzureDevOpsGovernanceStackProps) {
     super(scope, "governance");
-    if (props.remoteState) addRemoteStateBackend(this, props.remoteState, "bootstrap", "governance");
-    else addLocalStateBackend(this);
+    addGovernanceStateBackend(this, props.remoteState);
     new AzureDevOpsProvider(this, "azuredevops", { orgServiceUrl: props.orgServiceUrl });
     const project = new DataAzureDevOpsProject(this, "Project", { name: props.project });
     const repository = new DataAzureDevOpsGitRepository(this, "InfraRepository", { projectId: project.id, name: props.infraRepository });

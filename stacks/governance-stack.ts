@@ -9,7 +9,7 @@ import { gitopsCodeOwners, infraCodeOwners } from "../lib/governance/code-owners
 import { CodeOwnersFile, GITHUB_PIPELINES_OUTPUT_FOLDER, GITOPS_ROOT_OUTPUT_FOLDER } from "../lib/governance/code-owners-file";
 import { DeploymentEnvironment } from "../lib/governance/deployment-environment";
 import { BypassIdentity, ReviewRuleset } from "../lib/governance/review-ruleset";
-import { addLocalStateBackend, addRemoteStateBackend } from "../lib/platform/remote-state-backend";
+import { addGovernanceStateBackend } from "../lib/governance/governance-state";
 
 /** A GitHub repository. */
 export interface GitHubRepositoryRef {
@@ -79,8 +79,7 @@ export class GovernanceStack extends TerraformStack {
     const findings = githubPlanFindings({ governance, reviewers, releaseIdentity: props.releaseIdentity.kind });
     throwIfProblems("governance spec", findings.errors);
     for (const warning of findings.warnings) Annotations.of(this).addWarning(formatProblem(warning));
-    if (props.remoteState) addRemoteStateBackend(this, props.remoteState, "bootstrap", "governance");
-    else addLocalStateBackend(this);
+    addGovernanceStateBackend(this, props.remoteState);
     const infraProvider = new GithubProvider(this, "github", { owner: props.infraRepository.owner });
     const sameOwner = props.gitopsRepository.owner.toLowerCase() === props.infraRepository.owner.toLowerCase();
     const gitopsProvider = sameOwner ? infraProvider : new GithubProvider(this, "github-gitops", { owner: props.gitopsRepository.owner, alias: "gitops" });

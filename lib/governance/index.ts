@@ -18,3 +18,4 @@ export * from "./azure-devops/data-azure-devops-project";
 export * from "./azure-devops/data-azure-devops-git-repository";
 export * from "./azure-devops/data-azure-devops-group";
 export * from "./azure-devops/data-azure-devops-build-definition";
+export * from "./governance-state";

@@ -97,3 +97,11 @@ describe("GovernanceStack", () => {
     expect(json).toMatchSnapshot();
   });
 });
+
+describe("GovernanceStack state", () => {
+  test("with remote state: governance.tfstate in the state container, azure ad auth", () => {
+    const remoteState = { resourceGroupName: "rg-state", storageAccountName: "ststate", containerName: "tfstate", location: "westeurope" };
+    const stackJson = JSON.parse(Testing.synth(new GovernanceStack(new App(), governanceProps({ remoteState }))));
+    expect(stackJson.terraform.backend.azurerm).toMatchObject({ key: "governance.tfstate", container_name: "tfstate", use_azuread_auth: true, use_oidc: true });
+  });
+});
