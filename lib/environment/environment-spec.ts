@@ -1,3 +1,4 @@
+import { DeliverySpec, EnvironmentDeliverySpec } from "./delivery-spec";
 import type { GovernanceSpec } from "./governance-spec";
 
 /**
@@ -202,6 +203,12 @@ export interface EnvironmentSpec {
    * @default - no receivers (not allowed for prod)
    */
   readonly monitoring?: MonitoringSpec;
+  /**
+   * Where the generated pipeline deploys this environment (tenant, subscription) and who approves apply.
+   * Required when the platform has `delivery`.
+   * @default - none (no pipeline)
+   */
+  readonly delivery?: EnvironmentDeliverySpec;
 }
 
 /** Where Terraform state lives: one storage account for all environments, created by the bootstrap stack. */
@@ -240,4 +247,10 @@ export interface PlatformSpec {
    * @default - no governance stack and no CODEOWNERS
    */
   readonly governance?: GovernanceSpec;
+  /**
+   * Continuous deployment: the CI system, repositories, GitOps push credential and pinned tool versions of the
+   * generated pipelines (see docs/delivery.md).
+   * @default - no pipelines and no pipeline identities are generated
+   */
+  readonly delivery?: DeliverySpec;
 }

@@ -1,3 +1,4 @@
+import { resolveDelivery, ResolvedDelivery } from "./delivery-spec";
 import { Environment, resolveEnvironment } from "./environment";
 import { PlatformSpec, RemoteStateSpec } from "./environment-spec";
 import { resolveGovernance, ResolvedGovernance } from "./governance-spec";
@@ -16,6 +17,8 @@ export interface Platform {
   readonly remoteState?: ResolvedRemoteState;
   /** Review rules, with defaults applied (when the spec has them). */
   readonly governance?: ResolvedGovernance;
+  /** Delivery settings with defaults applied, when the platform has them. */
+  readonly delivery?: ResolvedDelivery;
 }
 
 /**
@@ -29,6 +32,7 @@ export function resolvePlatform(spec: PlatformSpec): Platform {
     environments: spec.environments.map((env) => resolveEnvironment(spec.project, env)),
     remoteState: spec.remoteState && { containerName: "tfstate", ...spec.remoteState },
     governance: spec.governance && resolveGovernance(spec.governance),
+    delivery: spec.delivery && resolveDelivery(spec.delivery, spec.environments),
   };
 }
 

@@ -18,6 +18,7 @@ import {
 } from "./environment-spec";
 import { governanceSpecProblems } from "./governance-spec";
 import { tierDefaults } from "./tier-defaults";
+import { deliveryProblems } from "./delivery-spec";
 
 const PROJECT_NAME = /^[a-z][a-z0-9]{1,11}$/;
 const LOCATION = /^[a-z][a-z0-9]+$/;
@@ -66,6 +67,7 @@ export function validatePlatform(spec: PlatformSpec): string[] {
   }
   problems.push(...overlapProblems(spec.environments));
   problems.push(...promotionProblems(spec.environments));
+  problems.push(...deliveryProblems(spec));
   return problems;
 }
 
