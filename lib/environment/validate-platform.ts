@@ -16,7 +16,7 @@ import {
   RemoteStateSpec,
   Tier,
 } from "./environment-spec";
-import { governanceSpecProblems } from "./governance-spec";
+import { governanceProblems } from "./validate-governance";
 import { tierDefaults } from "./tier-defaults";
 import { deliveryProblems } from "./delivery-spec";
 
@@ -55,7 +55,6 @@ export function validatePlatform(spec: PlatformSpec): string[] {
     problems.push("platform: environments is empty; declare at least one environment");
   }
   if (spec.remoteState) problems.push(...remoteStateProblems(spec.remoteState));
-  if (spec.governance !== undefined) problems.push(...governanceSpecProblems(spec.governance));
 
   const seen = new Set<string>();
   for (const env of spec.environments) {
@@ -68,6 +67,7 @@ export function validatePlatform(spec: PlatformSpec): string[] {
   problems.push(...overlapProblems(spec.environments));
   problems.push(...promotionProblems(spec.environments));
   problems.push(...deliveryProblems(spec));
+  problems.push(...governanceProblems(spec));
   return problems;
 }
 

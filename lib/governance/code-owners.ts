@@ -57,8 +57,8 @@ export function codeOwnersInputProblems(input: CodeOwnersInput): string[] {
   const check = (where: string, slug: string): void => {
     if (!TEAM.test(slug)) problems.push(`${where}: "${slug}" is not a github team slug; use "org/team"`);
   };
-  check("governance/platformTeam", input.platformTeam);
-  for (const env of input.environments) for (const approver of env.approvers) check(`environments/${env.name}/delivery/approvers`, approver);
+  check("platform.governance.platformTeam", input.platformTeam);
+  for (const env of input.environments) for (const approver of env.approvers) check(`environments/${env.name}.delivery.approvers`, approver);
   return problems;
 }
 

@@ -53,8 +53,8 @@ describe("CODEOWNERS rules", () => {
 
   test("rejects owners that are not team slugs, all at once", () => {
     const bad = { platformTeam: "platform", environments: [{ name: "prod", approvers: ["contoso/ok", "not a team"] }] };
-    expect(() => infraCodeOwners(bad)).toThrow('governance/platformTeam: "platform" is not a github team slug; use "org/team"');
-    expect(() => gitopsCodeOwners(bad)).toThrow('environments/prod/delivery/approvers: "not a team" is not a github team slug; use "org/team"');
+    expect(() => infraCodeOwners(bad)).toThrow('platform.governance.platformTeam: "platform" is not a github team slug; use "org/team"');
+    expect(() => gitopsCodeOwners(bad)).toThrow('environments/prod.delivery.approvers: "not a team" is not a github team slug; use "org/team"');
   });
 
   test("every exact path of the reference platform's infra CODEOWNERS is a real file of this repository", () => {

@@ -40,9 +40,9 @@ describe("GovernanceStack", () => {
         const resource = Object.entries(json.resource.github_repository_environment).find(([, e]: any) => e.environment === name)![0];
         const own = variables.filter((v) => v.environment === `\${github_repository_environment.${resource}.environment}`);
         expect(Object.fromEntries(own.map((v) => [v.variable_name, v.value]))).toEqual({
-          ARM_CLIENT_ID: identity.clientId,
-          ARM_TENANT_ID: env.tenantId,
-          ARM_SUBSCRIPTION_ID: env.subscriptionId,
+          AZURE_CLIENT_ID: identity.clientId,
+          AZURE_TENANT_ID: env.tenantId,
+          AZURE_SUBSCRIPTION_ID: env.subscriptionId,
         });
       }
     }
@@ -84,11 +84,11 @@ describe("GovernanceStack", () => {
 
   test("plan limits are errors before any resource exists, and warnings are annotations", () => {
     const make = (plan: "free" | "team") => new GovernanceStack(new App(), governanceProps({}, { plan }));
-    expect(() => make("free")).toThrow("governance/infraRepositoryVisibility: rulesets on a private repository need a paid github plan");
-    expect(() => make("team")).toThrow("environments/prod/delivery/approvers: required reviewers on environments of a private repository need github enterprise");
+    expect(() => make("free")).toThrow("platform.governance.infraRepositoryVisibility: rulesets on a private repository need a paid github plan");
+    expect(() => make("team")).toThrow("environments/prod.delivery.approvers: required reviewers on environments of a private repository need github enterprise");
     const team = new GovernanceStack(new App(), governanceProps({ environments: governedEnvironments({ prod: { approvers: [] } }) }, { plan: "team" }));
     const warnings = team.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => m.data);
-    expect(warnings).toEqual([expect.stringContaining("governance/plan: on a private repository without github enterprise, repository administrators can bypass")]);
+    expect(warnings).toEqual([expect.stringContaining("platform.governance.plan: on a private repository without github enterprise, repository administrators can bypass")]);
     const byName = Object.fromEntries(resourcesOf(JSON.parse(Testing.synth(team)), "github_repository_environment").map((e) => [e.environment, e]));
     expect(byName.prod.can_admins_bypass).toBe(true);
   });
