@@ -171,7 +171,7 @@ export function governanceStackProps(platform: Platform, identities: PipelineIde
     remoteState: platform.remoteState,
     environments: platform.environments.map((env) => ({
       name: env.name,
-      approvers: delivery.environments[env.name].approvers,
+      approvers: delivery.environments[env.name].approvers ?? [],
       tenantId: delivery.environments[env.name].tenantId,
       subscriptionId: delivery.environments[env.name].subscriptionId,
       identities: identities[env.name],

@@ -12,6 +12,7 @@ describe("governance spec", () => {
       gitopsRepositoryVisibility: "private",
       requiredApprovals: 1,
       platformTeam: "contoso/platform",
+      pullRequestPipelineName: "pull-request",
     });
     const spec = deliveredPlatformSpec({ governance: { platformTeam: "contoso/platform", requiredApprovals: 2, plan: "enterprise" } });
     expect(resolvePlatform(spec).governance).toMatchObject({ requiredApprovals: 2, plan: "enterprise" });
