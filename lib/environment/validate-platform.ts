@@ -19,6 +19,7 @@ import {
 import { governanceProblems } from "./validate-governance";
 import { tierDefaults } from "./tier-defaults";
 import { deliveryProblems } from "./delivery-spec";
+import { feedbackProblems } from "./feedback-spec";
 
 const PROJECT_NAME = /^[a-z][a-z0-9]{1,11}$/;
 const LOCATION = /^[a-z][a-z0-9]+$/;
@@ -68,6 +69,7 @@ export function validatePlatform(spec: PlatformSpec): string[] {
   problems.push(...promotionProblems(spec.environments));
   problems.push(...deliveryProblems(spec));
   problems.push(...governanceProblems(spec));
+  problems.push(...feedbackProblems(spec));
   return problems;
 }
 
