@@ -3,6 +3,7 @@ import { KustomizePatch } from "../kubernetes/kustomization-file";
 import { KubernetesObject } from "../kubernetes/kubernetes-object";
 import { ResolvedApp, ResolvedProbe } from "./resolved-app";
 import { MANAGED_BY_LABELS } from "../core/labels";
+import { sortedRecord } from "../core/sorting";
 
 /** The Azure values the app's objects refer to: literal values, Terraform tokens or Flux variables. */
 export interface AppAzureValues {
@@ -364,9 +365,6 @@ function probe(probe: ResolvedProbe, appPort: number): object {
   };
 }
 
-function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]]));
-}
 
 /** The first 10 hex digits of the SHA-256 of a record's sorted JSON. */
 function contentHash(record: Readonly<Record<string, string>>): string {

@@ -5,6 +5,7 @@ import { registerDiff } from "./diff-command";
 import { registerHistory } from "./history-command";
 import { registerGraph } from "./graph-command";
 import { registerInit } from "./init-command";
+import { registerPolicy } from "./policy-command";
 import { registerPromote } from "./promote-command";
 import { registerPublish } from "./publish-command";
 import { registerRollback } from "./rollback-command";
@@ -23,6 +24,7 @@ const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerHistory,
   registerStatus,
   registerGraph,
+  registerPolicy,
   registerInit,
 ];
 
@@ -49,7 +51,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     .configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t), outputError: (t, write) => write(cli.paint(31, t)) })
     .addHelpText(
       "after",
-      "\nExit codes: 0 success, 1 verify/diff found differences, 2 bad input, 3 repository problem\n(unreachable, push rejected or failed), 4 synthesis failed, 5 internal error.",
+      "\nExit codes: 0 success, 1 verify/diff found differences or policy found blocking findings, 2 bad input, 3 repository problem\n(unreachable, push rejected or failed), 4 synthesis failed, 5 internal error.",
     );
   for (const register of COMMANDS) register(program, cli);
 
