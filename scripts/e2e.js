@@ -172,6 +172,8 @@ function cdkTerrain() {
   // The @cdktf providers and cdktf-gitops ask for cdktf ^0.21 as a peer: overrides make them take the alias.
   pkg.overrides = { cdktf: "$cdktf", constructs: "$constructs" };
   fs.writeFileSync(path.join(terrain, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
+  // Start from the cdktf installation (hard links: nothing is copied), so npm only swaps what the alias changes.
+  if (process.platform !== "win32") run(work, "cp", ["-al", path.join(infra, "node_modules"), path.join(terrain, "node_modules")]);
   run(terrain, npm, ["install", "--no-audit", "--no-fund"]);
   const installed = JSON.parse(fs.readFileSync(path.join(terrain, "node_modules", "cdktf", "package.json"), "utf8"));
   check(installed.name === "cdktn" && installed.version === CDKTN.cdktn, `node_modules/cdktf is ${installed.name}@${installed.version}, not cdktn@${CDKTN.cdktn}`);
