@@ -128,9 +128,12 @@ check(mermaid.includes("s_dev_platform --> s_dev_app_hello"), `graph lacks dev-p
 
 cdkTerrain();
 
-const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (process.env.KEEP_E2E) process.stdout.write(`e2e: kept ${work}\n`);
-else fs.rmSync(work, { recursive: true, force: true });
+else {
+  step("removing the temporary folder");
+  fs.rmSync(work, { recursive: true, force: true });
+}
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
 process.stdout.write(`e2e passed in ${seconds}s: pack, init, npm install, npm test, cdktf synth, publish, verify, status, graph\n`);
 
 /** JSON without the cdktf version stamps ("version" keys), for comparing output of cdktf and cdktn. */
