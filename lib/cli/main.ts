@@ -22,6 +22,7 @@ interface CommonOptions {
   branch: string;
   json?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 /**
@@ -57,16 +58,18 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     if (!options.quiet) io.stderr(`${paint(2, "cdktf-gitops:")} ${message}\n`);
   };
   const warn = (message: string): void => io.stderr(`${paint(33, "warning:")} ${message}\n`);
+  // -q: nothing on success but --json output (warnings and errors still go to stderr)
   const print = (options: CommonOptions, value: unknown, text: () => string): void => {
     if (options.json) io.stdout(`${JSON.stringify(value, null, 2)}\n`);
-    else io.stdout(text());
+    else if (!options.quiet) io.stdout(text());
   };
   const common = (command: Command, withSynth: boolean): Command => {
     command
       .option("--repo <url|path>", "GitOps repository (default: .gitops/repo.git in the project, created on first use)")
       .option("--branch <name>", "branch releases are committed to", "main")
       .option("--json", "print the result as JSON on stdout (progress stays on stderr)")
-      .option("-q, --quiet", "no progress messages");
+      .option("-q, --quiet", "print nothing on success (progress and result; --json output stays)")
+      .option("--verbose", "list every changed file, not only the counts per environment and the app changes");
     if (withSynth) {
       command
         .option("--env <env...>", "only these environments (repeat or separate with commas; default: all, plus bootstrap/)")
@@ -90,7 +93,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
       const { plan, ...rest } = result;
       print(options, { ok: true, ...rest, files: plan.files, environments: plan.environments }, () =>
         result.changed
-          ? `published release ${result.releaseId} to ${result.repository} (${result.branch}) as ${result.commit?.slice(0, 12)}\n${formatEnvironments(result.plan.environments)}`
+          ? `published release ${result.releaseId} to ${result.repository} (${result.branch}) as ${result.commit?.slice(0, 12)}\n${formatEnvironments(result.plan.environments, options.verbose)}`
           : `nothing to publish: ${result.repository} (${result.branch}) is up to date\n`,
       );
     });
@@ -101,7 +104,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     .action(async (options: CommonOptions & { env?: string[]; out?: string; exitCode?: boolean }) => {
       const { diff } = await import("../release/verify");
       const result = diff({ cwd: io.cwd, env: io.env, repo: options.repo, branch: options.branch, environments: envList(options.env), out: options.out, progress: progress(options) });
-      print(options, compareJson(result), () => (result.upToDate ? `no changes: ${result.repository} (${result.branch}) is up to date\n` : formatEnvironments(result.plan.environments)));
+      print(options, compareJson(result), () => (result.upToDate ? `no changes: ${result.repository} (${result.branch}) is up to date\n` : formatEnvironments(result.plan.environments, true)));
       if (options.exitCode && !result.upToDate) exitCode = ExitCode.DIFFERENCES;
     });
 
@@ -113,9 +116,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
       print(options, compareJson(result), () =>
         result.upToDate
           ? `verified: ${result.repository} (${result.branch}) matches a fresh synth\n`
-          : `${result.repository} (${result.branch}) differs from a fresh synth in ${result.plan.files.length} file(s):\n${result.plan.files
-              .map((f) => `  ${f.status === "A" ? "missing  " : f.status === "D" ? "extra    " : "modified "} ${f.path}\n`)
-              .join("")}run "cdktf-gitops diff" for details, "cdktf-gitops publish" to bring the repository in line\n`,
+          : `${result.repository} (${result.branch}) differs from a fresh synth in ${result.plan.files.length} file(s):\n${differingFiles(result, options.verbose)}run "cdktf-gitops diff" for details, "cdktf-gitops publish" to bring the repository in line\n`,
       );
       if (!result.upToDate) exitCode = ExitCode.DIFFERENCES;
     });
@@ -151,7 +152,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
       const result = rollback({ cwd: io.cwd, env: io.env, repo: options.repo, branch: options.branch, environment: options.env, to: options.to, steps: options.steps, progress: progress(options) });
       print(options, { ok: true, ...result }, () =>
         result.changed
-          ? `rolled ${result.environment} back to release ${result.restored.id} (reverting ${result.reverted.id}) with release ${result.releaseId} as ${result.commit?.slice(0, 12)}\n${result.files.map((f) => `  ${f.status} ${f.path}\n`).join("")}`
+          ? `rolled ${result.environment} back to release ${result.restored.id} (reverting ${result.reverted.id}) with release ${result.releaseId} as ${result.commit?.slice(0, 12)}: ${result.files.length} file(s) changed\n${options.verbose ? result.files.map((f) => `  ${f.status} ${f.path}\n`).join("") : ""}`
           : `nothing to roll back: ${result.environment} already matches release ${result.restored.id}\n`,
       );
     });
@@ -203,10 +204,21 @@ function compareJson(result: CompareResult): unknown {
   };
 }
 
-function formatEnvironments(environments: readonly EnvironmentChange[]): string {
+/** Files verify lists without --verbose (the first ones; the count says how many more). */
+const VERIFY_FILE_LIMIT = 50;
+
+function differingFiles(result: CompareResult, verbose = false): string {
+  const line = (f: { status: string; path: string }): string => `  ${f.status === "A" ? "missing  " : f.status === "D" ? "extra    " : "modified "} ${f.path}\n`;
+  if (verbose || result.plan.files.length <= VERIFY_FILE_LIMIT) return result.plan.files.map(line).join("");
+  const shown = result.plan.files.slice(0, VERIFY_FILE_LIMIT).map(line).join("");
+  return `${shown}  ... and ${result.plan.files.length - VERIFY_FILE_LIMIT} more (--verbose lists them all)\n`;
+}
+
+/** Counts per environment and the app changes; every file only with --verbose. */
+function formatEnvironments(environments: readonly EnvironmentChange[], verbose = false): string {
   return environments
     .map((e) => {
-      const files = e.files.map((f) => `    ${f.status} ${f.path}\n`).join("");
+      const files = verbose ? e.files.map((f) => `    ${f.status} ${f.path}\n`).join("") : "";
       const apps = e.apps.map((a) => `    app ${a.app}: ${a.from === a.to ? `${a.files.length} file(s) changed` : `${a.from ?? "(new)"} -> ${a.to ?? "(removed)"}`}\n`).join("");
       return `  ${e.environment}: ${e.files.length} file(s) changed\n${apps}${files}`;
     })

@@ -88,8 +88,9 @@ export class Git {
    */
   public identityEnv(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {};
-    const name = this.config("user.name");
-    const email = this.config("user.email");
+    const configured = this.run(["config", "--get-regexp", "^user\\.(name|email)$"], { allowFailure: true }).stdout;
+    const name = /^user\.name \S/m.test(configured);
+    const email = /^user\.email \S/m.test(configured);
     if (!name) {
       if (!this.env.GIT_AUTHOR_NAME) env.GIT_AUTHOR_NAME = FALLBACK_IDENTITY.name;
       if (!this.env.GIT_COMMITTER_NAME) env.GIT_COMMITTER_NAME = FALLBACK_IDENTITY.name;
