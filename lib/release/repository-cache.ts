@@ -78,7 +78,8 @@ export class RepositoryCache {
   /** Deletes the cache of a repository (after a `CorruptCacheError`), so the next `open` builds it afresh. */
   public static discard(options: CacheOptions, reason: string): void {
     const dir = cachePath(options);
-    options.progress?.(`the repository cache ${dir} failed a check (${reason}); rebuilding it`);
+    const summary = reason.replace(/\s*\n\s*/g, "; ").slice(0, 300);
+    options.progress?.(`the repository cache ${dir} failed a check (${summary}); rebuilding it`);
     const lock = acquireLock(`${dir}.lock`, { progress: options.progress });
     try {
       removeFolder(dir);
