@@ -7,7 +7,7 @@ module.exports = {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
   },
   moduleNameMapper: {
-    "^cdktf-gitops$": "<rootDir>/lib/index.ts",
+    "^cdktf-gitops$": "<rootDir>/index.ts",
   },
   testTimeout: 60000,
 };

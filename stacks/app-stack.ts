@@ -7,10 +7,10 @@ import { AppSpec } from "../lib/apps/app-spec";
 import { ResolvedApp, resolveApp } from "../lib/apps/resolved-app";
 import { appProblems } from "../lib/apps/validate-apps";
 import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
-import { GitOpsManifests, manifestFileName } from "../lib/gitops/gitops-manifests";
-import { KubernetesObject, validateKubernetesObject } from "../lib/gitops/kubernetes-object";
-import { KustomizationFile, KustomizePatch } from "../lib/gitops/kustomization-file";
-import { AppAlertTarget } from "../lib/monitoring/app-alert-thresholds";
+import { GitOpsManifests, manifestFileName } from "../lib/kubernetes/gitops-manifests";
+import { KubernetesObject, validateKubernetesObject } from "../lib/kubernetes/kubernetes-object";
+import { KustomizationFile, KustomizePatch } from "../lib/kubernetes/kustomization-file";
+import { AppAlertTarget } from "../lib/environment/app-alert-thresholds";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 import { PlatformStack } from "./platform-stack";
 

@@ -2,7 +2,7 @@ import { Construct, IConstruct } from "constructs";
 import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
 import { ArgoCdSync, KubernetesObjectSource } from "../lib/gitops/argo-cd-sync";
 import { INFRASTRUCTURE_FOLDER } from "../lib/gitops/cluster-baseline";
-import { GitOpsManifests } from "../lib/gitops/gitops-manifests";
+import { GitOpsManifests } from "../lib/kubernetes/gitops-manifests";
 import { GitSource } from "../lib/gitops/git-source";
 import type { AppStack } from "./app-stack";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";

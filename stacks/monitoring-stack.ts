@@ -3,14 +3,14 @@ import { SyncEngine } from "../lib/environment/environment-spec";
 import { AlertActionGroup } from "../lib/monitoring/alert-action-group";
 import { appAlertRules, platformAlertRules, syncAlertRules } from "../lib/monitoring/alert-rules";
 import { AlertTierSettings, alertTierSettings } from "../lib/monitoring/alert-tiers";
-import { AppAlertTarget } from "../lib/monitoring/app-alert-thresholds";
+import { AppAlertTarget } from "../lib/environment/app-alert-thresholds";
 import { ContainerInsights } from "../lib/monitoring/container-insights";
 import { ManagedGrafana } from "../lib/monitoring/managed-grafana";
 import { ManagedPrometheus } from "../lib/monitoring/managed-prometheus";
 import { MonitorWorkspace } from "../lib/monitoring/monitor-workspace";
 import { PrometheusAlertGroup } from "../lib/monitoring/prometheus-alert-group";
 import { SyncEngineMetrics } from "../lib/monitoring/sync-engine-metrics";
-import { appAlertTargetProblems } from "../lib/monitoring/validate-app-alerts";
+import { appAlertTargetProblems } from "../lib/environment/validate-app-alerts";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 import { PlatformStack } from "./platform-stack";
 

@@ -1,7 +1,9 @@
 import { createHash } from "crypto";
-import { KustomizePatch } from "../gitops/kustomization-file";
-import { KubernetesObject } from "../gitops/kubernetes-object";
+import { KustomizePatch } from "../kubernetes/kustomization-file";
+import { KubernetesObject } from "../kubernetes/kubernetes-object";
 import { ResolvedApp, ResolvedProbe } from "./resolved-app";
+import { MANAGED_BY_LABELS } from "../core/labels";
+import { sortedRecord } from "../core/sorting";
 
 /** The Azure values the app's objects refer to: literal values, Terraform tokens or Flux variables. */
 export interface AppAzureValues {
@@ -71,7 +73,7 @@ export function configMapName(app: ResolvedApp): string | undefined {
  * Ingress (when set). Pure: the same input gives the same objects.
  */
 export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesObject[] {
-  const labels = { "app.kubernetes.io/name": app.name, "app.kubernetes.io/managed-by": "cdktf-gitops" };
+  const labels = { "app.kubernetes.io/name": app.name, ...MANAGED_BY_LABELS };
   // A new object at every use: a shared one would be written as a YAML anchor and alias.
   const selector = () => ({ "app.kubernetes.io/name": app.name });
   const meta = (name: string, extra: object = {}) => ({ name, namespace: app.namespace, labels: { ...labels }, ...extra });
@@ -363,9 +365,6 @@ function probe(probe: ResolvedProbe, appPort: number): object {
   };
 }
 
-function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]]));
-}
 
 /** The first 10 hex digits of the SHA-256 of a record's sorted JSON. */
 function contentHash(record: Readonly<Record<string, string>>): string {

@@ -1,4 +1,4 @@
-import { AppAlertThresholds } from "../monitoring/app-alert-thresholds";
+import { AppAlertThresholds } from "../environment/app-alert-thresholds";
 
 /**
  * How an app's Kubernetes objects reach the cluster.

@@ -5,4 +5,3 @@ export * from "./resolved-app";
 export * from "./app-objects";
 export * from "./app-identity";
 export * from "./pins";
-export * from "./secret-provider-class-model";

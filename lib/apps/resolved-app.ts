@@ -1,4 +1,4 @@
-import { AppAlertThresholds } from "../monitoring/app-alert-thresholds";
+import { AppAlertThresholds } from "../environment/app-alert-thresholds";
 import { AppDelivery, AppIngress, AppProbe, AppSecretRef, AppSpec } from "./app-spec";
 import { parsePinnedImage, PinnedImage } from "./image-reference";
 

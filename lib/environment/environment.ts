@@ -1,4 +1,4 @@
-import { AzureNames } from "../platform/azure-names";
+import { AzureNames } from "./azure-names";
 import { addressOf, parseCidr, subnetOf } from "./cidr";
 import {
   EnvironmentSpec,
@@ -11,6 +11,7 @@ import {
   WebhookReceiverSpec,
 } from "./environment-spec";
 import { defaultMaintenanceWindow, tierDefaults } from "./tier-defaults";
+import { MANAGED_BY } from "../core/labels";
 
 /** Pod CIDR of the Azure CNI overlay network; environment address spaces must not overlap it. */
 export const POD_CIDR = "192.168.0.0/16";
@@ -124,7 +125,7 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
       environment: spec.name,
       tier: spec.tier,
       owners: spec.owners.join(" "),
-      "managed-by": "cdktf-gitops",
+      "managed-by": MANAGED_BY,
     },
     promotesFrom: spec.promotesFrom,
     zones: spec.zones ?? defaults.zones,

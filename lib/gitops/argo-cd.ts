@@ -3,8 +3,9 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { toYaml, YamlValue } from "./to-yaml";
+import { toYaml, YamlValue } from "../kubernetes/to-yaml";
 import { GitSource } from "./git-source";
+import { MANAGED_BY_LABELS } from "../core/labels";
 
 /** The argo-cd Helm chart version the library pins by default (Argo CD 3.2). */
 export const ARGO_CD_CHART_VERSION = "9.3.1";
@@ -142,7 +143,7 @@ export class ArgoCd extends Construct {
     this.namespace = new NamespaceV1(this, "Namespace", {
       metadata: {
         name: this.namespaceName,
-        labels: { "app.kubernetes.io/managed-by": "cdktf-gitops", "pod-security.kubernetes.io/enforce": "baseline" },
+        labels: { ...MANAGED_BY_LABELS, "pod-security.kubernetes.io/enforce": "baseline" },
       },
     });
 
@@ -176,7 +177,7 @@ export class ArgoCd extends Construct {
         metadata: {
           name: "gitops-repository",
           namespace: this.namespace.metadata.name,
-          labels: { "argocd.argoproj.io/secret-type": "repository", "app.kubernetes.io/managed-by": "cdktf-gitops" },
+          labels: { "argocd.argoproj.io/secret-type": "repository", ...MANAGED_BY_LABELS },
         },
         type: "Opaque",
         data: { type: "git", url: source.url, ...credentials },

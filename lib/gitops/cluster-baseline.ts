@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-import { GitOpsManifests } from "./gitops-manifests";
-import { KubernetesObject } from "./kubernetes-object";
+import { GitOpsManifests } from "../kubernetes/gitops-manifests";
+import { KubernetesObject } from "../kubernetes/kubernetes-object";
+import { MANAGED_BY_LABELS } from "../core/labels";
 
 /** The folder of the infrastructure layer inside an environment's folder of the GitOps repository. */
 export const INFRASTRUCTURE_FOLDER = "infrastructure";
@@ -42,7 +43,7 @@ export class ClusterBaseline extends Construct {
     super(scope, id);
     const env = props.environment;
     this.manifests = new GitOpsManifests(this, "Resource", { environment: env.name, folder: INFRASTRUCTURE_FOLDER });
-    const labels = { "app.kubernetes.io/managed-by": "cdktf-gitops", "app.kubernetes.io/part-of": "platform-infrastructure" };
+    const labels = { ...MANAGED_BY_LABELS, "app.kubernetes.io/part-of": "platform-infrastructure" };
     for (const [name, value] of Object.entries(APP_PRIORITY_CLASSES)) {
       this.manifests.add({
         apiVersion: "scheduling.k8s.io/v1",

@@ -1,7 +1,7 @@
 import { MonitorActionGroup } from "@cdktf/provider-azurerm/lib/monitor-action-group";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-import { azureNameProblem } from "../platform/azure-names";
+import { azureNameProblem } from "../environment/azure-names";
 import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
 
 /** Props of an `AlertActionGroup`. */

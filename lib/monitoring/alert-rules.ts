@@ -1,7 +1,7 @@
 import { Environment } from "../environment/environment";
 import { SyncEngine } from "../environment/environment-spec";
 import { ALERT_THRESHOLDS, AlertTierSettings } from "./alert-tiers";
-import { AppAlertTarget } from "./app-alert-thresholds";
+import { AppAlertTarget } from "../environment/app-alert-thresholds";
 
 /** One Prometheus alert rule, before it is bound to a workspace, cluster and action group. */
 export interface AlertRule {

@@ -1,14 +1,13 @@
 import { Construct } from "constructs";
-import { toYaml, YamlValue } from "../gitops/to-yaml";
+import { SYNC_METRICS_NAMESPACE } from "../core/namespaces";
+import { toYaml, YamlValue } from "../kubernetes/to-yaml";
 import { Environment } from "../environment/environment";
 import { SyncEngine } from "../environment/environment-spec";
-import { GitOpsManifests } from "../gitops/gitops-manifests";
-import { KubernetesObject } from "../gitops/kubernetes-object";
+import { GitOpsManifests } from "../kubernetes/gitops-manifests";
+import { KubernetesObject } from "../kubernetes/kubernetes-object";
 
 /** The folder of the environment's GitOps repository the scrape manifests are written to. */
 export const SYNC_METRICS_FOLDER = "infrastructure/monitoring";
-/** The namespace of the sync metrics exporter and the PodMonitors. */
-export const SYNC_METRICS_NAMESPACE = "gitops-monitoring";
 
 /** kube-state-metrics v2.13.0 (multi-arch index), pinned by digest. */
 export const DEFAULT_KUBE_STATE_METRICS_IMAGE =

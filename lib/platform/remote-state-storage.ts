@@ -3,6 +3,7 @@ import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { Construct } from "constructs";
 import { ResolvedRemoteState } from "../environment/resolve-platform";
+import { MANAGED_BY } from "../core/labels";
 
 /** Props of a `RemoteStateStorage`. */
 export interface RemoteStateStorageProps {
@@ -39,7 +40,7 @@ export class RemoteStateStorage extends Construct {
     if (!Number.isInteger(retention) || retention < 1 || retention > 365) {
       throw new Error(`${this.node.path}: softDeleteRetentionDays ${retention} is out of range; use 1-365`);
     }
-    const tags = props.tags ?? { "managed-by": "cdktf-gitops", purpose: "terraform-state" };
+    const tags = props.tags ?? { "managed-by": MANAGED_BY, purpose: "terraform-state" };
     this.resourceGroup = new ResourceGroup(this, "ResourceGroup", {
       name: props.state.resourceGroupName,
       location: props.state.location,

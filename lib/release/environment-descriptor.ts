@@ -1,7 +1,7 @@
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-import { writeGitOpsFiles } from "../gitops/gitops-manifests";
+import { writeGitOpsFiles } from "../kubernetes/gitops-manifests";
 import { ReleaseError } from "./errors";
 
 /** The file, in an environment's folder of the GitOps repository, that describes the environment. */

@@ -1,4 +1,5 @@
 import { spawnSync } from "child_process";
+import { redactUrl } from "../core/redaction";
 import { ExitCode, ReleaseError } from "./errors";
 
 /** The identity used for commits when neither the environment nor git config names one. */
@@ -137,11 +138,3 @@ function configEnv(base: NodeJS.ProcessEnv, config: Readonly<Record<string, stri
   return env;
 }
 
-/**
- * Removes credentials from a URL before it is printed or written into a commit: the whole user part of an
- * http(s) / ftp(s) URL (a token may be the user name), the password of any other `scheme://user:password@`.
- * The user part ends at the last `@` before the first `/`, so an unescaped `@` in a password is removed too.
- */
-export function redactUrl(url: string): string {
-  return url.replace(/^((?:https?|ftps?):\/\/)[^/\s]*@/i, "$1").replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:\s]*):[^/\s]*@/i, "$1@");
-}

@@ -1,8 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { gitBranchProblems } from "../environment/validate-platform";
+import { gitBranchProblems } from "../core/git-rules";
 import { ExitCode, ReleaseError } from "./errors";
-import { Git, redactUrl } from "./git";
+import { redactUrl } from "../core/redaction";
+import { Git } from "./git";
 import { RepositoryCache } from "./repository-cache";
 import { findProjectRoot } from "./source";
 import { CorruptCacheError } from "./tree";

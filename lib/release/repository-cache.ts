@@ -4,7 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { acquireLock } from "./cache-lock";
 import { ExitCode, ReleaseError } from "./errors";
-import { Git, redactUrl } from "./git";
+import { redactUrl } from "../core/redaction";
+import { Git } from "./git";
 import { CorruptCacheError } from "./tree";
 
 /** Bumped when the cache's layout changes: a cache of another version is rebuilt. */

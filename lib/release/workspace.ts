@@ -1,3 +1,4 @@
+import { compareStrings } from "../core/sorting";
 import { buildTree, commitTree, TreeChange, writeBlobs } from "./commit-builder";
 import { Git } from "./git";
 import { pushCommit, PushResult } from "./push";
@@ -114,7 +115,7 @@ export class GitOpsWorkspace {
 
   /** Files (as staged) under a folder (with trailing slash), or every file, sorted. */
   public trackedFiles(prefix = ""): string[] {
-    return [...this.entries.keys()].filter((f) => f.startsWith(prefix)).sort(compareCodePoints);
+    return [...this.entries.keys()].filter((f) => f.startsWith(prefix)).sort(compareStrings);
   }
 
   /** Environment folders present (as staged). */
@@ -124,7 +125,7 @@ export class GitOpsWorkspace {
       const match = /^environments\/([^/]+)\//.exec(file);
       if (match) names.add(match[1]);
     }
-    return [...names].sort(compareCodePoints);
+    return [...names].sort(compareStrings);
   }
 
   /** Replaces the content of the scope folders with `files` (files no longer produced are deleted). */
@@ -155,7 +156,7 @@ export class GitOpsWorkspace {
       else if (before.oid !== entry.oid || before.mode !== entry.mode) changes.push({ status: "M", path: file });
     }
     for (const file of this.base.keys()) if (!this.entries.has(file)) changes.push({ status: "D", path: file });
-    return changes.sort((a, b) => compareCodePoints(a.path, b.path));
+    return changes.sort((a, b) => compareStrings(a.path, b.path));
   }
 
   /** Id of the staged tree (writes the new blobs and trees into the cache; the remote is not touched). */
@@ -231,8 +232,4 @@ export class GitOpsWorkspace {
   private algorithm(): "sha1" | "sha256" {
     return hashAlgorithm(this.head() ?? "");
   }
-}
-
-function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,8 +4,8 @@ import { AppSpec } from "../../lib/apps/app-spec";
 import { resolveApp } from "../../lib/apps/resolved-app";
 import { appProblems } from "../../lib/apps/validate-apps";
 import { FLUX_VARIABLE_PATTERN } from "../../lib/gitops/flux-git-ops";
-import { GitOpsManifests } from "../../lib/gitops/gitops-manifests";
-import { validateKubernetesObject } from "../../lib/gitops/kubernetes-object";
+import { GitOpsManifests } from "../../lib/kubernetes/gitops-manifests";
+import { validateKubernetesObject } from "../../lib/kubernetes/kubernetes-object";
 import { applyPatches, placeholders, targets } from "../support/kustomize";
 import { appSpec, pinned } from "./fixtures";
 

@@ -5,7 +5,7 @@ import { App } from "cdktf";
 import { parse } from "yaml";
 import { AppPins, AppSpec } from "../../lib/apps/app-spec";
 import { resolvePlatform } from "../../lib/environment/resolve-platform";
-import { GitOpsManifests } from "../../lib/gitops/gitops-manifests";
+import { GitOpsManifests } from "../../lib/kubernetes/gitops-manifests";
 import { ArgoCdAppsStack } from "../../stacks/argocd-apps-stack";
 import { buildPlatform, PlatformStacks } from "../../stacks/build-platform";
 import { GitOpsStack } from "../../stacks/gitops-stack";

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { environmentSpec, platformSpec } from "../support/fixtures";
 import { danglingReferences, onlyResource, resourcesOf, synthJson } from "../support/terraform-json";
 import { referencePlatform } from "../../environments";
-import { ArgoCdAppsStack, EnvironmentSpec, GitOpsManifests, GitOpsStack, PlatformSpec, resolvePlatform, validateKubernetesObject } from "../../lib";
+import { ArgoCdAppsStack, EnvironmentSpec, GitOpsManifests, GitOpsStack, PlatformSpec, resolvePlatform, validateKubernetesObject } from "../../index";
 import { buildPlatform } from "../../stacks/build-platform";
 import { secretProblemsInText, secretProblemsUnder } from "../gitops/secret-scan";
 

@@ -1,4 +1,4 @@
-import { KustomizePatch } from "../../lib/gitops/kustomization-file";
+import { KustomizePatch } from "../../lib/kubernetes/kustomization-file";
 
 /** Whether a kustomize patch target selects an object (group, version, kind, name, namespace, equality label selectors). */
 export function targets(target: KustomizePatch["target"], object: any): boolean {

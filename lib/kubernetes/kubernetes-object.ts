@@ -35,13 +35,13 @@ const MODELS: Readonly<Record<string, () => ModelClass>> = {
   "rbac.authorization.k8s.io/v1/RoleBinding": () => require("kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding").RoleBinding,
   "rbac.authorization.k8s.io/v1/ClusterRole": () => require("kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole").ClusterRole,
   "rbac.authorization.k8s.io/v1/ClusterRoleBinding": () => require("kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding").ClusterRoleBinding,
-  "azmonitoring.coreos.com/v1/PodMonitor": () => require("../monitoring/azmonitoring-pod-monitor").AzMonitoringPodMonitor,
+  "azmonitoring.coreos.com/v1/PodMonitor": () => require("./azmonitoring-pod-monitor").AzMonitoringPodMonitor,
   "scheduling.k8s.io/v1/PriorityClass": () => require("kubernetes-models/scheduling.k8s.io/v1/PriorityClass").PriorityClass,
   "source.toolkit.fluxcd.io/v1/GitRepository": () => require("@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/GitRepository").GitRepository,
   "kustomize.toolkit.fluxcd.io/v1/Kustomization": () => require("@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization").Kustomization,
   "argoproj.io/v1alpha1/Application": () => require("@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application").Application,
   "argoproj.io/v1alpha1/AppProject": () => require("@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject").AppProject,
-  "secrets-store.csi.x-k8s.io/v1/SecretProviderClass": () => require("../apps/secret-provider-class-model").SecretProviderClassModel,
+  "secrets-store.csi.x-k8s.io/v1/SecretProviderClass": () => require("./secret-provider-class-model").SecretProviderClassModel,
 };
 
 /** The kinds that `validateKubernetesObject` knows, as `apiVersion/kind`. */

@@ -1,4 +1,4 @@
-import { validateKubernetesObject } from "../../lib/gitops/kubernetes-object";
+import { validateKubernetesObject } from "../../lib/kubernetes/kubernetes-object";
 
 const valid = {
   apiVersion: "secrets-store.csi.x-k8s.io/v1",

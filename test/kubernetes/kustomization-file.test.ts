@@ -3,8 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import { App, TerraformStack } from "cdktf";
 import { parse } from "yaml";
-import { GitOpsManifests, manifestFileName } from "../../lib/gitops/gitops-manifests";
-import { KustomizationFile } from "../../lib/gitops/kustomization-file";
+import { GitOpsManifests, manifestFileName } from "../../lib/kubernetes/gitops-manifests";
+import { KustomizationFile } from "../../lib/kubernetes/kustomization-file";
 
 const NAMESPACE = { apiVersion: "v1", kind: "Namespace", metadata: { name: "web" } };
 const ACCOUNT = { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "web", namespace: "web" } };

@@ -1,5 +1,5 @@
 import { parse } from "yaml";
-import { toYaml, YamlValue } from "../../lib/gitops/to-yaml";
+import { toYaml, YamlValue } from "../../lib/kubernetes/to-yaml";
 
 /** A small deterministic random generator, so failures reproduce. */
 function random(seed: number): () => number {
