@@ -64,17 +64,25 @@ function codeVersions() {
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(baseDir, "node_modules"));
   const commit = git(baseDir, ["rev-parse", "--short", "HEAD"]);
   return [
-    { name: `before (${baseRef} ${commit})`, bin: path.join(baseDir, "bin", "cdktf-gitops.js") },
-    { name: `after (${git(ROOT, ["rev-parse", "--short", "HEAD"])}${git(ROOT, ["status", "--porcelain"]) ? "+changes" : ""})`, bin: path.join(ROOT, "bin", "cdktf-gitops.js") },
+    { name: `before (${baseRef} ${commit})`, bin: path.join(baseDir, "bin", "cdktf-gitops.js"), before: true, failures: new Set() },
+    { name: `after (${git(ROOT, ["rev-parse", "--short", "HEAD"])}${git(ROOT, ["status", "--porcelain"]) ? "+changes" : ""})`, bin: path.join(ROOT, "bin", "cdktf-gitops.js"), failures: new Set() },
   ];
 }
 
-/** Runs one command of one code version; returns milliseconds (throws on an unexpected exit code). */
-function run(code, project, cliArgs, expectCode = 0) {
+/**
+ * Runs one command of one code version; returns milliseconds. A failure of this checkout throws; one of the
+ * older code is recorded (`failures`) and shown in the table, as the first publish of 1,000 apps on disk failed.
+ */
+function run(code, project, cliArgs) {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [code.bin, ...cliArgs, "-q"], { cwd: project, env: { ...gitEnv, CDKTF_GITOPS_CACHE: code.cache }, encoding: "utf8" });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== expectCode) throw new Error(`${code.name}: cdktf-gitops ${cliArgs.join(" ")} exited ${result.status}:\n${result.stderr}`);
+  if (result.status !== 0) {
+    const error = `cdktf-gitops ${cliArgs[0]} exited ${result.status}: ${(/error: (.*)/.exec(result.stderr)?.[1] ?? result.stderr).slice(0, 120)}`;
+    if (!code.before) throw new Error(`${code.name}: ${error}\n${result.stderr}`);
+    code.failures.add(error);
+    log(`${code.name}: ${error}`);
+  }
   return ms;
 }
 
@@ -134,7 +142,9 @@ function main() {
     const empty = path.join(work, `empty-${versions.indexOf(code)}.git`);
     git(work, ["init", "--quiet", "--bare", "--initial-branch=main", empty]);
     log(`${code.name}: first publish`);
-    rows.push({ scenario: "first publish (empty repository)", history: "-", code: code.name, ms: run(code, outputs.a.project, ["publish", "--out", outputs.a.out, "--repo", empty]) });
+    const failedBefore = code.failures.size;
+    const ms = run(code, outputs.a.project, ["publish", "--out", outputs.a.out, "--repo", empty]);
+    rows.push({ scenario: "first publish (empty repository)", history: "-", code: code.name, ms, failed: code.failures.size > failedBefore });
   }
   run(versions[1], outputs.a.project, ["publish", "--out", outputs.a.out, "--repo", seed]);
   for (const count of [100, 1000]) {
@@ -160,8 +170,10 @@ function table({ outputs, versions, rows }) {
   const lines = keys.map((key) => {
     const [scenario, history] = key.split("\t");
     const [before, after] = versions.map((v) => cell(key, v));
-    return `| ${scenario} | ${history} | ${before === undefined ? "-" : before.toFixed(0)} | ${after.toFixed(0)} | ${after <= 0 ? "-" : `${(before / after).toFixed(1)}x`} |`;
+    const failed = rows.some((r) => `${r.scenario}\t${r.history}` === key && r.code === versions[0].name && r.failed);
+    return `| ${scenario} | ${history} | ${before.toFixed(0)}${failed ? " (failed, see below)" : ""} | ${after.toFixed(0)} | ${(before / after).toFixed(1)}x |`;
   });
+  const failures = versions.flatMap((v) => [...v.failures].map((f) => `- ${v.name}: ${f}`));
   return [
     `Machine: ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}, ${execFileSync("git", ["--version"]).toString().trim()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`,
     `Date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; repositories, caches and output in ${work} (disk); median of ${RUNS} runs (one-app change: of ${RUNS * 2}); each run a whole \`cdktf-gitops ... --out <dir> -q\` process.`,
@@ -170,6 +182,7 @@ function table({ outputs, versions, rows }) {
     `| command (1 environment, ${APPS} apps, ~11,000 files) | earlier releases | ${versions[0].name} ms | ${versions[1].name} ms | speed-up |`,
     "|---|---:|---:|---:|---:|",
     ...lines,
+    ...(failures.length > 0 ? ["", "Failures (the time is until the command ended):", ...failures] : []),
   ].join("\n");
 }
 
