@@ -128,7 +128,7 @@ export class GitOpsWorkspace {
     return [...names].sort(compareStrings);
   }
 
-  /** Replaces the content of the scope folders with `files` (files no longer produced are deleted). */
+  /** Replaces the content of the scope (folders, or exact files) with `files` (files no longer produced are deleted). */
   public replace(scope: readonly string[], files: ReadonlyMap<string, Buffer>): void {
     this.removeUnder(scope);
     const algorithm = this.algorithm();
@@ -225,8 +225,10 @@ export class GitOpsWorkspace {
     return result;
   }
 
-  private removeUnder(folders: readonly string[]): void {
-    for (const file of [...this.entries.keys()]) if (folders.some((f) => file.startsWith(f))) this.entries.delete(file);
+  /** Unstages everything below the scope entries: folders (with a trailing slash) or exact files. */
+  private removeUnder(scope: readonly string[]): void {
+    const inScope = (file: string): boolean => scope.some((s) => (s.endsWith("/") ? file.startsWith(s) : file === s || file.startsWith(`${s}/`)));
+    for (const file of [...this.entries.keys()]) if (inScope(file)) this.entries.delete(file);
   }
 
   private algorithm(): "sha1" | "sha256" {
