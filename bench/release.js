@@ -16,8 +16,8 @@ const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const APPS = 1000;
-const CHANGED_APP = "app0500";
+const APPS = Number(process.env.BENCH_APPS ?? 1000);
+const CHANGED_APP = `app${String(Math.floor(APPS / 2)).padStart(4, "0")}`;
 const args = process.argv.slice(2);
 const baseRef = args.includes("--base") ? args[args.indexOf("--base") + 1] : "main";
 const work = fs.mkdtempSync(path.join(process.env.BENCH_RELEASE_DIR ?? os.tmpdir(), "cdktf-gitops-release-bench-"));
@@ -95,7 +95,7 @@ function addReleases(remote, count) {
   const head = git(remote, ["rev-parse", "main"]);
   const original = new Map();
   const lines = [];
-  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}`; // the newline of the join ends it
   const release = git(remote, ["show", "main:environments/dev/release.json"]);
   for (let i = 0; i < count; i++) {
     const app = `app${String(i % APPS).padStart(4, "0")}`;
@@ -179,7 +179,7 @@ function table({ outputs, versions, rows }) {
     `Date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; repositories, caches and output in ${work} (disk); median of ${RUNS} runs (one-app change: of ${RUNS * 2}); each run a whole \`cdktf-gitops ... --out <dir> -q\` process.`,
     `Synth of the ${APPS} apps (bench/apps-synth.ts, output on disk), median: ${outputs.synthMs.toFixed(0)} ms. A command's time with --out is what it adds to synth.`,
     "",
-    `| command (1 environment, ${APPS} apps, ~11,000 files) | earlier releases | ${versions[0].name} ms | ${versions[1].name} ms | speed-up |`,
+    `| command (1 environment, ${APPS} apps) | earlier releases | ${versions[0].name} ms | ${versions[1].name} ms | speed-up |`,
     "|---|---:|---:|---:|---:|",
     ...lines,
     ...(failures.length > 0 ? ["", "Failures (the time is until the command ended):", ...failures] : []),
