@@ -1,5 +1,5 @@
 import { spawnSync } from "child_process";
-import { redactUrl } from "../core/redaction";
+import { redactUrl, redactUrlsIn } from "../core/redaction";
 import { ExitCode, ReleaseError } from "./errors";
 
 /** The identity used for commits when neither the environment nor git config names one. */
@@ -118,7 +118,7 @@ export class Git {
     const stderr = result.stderr.toString();
     if (status !== 0 && !options.allowFailure) {
       const command = args.map(redactUrl).join(" ");
-      const message = `git ${command} failed in ${this.dir}: ${stderr.trim() || (result.signal ? `killed by ${result.signal}` : `exit status ${status}`)}`;
+      const message = `git ${command} failed in ${this.dir}: ${redactUrlsIn(stderr.trim()) || (result.signal ? `killed by ${result.signal}` : `exit status ${status}`)}`;
       throw this.options.onFailure ? this.options.onFailure(message, stderr) : new ReleaseError(message, ExitCode.REPOSITORY);
     }
     return { status, stdout: result.stdout, stderr };

@@ -1,3 +1,4 @@
+import { redactUrlsIn } from "../core/redaction";
 import { sleep } from "./cache-lock";
 import { ExitCode, ReleaseError } from "./errors";
 import { Git } from "./git";
@@ -15,7 +16,7 @@ export type PushResult = "pushed" | "rejected";
 export function pushCommit(git: Git, commit: string, branch: string, displayRepo: string): PushResult {
   const result = runGuardedGit(["-c", "gc.auto=0", "push", "--porcelain", "origin", `${commit}:refs/heads/${branch}`], git.dir, git.environment);
   if (result.status === 0) return "pushed";
-  const text = `${result.stdout}\n${result.stderr}`;
+  const text = redactUrlsIn(`${result.stdout}\n${result.stderr}`);
   // the branch moved on (or a concurrent push holds its lock): fetch, re-apply and retry
   if (/non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value|reference already exists/i.test(text) && !/hook declined/i.test(text)) {
     return "rejected";

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { acquireLock } from "./cache-lock";
 import { ExitCode, ReleaseError } from "./errors";
-import { redactUrl } from "../core/redaction";
+import { redactUrl, redactUrlsIn } from "../core/redaction";
 import { Git } from "./git";
 import { CorruptCacheError } from "./tree";
 
@@ -202,7 +202,7 @@ export class RepositoryCache {
 
 /** git's `fatal:` / `error:` lines of a failed command (or its last line), joined into one line. */
 export function gitErrorLines(stderr: string): string {
-  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = redactUrlsIn(stderr).split("\n").map((l) => l.trim()).filter(Boolean);
   const errors = lines.filter((l) => /^(fatal|error):/.test(l));
   return (errors.length > 0 ? errors : lines.slice(-1)).join("; ");
 }
