@@ -23,5 +23,6 @@ export * from "./platform/remote-state-backend";
 export * from "./gitops";
 export * from "./apps";
 export * from "./monitoring";
+export * from "./delivery";
 export * from "./release";
 export * from "./governance";
