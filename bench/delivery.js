@@ -58,7 +58,7 @@ const table = [
   `| without delivery | ${off.wallMs.toFixed(0)} | ${off.cpuMs.toFixed(0)} | ${off.peakMiB.toFixed(0)} |`,
   `| with delivery (delivery stack + pipelines) | ${on.wallMs.toFixed(0)} | ${on.cpuMs.toFixed(0)} | ${on.peakMiB.toFixed(0)} |`,
   "",
-  `Generating the pipelines alone: ${on.pipelinesMs.toFixed(0)} ms, ${pct(on.pipelinesMs, off.cpuMs)} of the synth's CPU time (target: under 10%). Delivery stack and pipelines together: ${pct(on.cpuMs - off.cpuMs, off.cpuMs)} more CPU time.`,
+  `Generating the pipelines alone: ${on.pipelinesMs.toFixed(0)} ms, ${pct(on.pipelinesMs, off.cpuMs)} of the synth's CPU time (target: under 10%). Delivery stack and pipelines together: ${pct(on.cpuMs - on.pipelinesMs - off.cpuMs, off.cpuMs)} more CPU time (the benchmark's own second generation, made to time it, taken off).`,
 ].join("\n");
 console.log(table);
 if (process.argv.includes("--record")) fs.appendFileSync(path.join(__dirname, "RESULTS.md"), `\n${table}\n`);
