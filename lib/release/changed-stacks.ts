@@ -1,9 +1,11 @@
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { environmentLayers, GraphStack } from "../core/stack-graph";
 import { ReleaseError } from "./errors";
-import { openWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
-import { BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, splitStackName, stableJson } from "./layout";
+import { RepositoryOptions, resolveTarget, withWorkspace } from "./gitops-repository";
+import { BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, outputStacks, splitStackName, stableJson } from "./layout";
+import { outputRoot } from "./output-paths";
 import { compareStrings } from "./source";
 
 /** Why a stack is planned. */
@@ -49,20 +51,11 @@ export interface ChangedStacksOptions extends RepositoryOptions {
   readonly out: string;
 }
 
-interface Manifest {
-  readonly stacks: Record<string, { readonly synthesizedStackPath: string; readonly dependencies?: string[] }>;
-}
-
-/** Reads the stack graph of a synthesized cdktf.out folder. */
+/** Reads the stack graph of a synthesized cdktf.out folder (names and paths checked: the output is untrusted). */
 export function readStackGraph(outDir: string): { stacks: GraphStack[]; paths: Map<string, string> } {
-  const file = path.join(outDir, "manifest.json");
-  if (!fs.existsSync(file)) throw new ReleaseError(`${outDir} holds no manifest.json; pass a synthesized cdktf.out folder with --out`);
-  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
-  const names = Object.keys(manifest.stacks ?? {}).sort(compareStrings);
-  return {
-    stacks: names.map((name) => ({ name, dependsOn: [...(manifest.stacks[name].dependencies ?? [])].sort(compareStrings) })),
-    paths: new Map(names.map((name) => [name, path.join(outDir, manifest.stacks[name].synthesizedStackPath)])),
-  };
+  if (!fs.existsSync(outDir)) throw new ReleaseError(`--out ${outDir} does not exist; pass a synthesized cdktf.out folder`);
+  const stacks = outputStacks(outputRoot(outDir), outDir);
+  return { stacks: stacks.map((s) => ({ name: s.name, dependsOn: s.dependsOn })), paths: new Map(stacks.map((s) => [s.name, s.source])) };
 }
 
 /**
@@ -80,28 +73,29 @@ export function changedStacks(options: ChangedStacksOptions): ChangedStacksResul
   if (!environments.includes(options.environment)) {
     throw new ReleaseError(`unknown environment "${options.environment}"; the synthesized output has: ${environments.sort(compareStrings).join(", ") || "(none)"}`);
   }
-  const workspace = openWorkspace(options, target);
-  try {
-    const change = (name: string): StackChangeKind | undefined => {
+  // Compare blob ids (no checkout): the committed file's id from the tree, the synthesized file's hashed here.
+  return withWorkspace(options, target, (workspace) => {
+    const publishedPath = (name: string): string => {
       const { environment, stack } = splitStackName(name);
-      const published = environment === undefined ? `${BOOTSTRAP_FOLDER}/terraform/${stack}/cdk.tf.json` : `${ENVIRONMENTS_FOLDER}/${environment}/terraform/${stack}/cdk.tf.json`;
-      const committed = fs.existsSync(path.join(workspace.dir, published)) ? fs.readFileSync(path.join(workspace.dir, published)) : undefined;
-      const synthesized = fs.readFileSync(graph.paths.get(name)!);
-      if (committed !== undefined && Buffer.compare(committed, synthesized) === 0) return undefined;
-      return committed !== undefined && onlyOutputsAdded(committed.toString("utf8"), synthesized.toString("utf8")) ? "outputs-added" : "changed";
+      return environment === undefined ? `${BOOTSTRAP_FOLDER}/terraform/${stack}/cdk.tf.json` : `${ENVIRONMENTS_FOLDER}/${environment}/terraform/${stack}/cdk.tf.json`;
     };
+    const synthesized = new Map(graph.stacks.map((s) => [s.name, fs.readFileSync(graph.paths.get(s.name)!)]));
+    const differing = graph.stacks.filter((s) => workspace.blobIdOf(publishedPath(s.name)) !== blobId(synthesized.get(s.name)!)).map((s) => s.name);
+    const committed = workspace.readFiles(differing.map(publishedPath));
     const changed = new Map<string, StackChangeKind>();
     const bootstrap: string[] = [];
-    for (const s of graph.stacks) {
-      const kind = change(s.name);
-      if (kind === undefined) continue;
-      if (splitStackName(s.name).environment === undefined) bootstrap.push(s.name);
-      else changed.set(s.name, kind);
+    for (const name of differing) {
+      const before = committed.get(publishedPath(name));
+      if (splitStackName(name).environment === undefined) bootstrap.push(name);
+      else changed.set(name, before !== undefined && onlyOutputsAdded(before, synthesized.get(name)!.toString("utf8")) ? "outputs-added" : "changed");
     }
     return touched(graph.stacks, options.environment, environments, changed, bootstrap);
-  } finally {
-    workspace.dispose();
-  }
+  });
+}
+
+/** Git's blob id of a file's content (SHA-1 object format). */
+function blobId(content: Buffer): string {
+  return createHash("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 
 /**
