@@ -8,6 +8,7 @@ export * from "./environment/resolve-platform";
 export * from "./environment/azure-names";
 export * from "./environment/app-alert-thresholds";
 export * from "./environment/validate-app-alerts";
+export * from "./environment/azure-regions";
 export * from "./kubernetes";
 export * from "./platform/environment-resource-group";
 export * from "./platform/network";
