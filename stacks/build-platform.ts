@@ -7,6 +7,7 @@ import { PlatformSpec } from "../lib/environment/environment-spec";
 import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
 import { AppStack } from "./app-stack";
 import { ArgoCdAppsStack } from "./argocd-apps-stack";
+import { DeliveryStack, deliveryNeeds } from "./delivery-stack";
 import { GitOpsStack } from "./gitops-stack";
 import { MonitoringStack } from "./monitoring-stack";
 import { PlatformStack } from "./platform-stack";
@@ -54,6 +55,8 @@ export interface PlatformStacks {
   readonly state?: StateStack;
   /** The stacks of each environment, by environment name. */
   readonly environments: Readonly<Record<string, EnvironmentStacks>>;
+  /** The pipeline identities' bootstrap stack (which also writes the generated pipelines), when the platform has delivery. */
+  readonly delivery?: DeliveryStack;
 }
 
 /**
@@ -99,7 +102,9 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
     environments[environment.name] = { platform: platformStack, monitoring, gitops, argoCdApps, apps };
   }
   grantPromotedImagePulls(platform, environments);
-  return { platform, state, environments };
+  const delivery = platform.delivery ? new DeliveryStack(app, { platform, needs: deliveryNeeds(platform, environments) }) : undefined;
+  if (delivery && state) delivery.addDependency(state);
+  return { platform, state, environments, delivery };
 }
 
 /**

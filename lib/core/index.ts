@@ -11,3 +11,4 @@ export * from "./azure-formats";
 export * from "./sorting";
 export * from "./own";
 export * from "./secret-detection";
+export * from "./gitops-root";

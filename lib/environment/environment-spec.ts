@@ -14,6 +14,8 @@
  * the one `ValidationError`.
  */
 import { z } from "zod";
+import { DeliverySpecSchema, EnvironmentDeliverySpecSchema } from "./delivery-spec";
+import { governanceSpecSchema } from "./governance-spec";
 
 /** The tiers, lowest first: promotion runs upwards. */
 export const TIERS = ["dev", "staging", "prod"] as const;
@@ -251,6 +253,12 @@ export const EnvironmentSpecSchema = z.strictObject({
    * @default - none: only the node subnet and trusted Azure services
    */
   keyVaultAllowedIpRanges: stringList().optional(),
+  /**
+   * Where the generated pipeline deploys this environment (tenant, subscription) and who approves apply.
+   * Required when the platform has `delivery`.
+   * @default - none (no pipeline)
+   */
+  delivery: EnvironmentDeliverySpecSchema.optional(),
 });
 /** An environment as the platform team declares it. */
 export type EnvironmentSpec = z.infer<typeof EnvironmentSpecSchema>;
@@ -294,6 +302,17 @@ export const PlatformSpecSchema = z.strictObject({
    * @default - local state files (fine for trying things out, not for a team)
    */
   remoteState: RemoteStateSpecSchema.optional(),
+  /**
+   * Review rules for the infra and GitOps repositories (rulesets, environments, CODEOWNERS); see docs/governance.md.
+   * @default - no governance stack and no CODEOWNERS
+   */
+  governance: governanceSpecSchema.optional(),
+  /**
+   * Continuous deployment: the CI system, repositories, GitOps push credential and pinned tool versions of the
+   * generated pipelines (see docs/delivery.md).
+   * @default - no pipelines and no pipeline identities are generated
+   */
+  delivery: DeliverySpecSchema.optional(),
 });
 /** The whole platform: a project name, its environments and the remote state location. */
 export type PlatformSpec = z.infer<typeof PlatformSpecSchema>;

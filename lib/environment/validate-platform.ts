@@ -7,6 +7,8 @@ import { ValidationError } from "../core/validation-error";
 import { azureNameProblem } from "./azure-names";
 import { isAzureRegion } from "./azure-regions";
 import { DEFAULT_STATE_CONTAINER, EnvironmentSpec, EnvironmentSpecSchema, PlatformSpec, PlatformSpecSchema, RemoteStateSpec } from "./environment-spec";
+import { deliveryProblems } from "./delivery-spec";
+import { governanceSpecProblems } from "./governance-spec";
 import { crossEnvironmentProblems } from "./validate-cross-environment";
 import { environmentProblems, locationProblem, PROJECT_NAME } from "./validate-environment";
 
@@ -51,6 +53,12 @@ export function validatePlatform(spec: unknown): string[] {
     problems.push(...secretValueProblems(`environments/${(env as EnvironmentSpec).name}`, env, (path) => path.join(".") === "gitops.url"));
   });
   if (valid.length === spec.environments.length) problems.push(...crossEnvironmentProblems(valid));
+  // The delivery and governance rules span the whole spec: they run once every shape is right.
+  if (problems.length === 0 || (valid.length === spec.environments.length && schemaProblems(PLATFORM_FIELDS, spec, "").length === 0)) {
+    const whole = spec as unknown as PlatformSpec;
+    if (whole.governance !== undefined) problems.push(...governanceSpecProblems(whole.governance));
+    problems.push(...deliveryProblems(whole));
+  }
   return problems;
 }
 
