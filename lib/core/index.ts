@@ -12,3 +12,4 @@ export * from "./sorting";
 export * from "./own";
 export * from "./secret-detection";
 export * from "./gitops-root";
+export * from "./stack-graph";

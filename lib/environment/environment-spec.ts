@@ -15,6 +15,7 @@
  */
 import { z } from "zod";
 import { DeliverySpecSchema, EnvironmentDeliverySpecSchema } from "./delivery-spec";
+import { FeedbackSpecSchema } from "./feedback-spec";
 import { governanceSpecSchema } from "./governance-spec";
 
 /** The tiers, lowest first: promotion runs upwards. */
@@ -313,6 +314,11 @@ export const PlatformSpecSchema = z.strictObject({
    * @default - no pipelines and no pipeline identities are generated
    */
   delivery: DeliverySpecSchema.optional(),
+  /**
+   * Release feedback: commit statuses from the sync engines and automatic rollback requests (docs/feedback.md).
+   * @default - no feedback objects, no automatic rollback
+   */
+  feedback: FeedbackSpecSchema.optional(),
 });
 /** The whole platform: a project name, its environments and the remote state location. */
 export type PlatformSpec = z.infer<typeof PlatformSpecSchema>;

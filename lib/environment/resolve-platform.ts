@@ -1,6 +1,7 @@
 import { resolveDelivery, ResolvedDelivery } from "./delivery-spec";
 import { Environment, resolveEnvironment } from "./environment";
 import { DEFAULT_STATE_CONTAINER, PlatformSpec, RemoteStateSpec } from "./environment-spec";
+import { resolveFeedback, ResolvedFeedback } from "./feedback-spec";
 import { resolveGovernance, ResolvedGovernance } from "./governance-spec";
 import { assertValidPlatform } from "./validate-platform";
 
@@ -19,6 +20,8 @@ export interface Platform {
   readonly governance?: ResolvedGovernance;
   /** Delivery settings with defaults applied, when the platform has them. */
   readonly delivery?: ResolvedDelivery;
+  /** Release feedback settings with defaults applied, when the platform has them. */
+  readonly feedback?: ResolvedFeedback;
 }
 
 /**
@@ -33,5 +36,6 @@ export function resolvePlatform(spec: PlatformSpec): Platform {
     remoteState: spec.remoteState && { containerName: DEFAULT_STATE_CONTAINER, ...spec.remoteState },
     governance: spec.governance && resolveGovernance(spec.governance),
     delivery: spec.delivery && resolveDelivery(spec.delivery, spec.environments),
+    feedback: spec.feedback && spec.delivery && resolveFeedback(spec.feedback, spec.delivery),
   };
 }

@@ -8,7 +8,8 @@ import { azureNameProblem } from "./azure-names";
 import { isAzureRegion } from "./azure-regions";
 import { DEFAULT_STATE_CONTAINER, EnvironmentSpec, EnvironmentSpecSchema, PlatformSpec, PlatformSpecSchema, RemoteStateSpec } from "./environment-spec";
 import { deliveryProblems } from "./delivery-spec";
-import { governanceSpecProblems } from "./governance-spec";
+import { feedbackProblems } from "./feedback-spec";
+import { governanceProblems } from "./validate-governance";
 import { crossEnvironmentProblems } from "./validate-cross-environment";
 import { environmentProblems, locationProblem, PROJECT_NAME } from "./validate-environment";
 
@@ -56,8 +57,7 @@ export function validatePlatform(spec: unknown): string[] {
   // The delivery and governance rules span the whole spec: they run once every shape is right.
   if (problems.length === 0 || (valid.length === spec.environments.length && schemaProblems(PLATFORM_FIELDS, spec, "").length === 0)) {
     const whole = spec as unknown as PlatformSpec;
-    if (whole.governance !== undefined) problems.push(...governanceSpecProblems(whole.governance));
-    problems.push(...deliveryProblems(whole));
+    problems.push(...deliveryProblems(whole), ...governanceProblems(whole), ...feedbackProblems(whole));
   }
   return problems;
 }
