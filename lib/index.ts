@@ -9,6 +9,7 @@ export * from "./environment/resolve-platform";
 export * from "./environment/azure-names";
 export * from "./environment/app-alert-thresholds";
 export * from "./environment/validate-app-alerts";
+export * from "./environment/azure-regions";
 export * from "./environment/governance-spec";
 export * from "./environment/github-plan-limits";
 export * from "./kubernetes";

@@ -1,6 +1,8 @@
 import { App, TerraformStack } from "cdktf";
 import { AppPins, AppSpec } from "../lib/apps/app-spec";
-import { assertValidApps } from "../lib/apps/validate-apps";
+import { assertValidSpecs } from "../lib/apps/validate-specs";
+import { ownValue } from "../lib/core/own";
+import { sortedBy } from "../lib/core/sorting";
 import { PlatformSpec } from "../lib/environment/environment-spec";
 import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
 import { addAzureDevOpsGovernance } from "./add-governance";
@@ -64,14 +66,15 @@ export interface PlatformStacks {
  * Validates the platform spec and adds its stacks to the app: `state` (when remote state is set) and, per
  * environment, `<env>-platform` and its other stacks, and one `<env>-app-<app>` for each app pinned in the
  * environment (depending on `<env>-platform`; `<env>-gitops` with Flux, or `<env>-argocd-apps` with Argo CD,
- * depends on the app stacks). Throws before creating any stack when the spec is invalid, so nothing is
- * synthesized from a bad spec.
+ * depends on the app stacks). Throws one `ValidationError` listing every problem of the platform, the apps and
+ * the pins before creating any stack when anything is invalid, so nothing is synthesized from a bad spec.
  */
 export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatformOptions = {}): PlatformStacks {
+  const given: { apps?: unknown; pins?: unknown } = options ?? {};
+  assertValidSpecs(spec, given.apps ?? [], given.pins ?? {});
   const platform = resolvePlatform(spec);
-  const appSpecs = [...(options.apps ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const appSpecs = sortedBy(options.apps ?? [], (appSpec) => appSpec.name);
   const pins = options.pins ?? {};
-  assertValidApps(appSpecs, pins, platform.environments.map((environment) => environment.name));
   const state = platform.remoteState ? new StateStack(app, { state: platform.remoteState }) : undefined;
   const environments: Record<string, EnvironmentStacks> = {};
   for (const environment of platform.environments) {
@@ -80,7 +83,7 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
     // App stacks first: the sync engine's stack takes their identity references (app stacks depend only on the platform).
     const apps: Record<string, AppStack> = {};
     for (const appSpec of appSpecs) {
-      const image = pins[environment.name]?.[appSpec.name];
+      const image = ownValue(ownValue(pins, environment.name), appSpec.name);
       if (image === undefined) continue;
       apps[appSpec.name] = new AppStack(app, { platform, environment, app: appSpec, image, platformStack });
       apps[appSpec.name].addDependency(platformStack);

@@ -29,7 +29,7 @@ describe("governance spec", () => {
   });
 
   test("a platform team is required and has no stray spaces", () => {
-    expect(governanceSpecProblems({})).toEqual(["platform.governance.platformTeam: is missing; set it (string)"]);
+    expect(governanceSpecProblems({})).toEqual(["platform.governance.platformTeam: is missing; set it to a string"]);
     expect(governanceSpecProblems({ platformTeam: " contoso/platform" })).toEqual(['platform.governance.platformTeam: " contoso/platform" has leading or trailing spaces; remove them']);
     expect(governanceSpecProblems({ platformTeam: "contoso/platform", requiredApprovals: 11 })).toHaveLength(1);
   });
