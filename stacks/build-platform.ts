@@ -3,7 +3,8 @@ import { AppPins, AppSpec } from "../lib/apps/app-spec";
 import { assertValidApps } from "../lib/apps/validate-apps";
 import { PlatformSpec } from "../lib/environment/environment-spec";
 import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
-import { addAzureDevOpsGovernance } from "./add-governance";
+import { pullRequestCheckNames } from "../lib/delivery/pull-request-checks";
+import { addAzureDevOpsGovernance, addGitHubGovernance } from "./add-governance";
 import { AppStack } from "./app-stack";
 import { ArgoCdAppsStack } from "./argocd-apps-stack";
 import { DeliveryStack, deliveryNeeds } from "./delivery-stack";
@@ -104,7 +105,10 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
   grantPromotedImagePulls(platform, environments);
   const delivery = platform.delivery ? new DeliveryStack(app, { platform, needs: deliveryNeeds(platform, environments) }) : undefined;
   if (delivery && state) delivery.addDependency(state);
-  const governance = delivery ? addAzureDevOpsGovernance(app, platform, [delivery]) : undefined;
+  // After delivery: governance reads its identities, and writes the infra CODEOWNERS after the pipeline files.
+  const governance = delivery
+    ? (addGitHubGovernance(app, platform, delivery, pullRequestCheckNames(platform)) ?? addAzureDevOpsGovernance(app, platform, [delivery]))
+    : undefined;
   return { platform, state, environments, delivery, governance };
 }
 
