@@ -41,7 +41,14 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
 /** The cache folder of a repository: named after it (credentials removed) and a hash of its URL. */
 function cachePath(options: CacheOptions): string {
   const root = cacheRoot(options.env);
-  fs.mkdirSync(root, { recursive: true });
+  try {
+    fs.mkdirSync(root, { recursive: true });
+  } catch (error) {
+    throw new ReleaseError(
+      `cannot create the repository cache folder ${root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); set CDKTF_GITOPS_CACHE to a writable folder`,
+      ExitCode.REPOSITORY,
+    );
+  }
   const display = redactUrl(options.repo);
   const name = path.basename(display.replace(/[/\\]+$/, "")).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40);
   const key = createHash("sha256").update(display).digest("hex").slice(0, 16);
