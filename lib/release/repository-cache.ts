@@ -135,14 +135,16 @@ export class RepositoryCache {
       if (!this.isUsable()) this.create();
       this.progress(`fetching ${this.options.branch} from ${this.displayRepo}`);
       const head = this.remoteHead();
+      this.tipCommit = head;
       if (head === undefined) {
         this.git.run(["update-ref", "-d", this.trackingRef], { allowFailure: true });
       } else if (this.git.run(["rev-parse", "-q", "--verify", this.trackingRef], { allowFailure: true }).stdout.trim() !== head) {
         // fetch only what the cache lacks; a head it already holds (pushed from here) just moves the ref
         if (this.git.run(["cat-file", "-e", `${head}^{commit}`], { allowFailure: true }).status === 0) this.git.run(["update-ref", this.trackingRef, head]);
         else this.fetch();
+        // the branch may have moved on between ls-remote and fetch: the fetched head is the one to build on
+        this.tipCommit = this.git.text(["rev-parse", "--verify", `${this.trackingRef}^{commit}`]);
       }
-      this.tipCommit = head === undefined ? undefined : this.git.text(["rev-parse", "--verify", `${this.trackingRef}^{commit}`]);
       this.maintain();
     } finally {
       lock.release();
