@@ -21,4 +21,8 @@ export const referencePlatform: PlatformSpec = {
     // A GitHub App installed on the GitOps repository with contents: write; its private key is the Actions secret below.
     gitopsPushCredential: { kind: "github-app", appId: 1234567, privateKeySecret: "GITOPS_APP_PRIVATE_KEY" },
   },
+  // Commit statuses on the GitOps repository and automatic rollback requests to the infra repository
+  // (docs/feedback.md). The tokens are the Key Vault secrets github-status-token and github-dispatch-token of each
+  // environment's vault; an environment on Argo CD would also need statusApp (a GitHub App).
+  feedback: {},
 };

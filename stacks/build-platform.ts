@@ -1,8 +1,9 @@
-import { App } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { AppPins, AppSpec } from "../lib/apps/app-spec";
 import { assertValidApps } from "../lib/apps/validate-apps";
 import { PlatformSpec } from "../lib/environment/environment-spec";
 import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
+import { addAzureDevOpsGovernance } from "./add-governance";
 import { AppStack } from "./app-stack";
 import { ArgoCdAppsStack } from "./argocd-apps-stack";
 import { DeliveryStack, deliveryNeeds } from "./delivery-stack";
@@ -55,6 +56,8 @@ export interface PlatformStacks {
   readonly environments: Readonly<Record<string, EnvironmentStacks>>;
   /** The pipeline identities' bootstrap stack (which also writes the generated pipelines), when the platform has delivery. */
   readonly delivery?: DeliveryStack;
+  /** The review rules' bootstrap stack (`governance`), when the platform has governance (see docs/governance.md). */
+  readonly governance?: TerraformStack;
 }
 
 /**
@@ -101,7 +104,8 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
   grantPromotedImagePulls(platform, environments);
   const delivery = platform.delivery ? new DeliveryStack(app, { platform, needs: deliveryNeeds(platform, environments) }) : undefined;
   if (delivery && state) delivery.addDependency(state);
-  return { platform, state, environments, delivery };
+  const governance = delivery ? addAzureDevOpsGovernance(app, platform, [delivery]) : undefined;
+  return { platform, state, environments, delivery, governance };
 }
 
 /**

@@ -20,19 +20,19 @@ export interface AzureDevOpsRepository {
  */
 export type ScaffoldDelivery =
   | { readonly ci: "github"; readonly infraRepository: GitHubRepository; readonly gitopsRepository: GitHubRepository; readonly gitopsPushCredential: PushCredential }
-  | { readonly ci: "azure-devops"; readonly infraRepository: AzureDevOpsRepository; readonly gitopsRepository: AzureDevOpsRepository; readonly gitopsPushCredential: PushCredential };
+  | {
+      readonly ci: "azure-devops";
+      readonly infraRepository: AzureDevOpsRepository;
+      readonly gitopsRepository: AzureDevOpsRepository;
+      readonly gitopsPushCredential: PushCredential;
+      readonly azureDevOps: { readonly organizationId: string };
+    };
 
 /** A deploy key of the GitOps repository, stored as a CI secret of the infra repository. */
 export interface PushCredential {
   readonly kind: "deploy-key";
   readonly privateKeySecret: string;
 }
-
-/**
- * Whether this version's PlatformSpec takes `delivery` (generated pipelines and governance). Until it does, `init`
- * parses and checks the CI flags but refuses them, rather than write a spec the library would reject.
- */
-export const DELIVERY_IN_SPEC = false;
 
 /** Name of the CI secret that holds the GitOps repository's deploy key in a scaffold. */
 export const GITOPS_DEPLOY_KEY_SECRET = "GITOPS_DEPLOY_KEY";
@@ -62,10 +62,12 @@ export function parseAzureDevOpsRepository(value: string, option: string): Azure
   return { organization: parts[0], project: parts[1], repository: parts[2] };
 }
 
-/** What the command line said about CI: `--github`, `--azure-devops`, `--gitops-repo`. */
+/** What the command line said about CI: `--github`, `--azure-devops` (with `--azure-devops-org-id`), `--gitops-repo`. */
 export interface CiFlags {
   readonly github?: string;
   readonly azureDevOps?: string;
+  /** The Azure DevOps organization's id (a GUID): part of the workload identity federation issuer. */
+  readonly azureDevOpsOrgId?: string;
   readonly gitopsRepo?: string;
 }
 
@@ -88,8 +90,12 @@ export function scaffoldDelivery(flags: CiFlags): ScaffoldDelivery | undefined {
     const infraRepository = parseAzureDevOpsRepository(flags.azureDevOps, "--azure-devops");
     const gitopsRepository =
       flags.gitopsRepo !== undefined ? parseAzureDevOpsRepository(flags.gitopsRepo, "--gitops-repo") : { ...infraRepository, repository: `${infraRepository.repository}-gitops` };
-    return { ci: "azure-devops", infraRepository, gitopsRepository, gitopsPushCredential };
+    if (flags.azureDevOpsOrgId === undefined) {
+      throw new ReleaseError("--azure-devops needs --azure-devops-org-id <guid> (the organization's id: organization settings > microsoft entra, or az devops invoke)");
+    }
+    return { ci: "azure-devops", infraRepository, gitopsRepository, gitopsPushCredential, azureDevOps: { organizationId: flags.azureDevOpsOrgId } };
   }
+  if (flags.azureDevOpsOrgId !== undefined) throw new ReleaseError("--azure-devops-org-id needs --azure-devops");
   if (flags.gitopsRepo !== undefined) throw new ReleaseError("--gitops-repo needs --github or --azure-devops (the form of the repository depends on the ci system)");
   return undefined;
 }

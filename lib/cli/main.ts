@@ -12,6 +12,11 @@ import { registerPublish } from "./publish-command";
 import { registerRollback } from "./rollback-command";
 import { registerStatus } from "./status-command";
 import { registerVerify } from "./verify-command";
+import { registerChangedStacks } from "./changed-stacks-command";
+import { registerPipelines } from "./pipelines-command";
+import { registerPrComment } from "./pr-comment-command";
+import { registerStacks } from "./stacks-command";
+import { registerSynth } from "./synth-command";
 
 export type { CliIo } from "./context";
 
@@ -27,6 +32,11 @@ const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerGraph,
   registerPolicy,
   registerInit,
+  registerSynth,
+  registerChangedStacks,
+  registerStacks,
+  registerPrComment,
+  registerPipelines,
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { DeliverySpec, EnvironmentDeliverySpec } from "./delivery-spec";
+import type { FeedbackSpec } from "./feedback-spec";
 import type { GovernanceSpec } from "./governance-spec";
 
 /**
@@ -253,4 +254,9 @@ export interface PlatformSpec {
    * @default - no pipelines and no pipeline identities are generated
    */
   readonly delivery?: DeliverySpec;
+  /**
+   * Release feedback: commit statuses from the sync engines and automatic rollback requests (docs/feedback.md).
+   * @default - no feedback objects, no automatic rollback
+   */
+  readonly feedback?: FeedbackSpec;
 }

@@ -1,5 +1,6 @@
 import { resolveDelivery, ResolvedDelivery } from "./delivery-spec";
 import { Environment, resolveEnvironment } from "./environment";
+import { resolveFeedback, ResolvedFeedback } from "./feedback-spec";
 import { PlatformSpec, RemoteStateSpec } from "./environment-spec";
 import { resolveGovernance, ResolvedGovernance } from "./governance-spec";
 import { assertValidPlatform } from "./validate-platform";
@@ -19,6 +20,8 @@ export interface Platform {
   readonly governance?: ResolvedGovernance;
   /** Delivery settings with defaults applied, when the platform has them. */
   readonly delivery?: ResolvedDelivery;
+  /** Release feedback settings with defaults applied, when the platform has them. */
+  readonly feedback?: ResolvedFeedback;
 }
 
 /**
@@ -33,6 +36,7 @@ export function resolvePlatform(spec: PlatformSpec): Platform {
     remoteState: spec.remoteState && { containerName: "tfstate", ...spec.remoteState },
     governance: spec.governance && resolveGovernance(spec.governance),
     delivery: spec.delivery && resolveDelivery(spec.delivery, spec.environments),
+    feedback: spec.feedback && spec.delivery && resolveFeedback(spec.feedback, spec.delivery),
   };
 }
 

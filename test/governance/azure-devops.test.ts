@@ -142,9 +142,17 @@ describe("AzureDevOpsGovernanceStack", () => {
     const groups = json.data.azuredevops_group;
     const nameOf = (ref: string) => groups[/data\.azuredevops_group\.([^.]+)\.origin_id/.exec(ref)![1]].name;
     expect(rules.map((r) => ({ paths: r.path_filters, reviewers: r.auto_reviewer_ids.map(nameOf) }))).toEqual([
-      { paths: ["/*"], reviewers: ["[platform]\\Platform Team"] },
-      { paths: ["/environments/prod.ts", "/environments/pins/prod.json"], reviewers: ["[platform]\\Prod Approvers"] },
+      { paths: ["/*"], reviewers: ["Platform Team"] },
+      { paths: ["/environments/prod.ts", "/environments/pins/prod.json"], reviewers: ["Prod Approvers"] },
     ]);
+    expect(Object.values(groups).map((g: any) => g.project_id)).toEqual(["${data.azuredevops_project.Project.id}", "${data.azuredevops_project.Project.id}"]);
+  });
+
+  test("group names: [Project]\\Group is a project group, [Organization]\\Group an organization group", () => {
+    const { azureDevOpsGroupLookup } = require("../../stacks/azure-devops-governance-stack");
+    expect(azureDevOpsGroupLookup("[platform]\\Prod Approvers", "Platform")).toEqual({ name: "Prod Approvers", projectScoped: true });
+    expect(azureDevOpsGroupLookup("[contoso]\\Release Managers", "platform")).toEqual({ name: "Release Managers", projectScoped: false });
+    expect(azureDevOpsGroupLookup("Approvers", "platform")).toEqual({ name: "Approvers", projectScoped: true });
   });
 
   test("every environment exists; prod has an approval check the requester cannot satisfy", () => {
