@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { downstreamOf, environmentLayers, GraphStack } from "../core/stack-graph";
 import { ReleaseError } from "./errors";
-import { openWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
+import { RepositoryOptions, resolveTarget, withWorkspace } from "./gitops-repository";
+import { blobId, hashAlgorithm } from "./tree";
 import { BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, splitStackName } from "./layout";
 import { compareStrings } from "./source";
 
@@ -78,20 +79,19 @@ export function changedStacks(options: ChangedStacksOptions): ChangedStacksResul
   if (!environments.includes(options.environment)) {
     throw new ReleaseError(`unknown environment "${options.environment}"; the synthesized output has: ${environments.sort(compareStrings).join(", ") || "(none)"}`);
   }
-  const workspace = openWorkspace(options, target);
-  try {
+  return withWorkspace(options, target, (workspace) => {
+    // compared by blob id with the branch head's tree: nothing of the repository is downloaded
+    const algorithm = hashAlgorithm(workspace.head() ?? "");
     const differs = (name: string): boolean => {
       const { environment, stack } = splitStackName(name);
       const published = environment === undefined ? `${BOOTSTRAP_FOLDER}/terraform/${stack}/cdk.tf.json` : `${ENVIRONMENTS_FOLDER}/${environment}/terraform/${stack}/cdk.tf.json`;
-      const committed = fs.existsSync(path.join(workspace.dir, published)) ? fs.readFileSync(path.join(workspace.dir, published)) : undefined;
-      return committed === undefined || Buffer.compare(committed, fs.readFileSync(graph.paths.get(name)!)) !== 0;
+      const committed = workspace.blobIdOf(published);
+      return committed === undefined || committed !== blobId(fs.readFileSync(graph.paths.get(name)!), algorithm);
     };
     const changed = new Set(graph.stacks.filter((s) => splitStackName(s.name).environment !== undefined && differs(s.name)).map((s) => s.name));
     const bootstrap = graph.stacks.filter((s) => splitStackName(s.name).environment === undefined && differs(s.name)).map((s) => s.name);
     return touched(graph.stacks, options.environment, environments, changed, bootstrap);
-  } finally {
-    workspace.dispose();
-  }
+  });
 }
 
 /** The touched stacks of one environment, given the changed ones of every environment (pure; see `changedStacks`). */

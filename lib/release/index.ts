@@ -1,8 +1,9 @@
 export { ExitCode, ReleaseError } from "./errors";
 export type { ExitCodeValue } from "./errors";
 export { FALLBACK_IDENTITY } from "./git";
-export { PINS_FOLDER, NO_SOURCE_COMMIT, DIRTY_SUFFIX, sourceInfo, readPins, writePins } from "./source";
-export type { SourceInfo } from "./source";
+export { PINS_FOLDER, readPins, writePins } from "./pins-files";
+export { NO_SOURCE_COMMIT, DIRTY_SUFFIX, sourceInfo } from "./source-repository";
+export type { SourceInfo } from "./source-repository";
 export { synthesize } from "./synth";
 export type { SynthesizeOptions } from "./synth";
 export { BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, RELEASE_FILE, layoutRelease, splitStackName } from "./layout";
