@@ -1,4 +1,3 @@
-import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { environmentLayers, GraphStack } from "../core/stack-graph";
@@ -6,6 +5,7 @@ import { ReleaseError } from "./errors";
 import { RepositoryOptions, resolveTarget, withWorkspace } from "./gitops-repository";
 import { BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, outputStacks, splitStackName, stableJson } from "./layout";
 import { outputRoot } from "./output-paths";
+import { blobId, hashAlgorithm } from "./tree";
 import { compareStrings } from "./source";
 
 /** Why a stack is planned. */
@@ -80,7 +80,8 @@ export function changedStacks(options: ChangedStacksOptions): ChangedStacksResul
       return environment === undefined ? `${BOOTSTRAP_FOLDER}/terraform/${stack}/cdk.tf.json` : `${ENVIRONMENTS_FOLDER}/${environment}/terraform/${stack}/cdk.tf.json`;
     };
     const synthesized = new Map(graph.stacks.map((s) => [s.name, fs.readFileSync(graph.paths.get(s.name)!)]));
-    const differing = graph.stacks.filter((s) => workspace.blobIdOf(publishedPath(s.name)) !== blobId(synthesized.get(s.name)!)).map((s) => s.name);
+    const algorithm = hashAlgorithm(workspace.head() ?? "");
+    const differing = graph.stacks.filter((s) => workspace.blobIdOf(publishedPath(s.name)) !== blobId(synthesized.get(s.name)!, algorithm)).map((s) => s.name);
     const committed = workspace.readFiles(differing.map(publishedPath));
     const changed = new Map<string, StackChangeKind>();
     const bootstrap: string[] = [];
@@ -91,11 +92,6 @@ export function changedStacks(options: ChangedStacksOptions): ChangedStacksResul
     }
     return touched(graph.stacks, options.environment, environments, changed, bootstrap);
   });
-}
-
-/** Git's blob id of a file's content (SHA-1 object format). */
-function blobId(content: Buffer): string {
-  return createHash("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 
 /**

@@ -3,7 +3,7 @@ import * as path from "path";
 import { ExitCode, ReleaseError } from "./errors";
 import { assertPlainName, assertPublishableName, insideOutput, outputRoot } from "./output-paths";
 import { addRootFiles } from "./root-files";
-import { compareStrings, sortKeys } from "./source";
+import { compareStrings, sortedRecord as sortKeys } from "../core/sorting";
 
 /** Folder of every environment in the GitOps repository. */
 export const ENVIRONMENTS_FOLDER = "environments";
