@@ -5,7 +5,10 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
+    // secretlint's rule preset is an ES module: Node 20 require()s it, jest's module system needs it as CommonJS.
+    "/node_modules/@secretlint/.+\\.js$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }],
   },
+  transformIgnorePatterns: ["/node_modules/(?!@secretlint/)"],
   moduleNameMapper: {
     "^cdktf-gitops$": "<rootDir>/index.ts",
   },

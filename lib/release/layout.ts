@@ -100,7 +100,7 @@ export function parseRelease(text: string | undefined): ReleaseManifest | undefi
 }
 
 /** One stack of the output, its name and path checked (see output-paths.ts). */
-interface OutputStack {
+export interface OutputStack {
   readonly name: string;
   readonly environment?: string;
   readonly stack: string;
@@ -154,7 +154,8 @@ export function layoutRelease(options: LayoutOptions): ReleaseLayout {
 }
 
 /** The stacks of manifest.json, every name and path checked before any stack file is read. */
-function outputStacks(root: string, outDir: string): OutputStack[] {
+/** The stacks of an output folder, every name and path checked (the output is untrusted). */
+export function outputStacks(root: string, outDir: string): OutputStack[] {
   const manifestFile = path.join(root, "manifest.json");
   if (!fs.existsSync(manifestFile)) {
     throw new ReleaseError(`${outDir} holds no manifest.json; pass a synthesized cdktf.out folder or omit --out to synthesize`, ExitCode.SYNTH);
