@@ -1,16 +1,13 @@
+import { isKeyVaultSecretName, isKeyVaultSecretVersion, KEY_VAULT_SECRET_NAME_RULE } from "../core/azure-formats";
+import { isDnsLabel, isDnsSubdomain } from "../core/kubernetes-names";
 import { PLATFORM_NAMESPACES, SYNC_METRICS_NAMESPACE } from "../core/namespaces";
 import { appAlertThresholdProblems } from "../environment/validate-app-alerts";
 import { AppOverrides, AppPins, AppProbe, AppSpec } from "./app-spec";
 import { isImageRepository, parsePinnedImage } from "./image-reference";
 
 const APP_NAME = /^[a-z][-a-z0-9]{0,38}[a-z0-9]$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const HOST = /^(?=.{1,253}$)(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const CONFIG_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
-const KEY_VAULT_SECRET_NAME = /^[a-zA-Z0-9-]{1,127}$/;
-const KEY_VAULT_SECRET_VERSION = /^[0-9a-f]{32}$/;
 const CPU = /^([1-9]\d*m|\d+(\.\d{1,3})?)$/;
 const MEMORY = /^[1-9]\d*(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 const HTTP_PATH = /^\/[^\s]*$/;
@@ -114,11 +111,11 @@ export function appProblems(app: AppSpec, environmentNames?: readonly string[]):
   if (app.runAsUser !== undefined && !isIntegerIn(app.runAsUser, 1, 2147483647)) {
     problems.push(`${where}: runAsUser ${app.runAsUser} is not valid; use a non-root user id from 1 to 2147483647`);
   }
-  if (app.priorityClassName !== undefined && !DNS_SUBDOMAIN.test(app.priorityClassName)) {
+  if (app.priorityClassName !== undefined && !isDnsSubdomain(app.priorityClassName)) {
     problems.push(`${where}: priorityClassName "${app.priorityClassName}" is not valid; use a lower-case dns subdomain such as apps-standard`);
   }
   for (const [index, namespace] of (app.allowFromNamespaces ?? []).entries()) {
-    if (!DNS_LABEL.test(namespace)) {
+    if (!isDnsLabel(namespace)) {
       problems.push(`${where}: allowFromNamespaces[${index}] "${namespace}" is not a namespace name; use lower-case letters, digits and hyphens`);
     }
   }
@@ -235,28 +232,28 @@ function overrideProblems(where: string, fields: AppOverrides): string[] {
     if (extra.length > 0) {
       problems.push(`${where}: secret "${name}" has ${extra.map((key) => `"${key}"`).join(", ")}; secrets must be key vault references with keyVaultSecret and optional version only`);
     }
-    if (typeof ref.keyVaultSecret !== "string" || !KEY_VAULT_SECRET_NAME.test(ref.keyVaultSecret)) {
-      problems.push(`${where}: secret "${name}" has keyVaultSecret ${JSON.stringify(ref.keyVaultSecret)}, which is not a key vault secret name; use 1-127 letters, digits and hyphens`);
+    if (!isKeyVaultSecretName(ref.keyVaultSecret)) {
+      problems.push(`${where}: secret "${name}" has keyVaultSecret ${JSON.stringify(ref.keyVaultSecret)}, which is not a key vault secret name; ${KEY_VAULT_SECRET_NAME_RULE}`);
     }
-    if (ref.version !== undefined && !KEY_VAULT_SECRET_VERSION.test(ref.version)) {
+    if (ref.version !== undefined && !isKeyVaultSecretVersion(ref.version)) {
       problems.push(`${where}: secret "${name}" has version "${ref.version}", which is not a key vault secret version; use its 32 hex digits or leave it out`);
     }
   }
   if (fields.ingress) {
     const ingress = fields.ingress;
-    if (typeof ingress.host !== "string" || !HOST.test(ingress.host)) {
+    if (!isIngressHost(ingress.host)) {
       problems.push(`${where}: ingress.host "${ingress.host}" is not a valid host name; use lower-case dns labels such as shop.contoso.com`);
     }
     if (ingress.path !== undefined && !INGRESS_PATH.test(ingress.path)) {
       problems.push(`${where}: ingress.path "${ingress.path}" is not a valid path prefix; use '/'-separated segments of letters, digits, '.', '_' and '-', such as /api (no wildcards or regular expressions: it matches as a prefix)`);
     }
-    if (ingress.className !== undefined && !DNS_SUBDOMAIN.test(ingress.className)) {
+    if (ingress.className !== undefined && !isDnsSubdomain(ingress.className)) {
       problems.push(`${where}: ingress.className "${ingress.className}" is not valid; use a lower-case dns subdomain`);
     }
-    if (ingress.controllerNamespace !== undefined && !DNS_LABEL.test(ingress.controllerNamespace)) {
+    if (ingress.controllerNamespace !== undefined && !isDnsLabel(ingress.controllerNamespace)) {
       problems.push(`${where}: ingress.controllerNamespace "${ingress.controllerNamespace}" is not a namespace name; use lower-case letters, digits and hyphens`);
     }
-    if (ingress.tlsSecretName !== undefined && !DNS_SUBDOMAIN.test(ingress.tlsSecretName)) {
+    if (ingress.tlsSecretName !== undefined && !isDnsSubdomain(ingress.tlsSecretName)) {
       problems.push(`${where}: ingress.tlsSecretName "${ingress.tlsSecretName}" is not a valid secret name; use a lower-case dns subdomain`);
     }
   }
@@ -300,4 +297,9 @@ function memoryBytes(quantity: string): number {
 
 function isIntegerIn(value: unknown, min: number, max: number): boolean {
   return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** A host name an Ingress rule accepts: a DNS subdomain (labels of at most 63 characters), optionally `*.` first. */
+function isIngressHost(host: unknown): boolean {
+  return typeof host === "string" && isDnsSubdomain(host.startsWith("*.") ? host.slice(2) : host) && host.length <= 253;
 }

@@ -5,3 +5,8 @@ export * from "./git-rules";
 export * from "./redaction";
 export * from "./labels";
 export * from "./namespaces";
+export * from "./duration";
+export * from "./kubernetes-names";
+export * from "./azure-formats";
+export * from "./sorting";
+export * from "./own";

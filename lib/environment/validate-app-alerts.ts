@@ -1,24 +1,21 @@
+import { Duration, DurationRule, durationFix } from "../core/duration";
+import { DNS_LABEL_RULE, isDnsLabel } from "../core/kubernetes-names";
 import { AppAlertTarget, AppAlertThresholds } from "./app-alert-thresholds";
 
-const ALERT_DURATION = /^([1-9]\d*)(m|h)$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const MAX_DURATION_MINUTES = 24 * 60;
+/** Alert durations (`for`, evaluation intervals): whole minutes or hours from 1m to 24h. */
+export const ALERT_DURATION_RULE: DurationRule = { units: ["m", "h"], minSeconds: 60, maxSeconds: 24 * 3600 };
 
 /** Minutes of an alert duration (`15m`, `2h`), or undefined when it is not one (or outside 1m-24h). */
 export function alertDurationMinutes(duration: string): number | undefined {
-  const match = ALERT_DURATION.exec(duration);
-  if (!match) return undefined;
-  const minutes = Number(match[1]) * (match[2] === "h" ? 60 : 1);
-  return minutes <= MAX_DURATION_MINUTES ? minutes : undefined;
+  const parsed = Duration.parse(duration, ALERT_DURATION_RULE);
+  return parsed && parsed.seconds / 60;
 }
 
 /** An alert duration (`15m`, `2h`) as the ISO 8601 duration Azure Monitor wants (`PT15M`, `PT2H`). */
 export function isoDuration(duration: string): string {
-  const minutes = alertDurationMinutes(duration);
-  if (minutes === undefined) {
-    throw new Error(`alert duration "${duration}" is not valid; use whole minutes or hours from 1m to 24h, such as "5m"`);
-  }
-  return minutes % 60 === 0 ? `PT${minutes / 60}H` : `PT${minutes}M`;
+  const parsed = Duration.parse(duration, ALERT_DURATION_RULE);
+  if (!parsed) throw new Error(`alert duration "${duration}" is not valid; ${durationFix(ALERT_DURATION_RULE)}`);
+  return parsed.toIso8601();
 }
 
 /** Problems of an app's own alert thresholds, each naming `at`, the field, the bad value and the fix. */
@@ -30,7 +27,7 @@ export function appAlertThresholdProblems(at: string, alerts: AppAlertThresholds
   }
   const unavailableFor = alerts.unavailableFor;
   if (unavailableFor !== undefined && alertDurationMinutes(unavailableFor) === undefined) {
-    problems.push(`${at}: alerts.unavailableFor "${unavailableFor}" is not a valid alert duration; use whole minutes or hours from 1m to 24h, such as "5m"`);
+    problems.push(`${at}: alerts.unavailableFor "${unavailableFor}" is not a valid alert duration; ${durationFix(ALERT_DURATION_RULE)}`);
   }
   const severity = alerts.severity;
   if (severity !== undefined && (!Number.isInteger(severity) || severity < 0 || severity > 4)) {
@@ -48,11 +45,11 @@ export function appAlertTargetProblems(at: string, targets: readonly AppAlertTar
   const seen = new Set<string>();
   for (const target of targets) {
     const where = `${at}: app "${target.name}"`;
-    if (target.name.length > 63 || !DNS_LABEL.test(target.name)) {
-      problems.push(`${where}: name is not a kubernetes name; use 1-63 lower-case letters, digits and hyphens`);
+    if (!isDnsLabel(target.name)) {
+      problems.push(`${where}: name is not a kubernetes name; ${DNS_LABEL_RULE}`);
     }
-    if (target.namespace.length > 63 || !DNS_LABEL.test(target.namespace)) {
-      problems.push(`${where}: namespace "${target.namespace}" is not a kubernetes namespace name; use 1-63 lower-case letters, digits and hyphens`);
+    if (!isDnsLabel(target.namespace)) {
+      problems.push(`${where}: namespace "${target.namespace}" is not a kubernetes namespace name; ${DNS_LABEL_RULE}`);
     }
     const key = `${target.namespace}/${target.name}`;
     if (seen.has(key)) problems.push(`${where}: app ${key} is listed more than once; list each app once`);

@@ -1,3 +1,5 @@
+import { isGuid, isKeyVaultSecretName, KEY_VAULT_SECRET_NAME_RULE } from "../core/azure-formats";
+import { Duration, durationFix } from "../core/duration";
 import { ENVIRONMENT_NAME } from "../core/names";
 import { gitBranchProblems, gitUrlProblems, isSshGitUrl } from "../core/git-rules";
 import { maskUrlUserInfo } from "../core/redaction";
@@ -19,13 +21,10 @@ import { tierDefaults } from "./tier-defaults";
 const PROJECT_NAME = /^[a-z][a-z0-9]{1,11}$/;
 const LOCATION = /^[a-z][a-z0-9]+$/;
 const KUBERNETES_VERSION = /^\d+\.\d+(\.\d+)?$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NODE_POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 const VM_SIZE = /^Standard_[A-Za-z0-9_]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DURATION = /^[1-9]\d*(s|m|h)$/;
 const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
-const KEY_VAULT_SECRET_NAME = /^[a-zA-Z0-9-]{1,127}$/;
 const BLOB_CONTAINER_NAME = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
 const TIERS: readonly Tier[] = ["dev", "staging", "prod"];
 const UPGRADE_CHANNELS = ["patch", "stable", "rapid", "node-image"];
@@ -86,7 +85,7 @@ function remoteStateProblems(state: RemoteStateSpec): string[] {
     problems.push(`${at}.containerName "${container}" is not valid; use 3-63 lower-case letters, digits and single hyphens`);
   }
   if (!LOCATION.test(state.location)) problems.push(locationProblem(at, state.location));
-  if (state.subscriptionId !== undefined && !GUID.test(state.subscriptionId)) {
+  if (state.subscriptionId !== undefined && !isGuid(state.subscriptionId)) {
     problems.push(`${at}.subscriptionId "${state.subscriptionId}" is not a subscription id; use the subscription's guid`);
   }
   return problems;
@@ -105,7 +104,7 @@ function environmentProblems(project: string, env: EnvironmentSpec): string[] {
     return problems;
   }
   if (!LOCATION.test(env.location)) problems.push(locationProblem(at, env.location));
-  if (env.subscriptionId !== undefined && !GUID.test(env.subscriptionId)) {
+  if (env.subscriptionId !== undefined && !isGuid(env.subscriptionId)) {
     problems.push(`${at}: subscriptionId "${env.subscriptionId}" is not a subscription id; use the subscription's guid`);
   }
 
@@ -158,7 +157,7 @@ function clusterProblems(at: string, tier: Tier, cluster: ClusterSpec): string[]
     problems.push(`${at}: cluster.adminGroupObjectIds is empty; name at least one azure ad group (local accounts are disabled)`);
   }
   for (const id of cluster.adminGroupObjectIds) {
-    if (!GUID.test(id)) problems.push(`${at}: cluster.adminGroupObjectIds contains "${id}", which is not an object id; use the group's guid`);
+    if (!isGuid(id)) problems.push(`${at}: cluster.adminGroupObjectIds contains "${id}", which is not an object id; use the group's guid`);
   }
 
   const defaults = tierDefaults(tier);
@@ -228,8 +227,8 @@ function nodePoolProblems(at: string, pool: NodePoolSpec, minimum: number): stri
 
 function gitRepositoryProblems(at: string, repo: GitRepositorySpec): string[] {
   const problems = [...gitUrlProblems(at, repo.url), ...gitBranchProblems(at, repo.branch ?? "main")];
-  if (repo.syncInterval !== undefined && !DURATION.test(repo.syncInterval)) {
-    problems.push(`${at}: gitops.syncInterval "${repo.syncInterval}" is not a duration; use a number with s, m or h, such as "5m"`);
+  if (repo.syncInterval !== undefined && !Duration.parse(repo.syncInterval)) {
+    problems.push(`${at}: gitops.syncInterval "${repo.syncInterval}" is not a duration; ${durationFix()}`);
   }
   const auth = repo.auth ?? { kind: "public" };
   const ssh = isSshGitUrl(repo.url);
@@ -249,8 +248,8 @@ function gitRepositoryProblems(at: string, repo: GitRepositorySpec): string[] {
 
 function secretNameProblems(at: string, names: readonly string[]): string[] {
   return names
-    .filter((name) => !KEY_VAULT_SECRET_NAME.test(name ?? ""))
-    .map((name) => `${at}: gitops.auth secret name "${name}" is not a key vault secret name; use 1-127 letters, digits and hyphens`);
+    .filter((name) => !isKeyVaultSecretName(name))
+    .map((name) => `${at}: gitops.auth secret name "${name}" is not a key vault secret name; ${KEY_VAULT_SECRET_NAME_RULE}`);
 }
 
 function ownerAndTagProblems(at: string, env: EnvironmentSpec): string[] {
@@ -289,7 +288,7 @@ function monitoringProblems(at: string, tier: Tier, monitoring: MonitoringSpec |
     problems.push(`${at}: prod environment has no alert receivers; set monitoring.emailReceivers or monitoring.webhookReceivers`);
   }
   const group = monitoring?.grafanaAdminGroupObjectId;
-  if (group !== undefined && !GUID.test(group)) {
+  if (group !== undefined && !isGuid(group)) {
     problems.push(`${at}: monitoring.grafanaAdminGroupObjectId "${group}" is not an object id; use the group's guid`);
   }
   return problems;

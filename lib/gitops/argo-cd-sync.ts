@@ -2,6 +2,9 @@ import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { PLATFORM_NAMESPACES } from "../core/namespaces";
+import { Duration, durationFix } from "../core/duration";
+import { isDnsLabel } from "../core/kubernetes-names";
+import { compareStrings } from "../core/sorting";
 import { GitSource } from "./git-source";
 import { KubernetesObject, validateKubernetesObject } from "../kubernetes/kubernetes-object";
 import { KustomizePatch } from "../kubernetes/kustomization-file";
@@ -98,8 +101,6 @@ export interface ArgoCdSyncProps {
   readonly retry?: ArgoCdRetry;
 }
 
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DURATION = /^[1-9]\d*(s|m|h)$/;
 
 /**
  * The Argo CD objects of one environment, applied as `kubernetes_manifest` resources: an AppProject limited
@@ -124,10 +125,10 @@ export class ArgoCdSync extends Construct {
     const namespace = props.argoCdNamespace ?? "argocd";
     const retry = props.retry ?? { limit: 5, duration: "5s", factor: 2, maxDuration: "3m" };
     const problems: string[] = [];
-    if (!NAME.test(env) || env.length > 40) problems.push(`${at}: environment "${env}" is not a valid name prefix; use lower-case letters, digits and hyphens`);
-    if (!NAME.test(namespace) || namespace.length > 63) problems.push(`${at}: argoCdNamespace "${namespace}" is not a kubernetes namespace name`);
+    if (!isDnsLabel(env, 40)) problems.push(`${at}: environment "${env}" is not a valid name prefix; use lower-case letters, digits and hyphens`);
+    if (!isDnsLabel(namespace)) problems.push(`${at}: argoCdNamespace "${namespace}" is not a kubernetes namespace name`);
     for (const ns of props.appNamespaces ?? []) {
-      if (!NAME.test(ns) || ns.length > 63) problems.push(`${at}: appNamespaces contains "${ns}", which is not a kubernetes namespace name; use lower-case letters, digits and hyphens`);
+      if (!isDnsLabel(ns)) problems.push(`${at}: appNamespaces contains "${ns}", which is not a kubernetes namespace name; use lower-case letters, digits and hyphens`);
       if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${at}: appNamespaces contains "${ns}", a platform namespace; apps must not deploy there`);
     }
     if (props.appNamespaces !== undefined && props.appNamespaces.length === 0) {
@@ -136,7 +137,7 @@ export class ArgoCdSync extends Construct {
     if (!Number.isInteger(retry.limit) || retry.limit < 1) problems.push(`${at}: retry.limit ${retry.limit} is not valid; use a whole number of at least 1`);
     if (!Number.isInteger(retry.factor) || retry.factor < 1) problems.push(`${at}: retry.factor ${retry.factor} is not valid; use a whole number of at least 1 (argo cd takes an integer)`);
     for (const [field, value] of [["duration", retry.duration], ["maxDuration", retry.maxDuration]] as const) {
-      if (!DURATION.test(value)) problems.push(`${at}: retry.${field} "${value}" is not a duration; use a whole number with s, m or h, such as "5s"`);
+      if (!Duration.parse(value)) problems.push(`${at}: retry.${field} "${value}" is not a duration; ${durationFix({}, "5s")}`);
     }
     if (problems.length > 0) throw new Error(problems.join("\n"));
 
@@ -245,5 +246,5 @@ function uniqueGroupKinds(objects: readonly KubernetesObject[]): ArgoCdGroupKind
     const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.lastIndexOf("/")) : "";
     seen.set(`${group}/${object.kind}`, { group, kind: object.kind });
   }
-  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value);
+  return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, value]) => value);
 }

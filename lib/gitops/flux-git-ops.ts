@@ -2,6 +2,8 @@ import { KubernetesClusterExtension } from "@cdktf/provider-azurerm/lib/kubernet
 import { KubernetesFluxConfiguration, KubernetesFluxConfigurationGitRepository } from "@cdktf/provider-azurerm/lib/kubernetes-flux-configuration";
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
+import { Duration, durationFix } from "../core/duration";
+import { sortedRecord } from "../core/sorting";
 import { GitSource } from "./git-source";
 
 /** The microsoft.flux extension version the library pins by default (Flux 2.6 line). */
@@ -13,8 +15,6 @@ export const FLUX_NAME_PATTERN = /^[a-z\d]([-a-z\d]{0,28}[a-z\d])?$/;
 /** Flux's rule for post-build variable names. */
 export const FLUX_VARIABLE_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
 
-const DURATION = /^([1-9]\d*)(s|m|h)$/;
-const SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600 };
 
 /** Props of a `FluxGitOps`. */
 export interface FluxGitOpsProps {
@@ -163,8 +163,8 @@ export class FluxGitOps extends Construct {
     }
     const retrySeconds = durationSeconds(retryInterval);
     const timeoutSeconds = durationSeconds(timeout);
-    if (retrySeconds === undefined) problems.push(`${at}: retryInterval "${retryInterval}" is not a duration; use a whole number with s, m or h, such as "1m"`);
-    if (timeoutSeconds === undefined) problems.push(`${at}: timeout "${timeout}" is not a duration; use a whole number with s, m or h, such as "10m"`);
+    if (retrySeconds === undefined) problems.push(`${at}: retryInterval "${retryInterval}" is not a duration; ${durationFix({}, "1m")}`);
+    if (timeoutSeconds === undefined) problems.push(`${at}: timeout "${timeout}" is not a duration; ${durationFix({}, "10m")}`);
     if (problems.length > 0) throw new Error(problems.join("\n"));
 
     this.extension = new KubernetesClusterExtension(this, "Extension", {
@@ -241,11 +241,6 @@ export class FluxGitOps extends Construct {
   }
 }
 
-function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]]));
-}
-
 function durationSeconds(duration: string): number | undefined {
-  const match = DURATION.exec(duration);
-  return match ? Number(match[1]) * SECONDS[match[2]] : undefined;
+  return Duration.parse(duration)?.seconds;
 }

@@ -5,6 +5,9 @@ import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { GitAuthSpec } from "../environment/environment-spec";
 import { gitBranchProblems, gitUrlProblems, isSshGitUrl } from "../core/git-rules";
+import { Duration, durationFix } from "../core/duration";
+import { isKeyVaultSecretName, KEY_VAULT_SECRET_NAME_RULE } from "../core/azure-formats";
+import { maskUrlUserInfo } from "../core/redaction";
 
 /** A Key Vault that holds the Git credentials, found by name (it usually lives in another stack). */
 export interface KeyVaultReference {
@@ -42,10 +45,7 @@ export interface GitSourceProps {
   readonly keyVault?: KeyVaultReference;
 }
 
-const DURATION = /^([1-9]\d*)(s|m|h)$/;
 const PATH_SEGMENT = /^[A-Za-z0-9_][-A-Za-z0-9._]*$/;
-const SECRET_NAME = /^[a-zA-Z0-9-]{1,127}$/;
-const SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600 };
 
 /**
  * The GitOps repository an engine syncs from: URL, branch, the environment's path, sync interval and
@@ -100,15 +100,13 @@ export class GitSource extends Construct {
     if (!Token.isUnresolved(this.url)) problems.push(...gitUrlProblems(at, this.url));
     if (!Token.isUnresolved(this.branch)) problems.push(...gitBranchProblems(at, this.branch));
     problems.push(...pathProblems(at, this.path));
-    const interval = DURATION.exec(this.syncInterval);
-    if (!interval) {
-      problems.push(`${at}: syncInterval "${this.syncInterval}" is not a duration; use a whole number with s, m or h, such as "5m"`);
-    }
+    const interval = Duration.parse(this.syncInterval);
+    if (!interval) problems.push(`${at}: syncInterval "${this.syncInterval}" is not a duration; ${durationFix()}`);
     problems.push(...authProblems(at, this.url, this.auth, props.keyVault));
     if (problems.length > 0) throw new Error(problems.join("\n"));
 
     this.isSsh = isSshGitUrl(this.url);
-    this.syncIntervalSeconds = Number(interval![1]) * SECONDS[interval![2]];
+    this.syncIntervalSeconds = interval!.seconds;
     this.environmentPath = this.path.includes("/") ? this.path.slice(0, this.path.lastIndexOf("/")) : "";
   }
 
@@ -148,7 +146,7 @@ function authProblems(at: string, url: string, auth: GitAuthSpec, keyVault: KeyV
   if (auth.kind === "public") {
     if (ssh) problems.push(`${at}: url "${url}" is an ssh url, which needs a key; set auth to ssh or use an https url`);
   } else if (auth.kind === "ssh") {
-    if (!ssh) problems.push(`${at}: auth is ssh but url "${url.replace(/\/\/[^/@]*@/, "//***@")}" is not an ssh url; use an ssh url or https auth`);
+    if (!ssh) problems.push(`${at}: auth is ssh but url "${maskUrlUserInfo(url)}" is not an ssh url; use an ssh url or https auth`);
     names = [auth.privateKeySecretName, auth.knownHostsSecretName];
   } else if (auth.kind === "https") {
     if (ssh) problems.push(`${at}: auth is https but url "${url}" is an ssh url; use an https url or ssh auth`);
@@ -157,8 +155,8 @@ function authProblems(at: string, url: string, auth: GitAuthSpec, keyVault: KeyV
     problems.push(`${at}: auth.kind "${(auth as { kind: string }).kind}" is not valid; use "public", "ssh" or "https"`);
   }
   for (const name of names) {
-    if (!SECRET_NAME.test(name ?? "")) {
-      problems.push(`${at}: auth secret name "${name}" is not a key vault secret name; use 1-127 letters, digits and hyphens`);
+    if (!isKeyVaultSecretName(name)) {
+      problems.push(`${at}: auth secret name "${name}" is not a key vault secret name; ${KEY_VAULT_SECRET_NAME_RULE}`);
     }
   }
   if (names.length > 0 && !keyVault) problems.push(`${at}: auth is ${auth.kind} but no keyVault is set; set keyVault to the vault holding the secrets`);

@@ -1,3 +1,5 @@
+import { isDnsLabel, isDnsSubdomain } from "../core/kubernetes-names";
+
 /**
  * Schema check of the `PodMonitor` of `azmonitoring.coreos.com/v1`, the custom resource through which the
  * AKS managed Prometheus agent (ama-metrics) scrapes pods. It has no kubernetes-models package, so this
@@ -18,8 +20,6 @@ export class AzMonitoringPodMonitor {
   }
 }
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** The CRD's `Duration` pattern. */
 const DURATION = /^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -129,10 +129,10 @@ function podMonitorProblem(data: any): string | undefined {
   if (data.kind !== AzMonitoringPodMonitor.kind) return `kind must be ${AzMonitoringPodMonitor.kind}`;
   const metadata = data.metadata;
   if (!isObject(metadata)) return "metadata is required";
-  if (typeof metadata.name !== "string" || metadata.name.length > 253 || !DNS_SUBDOMAIN.test(metadata.name)) {
+  if (!isDnsSubdomain(metadata.name)) {
     return `metadata.name "${metadata.name}" is not a kubernetes name`;
   }
-  if (metadata.namespace !== undefined && (typeof metadata.namespace !== "string" || !DNS_LABEL.test(metadata.namespace))) {
+  if (metadata.namespace !== undefined && !isDnsLabel(metadata.namespace)) {
     return `metadata.namespace "${metadata.namespace}" is not a namespace name`;
   }
   for (const key of Object.keys(data)) {

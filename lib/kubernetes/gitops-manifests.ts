@@ -5,6 +5,7 @@ import { ISynthesisSession } from "cdktf/lib/synthesize/types";
 import { Construct } from "constructs";
 import { KubernetesObject, validateKubernetesObject } from "./kubernetes-object";
 import { toYaml, YamlValue } from "./to-yaml";
+import { compareStrings } from "../core/sorting";
 
 /** Props of a `GitOpsManifests`. */
 export interface GitOpsManifestsProps {
@@ -104,7 +105,7 @@ export class GitOpsManifests extends Construct {
   }
 
   private renderEntries(): [string, KubernetesObject][] {
-    return [...this.objectsByFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...this.objectsByFile.entries()].sort(([a], [b]) => compareStrings(a, b));
   }
 }
 

@@ -1,3 +1,5 @@
+import { compareStrings } from "../core/sorting";
+
 /** Plain data that can be written as YAML: what Kubernetes objects are made of. */
 export type YamlValue = string | number | boolean | null | undefined | readonly YamlValue[] | { readonly [key: string]: YamlValue };
 
@@ -77,7 +79,7 @@ function writeValue(value: YamlValue, depth: number, lines: string[], prefix: st
   }
   const entries = Object.entries(value as { readonly [key: string]: YamlValue })
     .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => compareStrings(a, b));
   entries.forEach(([key, item], i) => {
     // The first key of a mapping inside a sequence item shares the line of its dash.
     const lead = i === 0 && prefix ? `${prefix} ` : indent;

@@ -1,6 +1,7 @@
 import { MonitorDataCollectionRule } from "@cdktf/provider-azurerm/lib/monitor-data-collection-rule";
 import { MonitorDataCollectionRuleAssociation } from "@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association";
 import { Construct } from "constructs";
+import { Duration } from "../core/duration";
 import { Environment } from "../environment/environment";
 import { AksCluster } from "../platform/aks-cluster";
 import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
@@ -43,7 +44,7 @@ export class ContainerInsights extends Construct {
     super(scope, id);
     const env = props.environment;
     const interval = props.interval ?? "1m";
-    if (!/^[1-9]\d*m$/.test(interval) || Number(interval.slice(0, -1)) > 30) {
+    if (!Duration.parse(interval, { units: ["m"], maxSeconds: 30 * 60 })) {
       throw new Error(`${this.node.path}: interval "${interval}" is not valid; use whole minutes from 1m to 30m, such as "1m"`);
     }
     const destination = "ciworkspace";

@@ -6,7 +6,8 @@ import { EnvironmentResourceGroup } from "../platform/environment-resource-group
 import { AlertActionGroup } from "./alert-action-group";
 import { AlertRule } from "./alert-rules";
 import { MonitorWorkspace } from "./monitor-workspace";
-import { alertDurationMinutes, isoDuration } from "../environment/validate-app-alerts";
+import { Duration, durationFix } from "../core/duration";
+import { ALERT_DURATION_RULE, alertDurationMinutes, isoDuration } from "../environment/validate-app-alerts";
 
 /** Props of a `PrometheusAlertGroup`. */
 export interface PrometheusAlertGroupProps {
@@ -48,7 +49,7 @@ export class PrometheusAlertGroup extends Construct {
     super(scope, id);
     const env = props.environment;
     const interval = props.interval ?? "1m";
-    if (!/^([1-9]|1[0-5])m$/.test(interval)) {
+    if (!Duration.parse(interval, RULE_GROUP_INTERVAL)) {
       throw new Error(`${this.node.path}: interval "${interval}" is not valid; azure evaluates rule groups every 1m to 15m, such as "1m"`);
     }
     if (props.rules.length === 0 || props.rules.length > 20) {
@@ -89,12 +90,15 @@ export class PrometheusAlertGroup extends Construct {
   }
 }
 
+/** Azure evaluates Prometheus rule groups every 1 to 15 minutes. */
+const RULE_GROUP_INTERVAL = { units: ["m"], minSeconds: 60, maxSeconds: 15 * 60 } as const;
+
 /** Why Azure would reject `rule` at apply time (or it would never fire), in words, or undefined. */
 function alertRuleProblem(rule: AlertRule): string | undefined {
   if (rule.alert.trim().length === 0) return "alert is empty; give the alert a name such as \"CheckoutErrors\"";
   if (rule.expression.trim().length === 0) return "expression is empty; use a promql expression";
   if (rule.for !== undefined && alertDurationMinutes(rule.for) === undefined) {
-    return `for "${rule.for}" is not a valid alert duration; use whole minutes or hours from 1m to 24h, such as "5m"`;
+    return `for "${rule.for}" is not a valid alert duration; ${durationFix(ALERT_DURATION_RULE)}`;
   }
   if (!Number.isInteger(rule.severity) || rule.severity < 0 || rule.severity > 4) {
     return `severity ${rule.severity} is out of range; use an azure monitor severity from 0 (critical) to 4 (verbose)`;

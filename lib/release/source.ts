@@ -6,6 +6,7 @@ import { ENVIRONMENT_NAME } from "../core/names";
 import { ReleaseError } from "./errors";
 import { redactUrl } from "../core/redaction";
 import { Git } from "./git";
+import { compareStrings, sortedRecord } from "../core/sorting";
 
 /** Folder of the pins files inside the source repository. */
 export const PINS_FOLDER = "environments/pins";
@@ -95,7 +96,7 @@ export function readPins(projectDir: string, environment: string): Record<string
     const parsed = parsePinnedImage(image);
     if (typeof parsed === "string") throw new ReleaseError(`${PINS_FOLDER}/${environment}.json: app "${app}" ${parsed}`);
   }
-  return sortKeys(pins);
+  return sortedRecord(pins);
 }
 
 /** Writes a pins file: keys sorted, 2-space indent, trailing newline. */
@@ -114,17 +115,8 @@ function asReleaseError<T>(read: () => T): T {
   }
 }
 
-/** A copy of an object with its keys in code-point order. */
-export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  const sorted: Record<string, T> = {};
-  for (const key of Object.keys(record).sort(compareStrings)) sorted[key] = record[key];
-  return sorted;
-}
-
-/** Code-point order comparison (locale independent). */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+// Stable ordering lives in lib/core/sorting; re-exported under the names the release engine uses.
+export { compareStrings, sortedRecord as sortKeys };
 
 /** Throws unless `name` is a valid environment name. */
 export function assertEnvironmentName(name: string, option: string): void {

@@ -15,7 +15,7 @@ describe("alert durations", () => {
 
   test.each(["0m", "5", "5x", "30s", "1d", "25h", "1h30m", " 5m", "-5m", "05m"])("%s is rejected", (duration) => {
     expect(alertDurationMinutes(duration)).toBeUndefined();
-    expect(() => isoDuration(duration)).toThrow(`alert duration "${duration}" is not valid; use whole minutes or hours from 1m to 24h, such as "5m"`);
+    expect(() => isoDuration(duration)).toThrow(`alert duration "${duration}" is not valid; use a whole number with m or h from 1m to 24h, such as "5m"`);
   });
 });
 
@@ -30,7 +30,7 @@ describe("appAlertThresholdProblems", () => {
     [{ maxRestartsIn15m: 0 }, 'at: alerts.maxRestartsIn15m 0 is out of range; use a whole number from 1 to 100'],
     [{ maxRestartsIn15m: 101 }, "at: alerts.maxRestartsIn15m 101 is out of range; use a whole number from 1 to 100"],
     [{ maxRestartsIn15m: 2.5 }, "at: alerts.maxRestartsIn15m 2.5 is out of range; use a whole number from 1 to 100"],
-    [{ unavailableFor: "5 minutes" }, 'at: alerts.unavailableFor "5 minutes" is not a valid alert duration; use whole minutes or hours from 1m to 24h, such as "5m"'],
+    [{ unavailableFor: "5 minutes" }, 'at: alerts.unavailableFor "5 minutes" is not a valid alert duration; use a whole number with m or h from 1m to 24h, such as "5m"'],
     [{ severity: 5 }, "at: alerts.severity 5 is out of range; use an azure monitor severity from 0 (critical) to 4 (verbose)"],
     [{ severity: -1 }, "at: alerts.severity -1 is out of range; use an azure monitor severity from 0 (critical) to 4 (verbose)"],
   ])("%j is rejected", (alerts, message) => {
@@ -52,9 +52,9 @@ describe("appAlertTargetProblems", () => {
         { name: "db", namespace: "data" },
       ]),
     ).toEqual([
-      'dev-monitoring: appAlertTargets: app "web"}": name is not a kubernetes name; use 1-63 lower-case letters, digits and hyphens',
-      'dev-monitoring: appAlertTargets: app "api": namespace "Shop" is not a kubernetes namespace name; use 1-63 lower-case letters, digits and hyphens',
-      'dev-monitoring: appAlertTargets: app "db": alerts.unavailableFor "forever" is not a valid alert duration; use whole minutes or hours from 1m to 24h, such as "5m"',
+      'dev-monitoring: appAlertTargets: app "web"}": name is not a kubernetes name; use 1-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit',
+      'dev-monitoring: appAlertTargets: app "api": namespace "Shop" is not a kubernetes namespace name; use 1-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit',
+      'dev-monitoring: appAlertTargets: app "db": alerts.unavailableFor "forever" is not a valid alert duration; use a whole number with m or h from 1m to 24h, such as "5m"',
       'dev-monitoring: appAlertTargets: app "db": app data/db is listed more than once; list each app once',
     ]);
   });

@@ -49,7 +49,7 @@ describe("PrometheusAlertGroup", () => {
   test("rejects a rule that azure would refuse, naming the group, alert, field, value and fix", () => {
     const [rule] = syncAlertRules(stacks().environment, alertTierSettings("dev"));
     expect(() => group(undefined, [{ ...rule, for: "90s" }])).toThrow(
-      'dev-monitoring/Extra: alert "FluxResourceNotReady": for "90s" is not a valid alert duration; use whole minutes or hours from 1m to 24h, such as "5m"',
+      'dev-monitoring/Extra: alert "FluxResourceNotReady": for "90s" is not a valid alert duration; use a whole number with m or h from 1m to 24h, such as "5m"',
     );
     expect(() => group(undefined, [{ ...rule, severity: 5 }])).toThrow(
       'dev-monitoring/Extra: alert "FluxResourceNotReady": severity 5 is out of range; use an azure monitor severity from 0 (critical) to 4 (verbose)',

@@ -228,7 +228,7 @@ describe("app alerts", () => {
 
   test("rejects an invalid duration and a threshold out of range, naming the stack, app, field, value and fix", () => {
     expect(() => monitoringWith([{ name: "web", namespace: "shop", alerts: { unavailableFor: "5 minutes" } }])).toThrow(
-      'prod-monitoring: appAlertTargets: app "web": alerts.unavailableFor "5 minutes" is not a valid alert duration; use whole minutes or hours from 1m to 24h, such as "5m"',
+      'prod-monitoring: appAlertTargets: app "web": alerts.unavailableFor "5 minutes" is not a valid alert duration; use a whole number with m or h from 1m to 24h, such as "5m"',
     );
     expect(() => monitoringWith([{ name: "web", namespace: "shop", alerts: { maxRestartsIn15m: 0 } }])).toThrow(
       'prod-monitoring: appAlertTargets: app "web": alerts.maxRestartsIn15m 0 is out of range; use a whole number from 1 to 100',

@@ -1,6 +1,7 @@
 import { KubernetesObject } from "../../kubernetes/kubernetes-object";
 import { ResolvedApp } from "../resolved-app";
-import { appLabels, appMeta, contentHash, KEEP_ON_PRUNE, literalMeta, sortedRecord } from "./object-meta";
+import { sortedRecord } from "../../core/sorting";
+import { appLabels, appMeta, contentHash, KEEP_ON_PRUNE, literalMeta } from "./object-meta";
 
 /** Name of the ConfigMap of the app's config files, with a hash of their content, or undefined without config. */
 export function configMapName(app: ResolvedApp): string | undefined {

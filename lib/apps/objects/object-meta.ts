@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import { MANAGED_BY_LABELS } from "../../core/labels";
+import { sortedRecord } from "../../core/sorting";
 import { KubernetesObject } from "../../kubernetes/kubernetes-object";
 import { ResolvedApp } from "../resolved-app";
 
@@ -47,11 +48,6 @@ export function appMeta(app: ResolvedApp, name: string, extra: Partial<ObjectMet
 /** Metadata of an object whose text comes (partly) from the user: Flux must leave any `${...}` in it alone. */
 export function literalMeta(app: ResolvedApp, name: string, annotations: Readonly<Record<string, string>> = {}): ObjectMeta {
   return appMeta(app, name, { annotations: { ...annotations, ...FLUX_SUBSTITUTE_DISABLED } });
-}
-
-/** A copy of a record with its keys in sorted order. */
-export function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]]));
 }
 
 /** The first 10 hex digits of the SHA-256 of a record's sorted JSON. */
