@@ -12,6 +12,7 @@ export * from "./kubernetes";
 export * from "./platform/environment-resource-group";
 export * from "./platform/network";
 export * from "./platform/aks-cluster";
+export * from "./platform/aks-cluster-access";
 export * from "./platform/container-registry";
 export * from "./platform/key-vault";
 export * from "./platform/log-analytics-workspace";

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from "constructs";
 import { TENANT_ID_VARIABLE } from "../lib/apps/app-objects";
-import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
+import { AksClusterAccess, KubeloginMode } from "../lib/platform/aks-cluster-access";
 import { ArgoCd } from "../lib/gitops/argo-cd";
 import { ClusterBaseline } from "../lib/gitops/cluster-baseline";
 import { FluxGitOps } from "../lib/gitops/flux-git-ops";
@@ -9,11 +9,9 @@ import { GitOpsManifests } from "../lib/kubernetes/gitops-manifests";
 import { KubernetesObject } from "../lib/kubernetes/kubernetes-object";
 import { KustomizationFile } from "../lib/kubernetes/kustomization-file";
 import { EnvironmentDescriptor } from "../lib/release/environment-descriptor";
+import { APPS_FOLDER } from "../lib/core/gitops-layout";
 import type { AppStack } from "./app-stack";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
-
-/** The folder of the apps layer inside an environment's folder. */
-export const APPS_FOLDER = "apps";
 
 /** Props of a `GitOpsStack`. */
 export interface GitOpsStackProps extends EnvironmentStackProps {
@@ -78,18 +76,13 @@ export class GitOpsStack extends EnvironmentStack {
   constructor(scope: Construct, props: GitOpsStackProps) {
     super(scope, "gitops", props);
     const env = props.environment;
-    for (const app of props.apps ?? []) {
-      if (app.environment.name !== env.name) {
-        throw new Error(`${this.node.path}: apps contains ${app.node.id} of environment "${app.environment.name}"; pass only the app stacks of "${env.name}"`);
-      }
-    }
+    this.assertSameEnvironment("apps", props.apps ?? []);
     this.source = GitSource.ofEnvironment(this, "Source", env);
     this.infrastructure = new ClusterBaseline(this, "Infrastructure", { environment: env, objects: props.infrastructureObjects });
     this.descriptor = new EnvironmentDescriptor(this, "Descriptor", { environment: env });
     const argo = env.sync === "argocd";
     this.clusterAccess = new AksClusterAccess(this, "Cluster", {
-      clusterName: env.names.of("kubernetesCluster"),
-      resourceGroupName: env.names.of("resourceGroup"),
+      cluster: { name: env.names.of("kubernetesCluster"), resourceGroupName: env.names.of("resourceGroup") },
       kubernetesProvider: argo,
       helmProvider: argo,
       kubeloginMode: props.kubeloginMode,
@@ -97,19 +90,18 @@ export class GitOpsStack extends EnvironmentStack {
     if (argo) {
       this.argoCd = new ArgoCd(this, "ArgoCd", {
         source: this.source,
-        highAvailability: env.tier === "prod",
+        highAvailability: env.argoCdHighAvailability,
         chartVersion: props.argoCdChartVersion,
       });
     } else {
       this.flux = new FluxGitOps(this, "Flux", {
-        clusterId: this.clusterAccess.clusterId,
+        cluster: this.clusterAccess,
         name: env.names.of("fluxConfiguration"),
         source: this.source,
         extensionVersion: props.fluxExtensionVersion,
         appsSubstitutions: this.appsSubstitutions(props.apps ?? []),
       });
     }
-    // After the infrastructure manifests: the first GitOpsManifests written clears the output folder.
     const root = this.node.root;
     const at = this.node.path;
     this.appsKustomization = new KustomizationFile(this, "AppsKustomization", {

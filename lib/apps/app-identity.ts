@@ -3,6 +3,9 @@ import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
+import { IAksCluster } from "../platform/aks-cluster";
+import { IResourceGroup } from "../platform/environment-resource-group";
+import { IKeyVault } from "../platform/key-vault";
 
 /** The audience of Azure AD workload identity federation. */
 export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
@@ -10,22 +13,22 @@ export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
 /** Props of an `AppIdentity`. */
 export interface AppIdentityProps {
   /** The environment: names, region and tags. */
-  readonly environment: Environment;
+  readonly environment: Pick<Environment, "location" | "names" | "tags">;
   /** The app's name (part of the identity's name). */
   readonly appName: string;
-  /** Name of the resource group to create the identity in. */
-  readonly resourceGroupName: string;
-  /** OIDC issuer URL of the AKS cluster whose service account token is federated. */
-  readonly oidcIssuerUrl: string;
+  /** The resource group to create the identity in (a plain name avoids a cross-stack reference). */
+  readonly resourceGroup: Pick<IResourceGroup, "name">;
+  /** The AKS cluster whose service account tokens are federated (its OIDC issuer). */
+  readonly cluster: Pick<IAksCluster, "oidcIssuerUrl">;
   /** Namespace of the app's Kubernetes service account. */
   readonly namespace: string;
   /** Name of the app's Kubernetes service account. */
   readonly serviceAccountName: string;
   /**
-   * Resource id of the Key Vault whose secrets the app reads (role `Key Vault Secrets User`).
+   * The Key Vault whose secrets the app reads (role `Key Vault Secrets User`).
    * @default - no Key Vault access
    */
-  readonly keyVaultId?: string;
+  readonly keyVault?: Pick<IKeyVault, "id">;
 }
 
 /**
@@ -47,20 +50,20 @@ export class AppIdentity extends Construct {
     this.resource = new UserAssignedIdentity(this, "Resource", {
       name: env.names.of("userAssignedIdentity", props.appName),
       location: env.location,
-      resourceGroupName: props.resourceGroupName,
+      resourceGroupName: props.resourceGroup.name,
       tags: { ...env.tags, app: props.appName },
     });
     this.federatedCredential = new FederatedIdentityCredential(this, "FederatedCredential", {
       name: env.names.of("federatedIdentityCredential", props.appName),
-      resourceGroupName: props.resourceGroupName,
+      resourceGroupName: props.resourceGroup.name,
       parentId: this.resource.id,
-      issuer: props.oidcIssuerUrl,
+      issuer: props.cluster.oidcIssuerUrl,
       subject: `system:serviceaccount:${props.namespace}:${props.serviceAccountName}`,
       audience: [WORKLOAD_IDENTITY_AUDIENCE],
     });
-    if (props.keyVaultId !== undefined) {
+    if (props.keyVault !== undefined) {
       this.keyVaultSecretsUser = new RoleAssignment(this, "KeyVaultSecretsUser", {
-        scope: props.keyVaultId,
+        scope: props.keyVault.id,
         roleDefinitionName: "Key Vault Secrets User",
         principalId: this.resource.principalId,
         principalType: "ServicePrincipal",

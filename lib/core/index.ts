@@ -10,3 +10,4 @@ export * from "./kubernetes-names";
 export * from "./azure-formats";
 export * from "./sorting";
 export * from "./own";
+export * from "./gitops-layout";

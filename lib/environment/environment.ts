@@ -11,6 +11,7 @@ import {
   WebhookReceiverSpec,
 } from "./environment-spec";
 import { defaultMaintenanceWindow, tierDefaults } from "./tier-defaults";
+import { appsPath } from "../core/gitops-layout";
 import { MANAGED_BY } from "../core/labels";
 
 /** Pod CIDR of the Azure CNI overlay network; environment address spaces must not overlap it. */
@@ -70,8 +71,14 @@ export interface Environment {
   readonly tags: Readonly<Record<string, string>>;
   readonly promotesFrom?: string;
   readonly zones: readonly string[];
+  /** Whether zone-redundant services (e.g. Managed Grafana) are spread over zones: more than one zone. */
+  readonly zoneRedundant: boolean;
   readonly logRetentionDays: number;
   readonly registrySku: "Standard" | "Premium";
+  /** Whether the container registry is zone redundant (tier default: prod). */
+  readonly registryZoneRedundant: boolean;
+  /** Whether Argo CD runs highly available (tier default: prod). */
+  readonly argoCdHighAvailability: boolean;
   readonly keyVaultSoftDeleteRetentionDays: number;
   readonly emailReceivers: readonly string[];
   readonly webhookReceivers: readonly WebhookReceiverSpec[];
@@ -116,7 +123,7 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
       branch: spec.gitops.branch ?? "main",
       auth: spec.gitops.auth ?? { kind: "public" },
       syncInterval: spec.gitops.syncInterval ?? defaults.syncInterval,
-      appsPath: `environments/${spec.name}/apps`,
+      appsPath: appsPath(spec.name),
     },
     owners: spec.owners,
     tags: {
@@ -129,8 +136,11 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     },
     promotesFrom: spec.promotesFrom,
     zones: spec.zones ?? defaults.zones,
+    zoneRedundant: (spec.zones ?? defaults.zones).length > 1,
     logRetentionDays: spec.logRetentionDays ?? defaults.logRetentionDays,
     registrySku: defaults.registrySku,
+    registryZoneRedundant: defaults.registryZoneRedundant,
+    argoCdHighAvailability: defaults.argoCdHighAvailability,
     keyVaultSoftDeleteRetentionDays: defaults.keyVaultSoftDeleteRetentionDays,
     emailReceivers: spec.monitoring?.emailReceivers ?? [],
     webhookReceivers: spec.monitoring?.webhookReceivers ?? [],

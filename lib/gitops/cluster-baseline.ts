@@ -2,10 +2,9 @@ import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { GitOpsManifests } from "../kubernetes/gitops-manifests";
 import { KubernetesObject } from "../kubernetes/kubernetes-object";
+import { INFRASTRUCTURE_FOLDER } from "../core/gitops-layout";
 import { MANAGED_BY_LABELS } from "../core/labels";
 
-/** The folder of the infrastructure layer inside an environment's folder of the GitOps repository. */
-export const INFRASTRUCTURE_FOLDER = "infrastructure";
 
 /** The priority classes of the infrastructure layer, highest first: name → value. */
 export const APP_PRIORITY_CLASSES: Readonly<Record<string, number>> = {

@@ -1,14 +1,14 @@
 import { MonitorWorkspace as AzurermMonitorWorkspace } from "@cdktf/provider-azurerm/lib/monitor-workspace";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
+import { IResourceGroup } from "../platform/environment-resource-group";
 
 /** Props of a `MonitorWorkspace`. */
 export interface MonitorWorkspaceProps {
   /** The environment: name, region and tags. */
   readonly environment: Environment;
   /** The resource group to create the workspace in. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /**
    * Allow Terraform to destroy the workspace (and the Prometheus metrics it holds).
    * @default false - `lifecycle.prevent_destroy` is set
@@ -16,11 +16,22 @@ export interface MonitorWorkspaceProps {
   readonly allowDestroy?: boolean;
 }
 
+/** An Azure Monitor workspace as other constructs refer to it: the one a `MonitorWorkspace` creates, or an existing one. */
+export interface IMonitorWorkspace {
+  /** Workspace resource id. */
+  readonly id: string;
+}
+
 /**
  * The environment's Azure Monitor workspace: the store of managed Prometheus metrics that Grafana queries
  * and Prometheus rule groups evaluate. `prevent_destroy` is set.
  */
-export class MonitorWorkspace extends Construct {
+export class MonitorWorkspace extends Construct implements IMonitorWorkspace {
+  /** An existing Azure Monitor workspace, by resource id. */
+  public static fromId(id: string): IMonitorWorkspace {
+    return { id };
+  }
+
   /** The azurerm monitor workspace. */
   public readonly resource: AzurermMonitorWorkspace;
   /** Workspace resource id. */

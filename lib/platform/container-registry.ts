@@ -2,20 +2,20 @@ import { ContainerRegistry as AzurermContainerRegistry } from "@cdktf/provider-a
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-import { AksCluster } from "./aks-cluster";
-import { EnvironmentResourceGroup } from "./environment-resource-group";
+import { IAksCluster } from "./aks-cluster";
+import { IResourceGroup } from "./environment-resource-group";
 
 /** Props of a `ContainerRegistry`. */
 export interface ContainerRegistryProps {
-  /** The environment: name, region, tags, SKU (Standard for dev, Premium otherwise) and zones. */
-  readonly environment: Environment;
+  /** The environment: name, region, tags, SKU (Standard for dev, Premium otherwise) and zone redundancy (prod). */
+  readonly environment: Pick<Environment, "location" | "names" | "registrySku" | "registryZoneRedundant" | "tags">;
   /** The resource group to create the registry in. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /**
    * The cluster whose kubelet identity gets `AcrPull` on the registry.
    * @default - no pull access is granted
    */
-  readonly cluster?: AksCluster;
+  readonly cluster?: Pick<IAksCluster, "kubeletIdentityObjectId">;
   /**
    * Allow Terraform to destroy the registry (and its images).
    * @default false - `lifecycle.prevent_destroy` is set
@@ -48,7 +48,7 @@ export class ContainerRegistry extends Construct {
       sku: env.registrySku,
       adminEnabled: false,
       anonymousPullEnabled: false,
-      zoneRedundancyEnabled: premium && env.tier === "prod",
+      zoneRedundancyEnabled: env.registryZoneRedundant,
       retentionPolicyInDays: premium ? 30 : undefined,
       tags: env.tags,
       lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
@@ -62,7 +62,7 @@ export class ContainerRegistry extends Construct {
    * Grants `AcrPull` on this registry to a cluster's kubelet identity, e.g. the clusters of the environments
    * that images are promoted to by digest. The role assignment is created in `scope` (the cluster's stack).
    */
-  public grantPull(scope: Construct, id: string, cluster: AksCluster): RoleAssignment {
+  public grantPull(scope: Construct, id: string, cluster: Pick<IAksCluster, "kubeletIdentityObjectId">): RoleAssignment {
     return new RoleAssignment(scope, id, {
       scope: this.id,
       roleDefinitionName: "AcrPull",

@@ -1,14 +1,20 @@
 import { LogAnalyticsWorkspace as AzurermLogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics-workspace";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-import { EnvironmentResourceGroup } from "./environment-resource-group";
+import { IResourceGroup } from "./environment-resource-group";
+
+/** A Log Analytics workspace as other constructs refer to it: the one a `LogAnalyticsWorkspace` creates, or an existing one. */
+export interface ILogAnalyticsWorkspace {
+  /** Workspace resource id. */
+  readonly id: string;
+}
 
 /** Props of a `LogAnalyticsWorkspace`. */
 export interface LogAnalyticsWorkspaceProps {
   /** The environment: name, region, tags and retention (per tier). */
-  readonly environment: Environment;
+  readonly environment: Pick<Environment, "location" | "logRetentionDays" | "names" | "tags">;
   /** The resource group to create the workspace in. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /**
    * Allow Terraform to destroy the workspace (and its logs).
    * @default false - `lifecycle.prevent_destroy` is set
@@ -21,7 +27,12 @@ export interface LogAnalyticsWorkspaceProps {
  * tier's retention (dev 30, staging 60, prod 90 days), local (shared key) auth disabled and
  * `prevent_destroy` set.
  */
-export class LogAnalyticsWorkspace extends Construct {
+export class LogAnalyticsWorkspace extends Construct implements ILogAnalyticsWorkspace {
+  /** An existing workspace, by resource id. */
+  public static fromId(id: string): ILogAnalyticsWorkspace {
+    return { id };
+  }
+
   /** The azurerm workspace. */
   public readonly resource: AzurermLogAnalyticsWorkspace;
   /** Workspace resource id. */

@@ -3,12 +3,9 @@ import * as path from "path";
 import { ExitCode, ReleaseError } from "./errors";
 import { compareStrings, sortKeys } from "./source";
 
-/** Folder of every environment in the GitOps repository. */
-export const ENVIRONMENTS_FOLDER = "environments";
-/** Folder of stacks without an environment (the `state` bootstrap stack) in the GitOps repository. */
-export const BOOTSTRAP_FOLDER = "bootstrap";
-/** Name of the per-environment release file. */
-export const RELEASE_FILE = "release.json";
+import { APPS_FOLDER, BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, GITOPS_OUTPUT_FOLDER, RELEASE_FILE, TERRAFORM_FOLDER } from "../core/gitops-layout";
+
+export { BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, RELEASE_FILE };
 
 /** One Terraform stack of an environment, in apply order in `release.json`. */
 export interface ReleaseStack {
@@ -109,7 +106,7 @@ export function layoutRelease(options: LayoutOptions): ReleaseLayout {
     throw new ReleaseError(`${options.outDir} holds no manifest.json; pass a synthesized cdktf.out folder or omit --out to synthesize`, ExitCode.SYNTH);
   }
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as CdktfManifest;
-  const gitopsRoot = path.join(options.outDir, "gitops");
+  const gitopsRoot = path.join(options.outDir, GITOPS_OUTPUT_FOLDER);
   const stackNames = Object.keys(manifest.stacks ?? {}).sort(compareStrings);
   const available = new Set<string>();
   for (const name of stackNames) {
@@ -136,11 +133,11 @@ export function layoutRelease(options: LayoutOptions): ReleaseLayout {
     const { environment, stack } = splitStackName(name);
     const dependsOn = [...(entry.dependencies ?? [])].sort(compareStrings);
     if (environment === undefined) {
-      if (includeBootstrap) files.set(`${BOOTSTRAP_FOLDER}/terraform/${stack}/cdk.tf.json`, fs.readFileSync(source));
+      if (includeBootstrap) files.set(`${BOOTSTRAP_FOLDER}/${TERRAFORM_FOLDER}/${stack}/cdk.tf.json`, fs.readFileSync(source));
       continue;
     }
     if (!selected.includes(environment)) continue;
-    const relative = `terraform/${stack}/cdk.tf.json`;
+    const relative = `${TERRAFORM_FOLDER}/${stack}/cdk.tf.json`;
     files.set(`${ENVIRONMENTS_FOLDER}/${environment}/${relative}`, fs.readFileSync(source));
     const list = stacksByEnv.get(environment) ?? [];
     list.push({ name, path: relative, dependsOn });
@@ -160,7 +157,7 @@ export function layoutRelease(options: LayoutOptions): ReleaseLayout {
       const match = /^app-(.+)$/.exec(splitStackName(s.name).stack);
       if (match) deployed.add(match[1]);
     }
-    const appsFolder = path.join(envGitops, "apps");
+    const appsFolder = path.join(envGitops, APPS_FOLDER);
     if (fs.existsSync(appsFolder)) {
       for (const entry of fs.readdirSync(appsFolder, { withFileTypes: true })) if (entry.isDirectory()) deployed.add(entry.name);
     }
