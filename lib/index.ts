@@ -18,6 +18,7 @@ export * from "./platform/key-vault";
 export * from "./platform/log-analytics-workspace";
 export * from "./platform/remote-state-storage";
 export * from "./platform/remote-state-backend";
+export * from "./platform/destroy-protection";
 export * from "./gitops";
 export * from "./apps";
 export * from "./monitoring";

@@ -2,18 +2,14 @@ import { MonitorWorkspace as AzurermMonitorWorkspace } from "@cdktf/provider-azu
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { IResourceGroup } from "../platform/environment-resource-group";
+import { DestroyProtectionProps, destroyProtection } from "../platform/destroy-protection";
 
 /** Props of a `MonitorWorkspace`. */
-export interface MonitorWorkspaceProps {
+export interface MonitorWorkspaceProps extends DestroyProtectionProps {
   /** The environment: name, region and tags. */
   readonly environment: Environment;
   /** The resource group to create the workspace in. */
   readonly resourceGroup: IResourceGroup;
-  /**
-   * Allow Terraform to destroy the workspace (and the Prometheus metrics it holds).
-   * @default false - `lifecycle.prevent_destroy` is set
-   */
-  readonly allowDestroy?: boolean;
 }
 
 /** An Azure Monitor workspace as other constructs refer to it: the one a `MonitorWorkspace` creates, or an existing one. */
@@ -45,7 +41,7 @@ export class MonitorWorkspace extends Construct implements IMonitorWorkspace {
       location: env.location,
       resourceGroupName: props.resourceGroup.name,
       tags: env.tags,
-      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+      lifecycle: destroyProtection(props),
     });
     this.id = this.resource.id;
   }

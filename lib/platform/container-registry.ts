@@ -4,9 +4,10 @@ import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { IAksCluster } from "./aks-cluster";
 import { IResourceGroup } from "./environment-resource-group";
+import { DestroyProtectionProps, destroyProtection } from "./destroy-protection";
 
 /** Props of a `ContainerRegistry`. */
-export interface ContainerRegistryProps {
+export interface ContainerRegistryProps extends DestroyProtectionProps {
   /** The environment: name, region, tags, SKU (Standard for dev, Premium otherwise) and zone redundancy (prod). */
   readonly environment: Pick<Environment, "location" | "names" | "registrySku" | "registryZoneRedundant" | "tags">;
   /** The resource group to create the registry in. */
@@ -16,11 +17,6 @@ export interface ContainerRegistryProps {
    * @default - no pull access is granted
    */
   readonly cluster?: Pick<IAksCluster, "kubeletIdentityObjectId">;
-  /**
-   * Allow Terraform to destroy the registry (and its images).
-   * @default false - `lifecycle.prevent_destroy` is set
-   */
-  readonly allowDestroy?: boolean;
 }
 
 /**
@@ -51,7 +47,7 @@ export class ContainerRegistry extends Construct {
       zoneRedundancyEnabled: env.registryZoneRedundant,
       retentionPolicyInDays: premium ? 30 : undefined,
       tags: env.tags,
-      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+      lifecycle: destroyProtection(props),
     });
     this.id = this.resource.id;
     this.loginServer = this.resource.loginServer;

@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { IResourceGroup } from "./environment-resource-group";
 import { INetwork } from "./network";
+import { DestroyProtectionProps, destroyProtection } from "./destroy-protection";
 
 /** A Key Vault as other constructs refer to it: the one a `KeyVault` creates, or an existing one (`KeyVault.fromName`). */
 export interface IKeyVault {
@@ -19,7 +20,7 @@ export interface IKeyVault {
 }
 
 /** Props of a `KeyVault`. */
-export interface KeyVaultProps {
+export interface KeyVaultProps extends DestroyProtectionProps {
   /** The environment: name, region, tags and soft-delete retention (dev 7, staging 30, prod 90 days). */
   readonly environment: Pick<Environment, "keyVaultSoftDeleteRetentionDays" | "location" | "names" | "tags">;
   /** The resource group to create the vault in. */
@@ -31,11 +32,6 @@ export interface KeyVaultProps {
    * @default - none: only the node subnet and trusted Azure services
    */
   readonly allowedIpRanges?: readonly string[];
-  /**
-   * Allow Terraform to destroy the vault.
-   * @default false - `lifecycle.prevent_destroy` is set
-   */
-  readonly allowDestroy?: boolean;
 }
 
 /**
@@ -82,7 +78,7 @@ export class KeyVault extends Construct implements IKeyVault {
         ipRules: [...(props.allowedIpRanges ?? [])],
       },
       tags: env.tags,
-      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+      lifecycle: destroyProtection(props),
     });
     this.id = this.resource.id;
     this.name = this.resource.name;

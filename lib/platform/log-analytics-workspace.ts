@@ -2,6 +2,7 @@ import { LogAnalyticsWorkspace as AzurermLogAnalyticsWorkspace } from "@cdktf/pr
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { IResourceGroup } from "./environment-resource-group";
+import { DestroyProtectionProps, destroyProtection } from "./destroy-protection";
 
 /** A Log Analytics workspace as other constructs refer to it: the one a `LogAnalyticsWorkspace` creates, or an existing one. */
 export interface ILogAnalyticsWorkspace {
@@ -10,16 +11,11 @@ export interface ILogAnalyticsWorkspace {
 }
 
 /** Props of a `LogAnalyticsWorkspace`. */
-export interface LogAnalyticsWorkspaceProps {
+export interface LogAnalyticsWorkspaceProps extends DestroyProtectionProps {
   /** The environment: name, region, tags and retention (per tier). */
   readonly environment: Pick<Environment, "location" | "logRetentionDays" | "names" | "tags">;
   /** The resource group to create the workspace in. */
   readonly resourceGroup: IResourceGroup;
-  /**
-   * Allow Terraform to destroy the workspace (and its logs).
-   * @default false - `lifecycle.prevent_destroy` is set
-   */
-  readonly allowDestroy?: boolean;
 }
 
 /**
@@ -49,7 +45,7 @@ export class LogAnalyticsWorkspace extends Construct implements ILogAnalyticsWor
       retentionInDays: env.logRetentionDays,
       localAuthenticationEnabled: false,
       tags: env.tags,
-      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+      lifecycle: destroyProtection(props),
     });
     this.id = this.resource.id;
   }
