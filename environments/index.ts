@@ -14,4 +14,11 @@ export const referencePlatform: PlatformSpec = {
     storageAccountName: "stcontosotfstate",
     location: "westeurope",
   },
+  delivery: {
+    ci: "github",
+    infraRepository: { owner: "contoso", name: "platform-infra" },
+    gitopsRepository: { owner: "contoso", name: "platform-gitops" },
+    // A GitHub App installed on the GitOps repository with contents: write; its private key is the Actions secret below.
+    gitopsPushCredential: { kind: "github-app", appId: 1234567, privateKeySecret: "GITOPS_APP_PRIVATE_KEY" },
+  },
 };

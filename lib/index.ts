@@ -1,5 +1,6 @@
 export * from "./core";
 export * from "./environment/environment-spec";
+export * from "./environment/delivery-spec";
 export * from "./environment/environment";
 export * from "./environment/tier-defaults";
 export * from "./environment/cidr";

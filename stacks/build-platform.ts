@@ -5,6 +5,7 @@ import { PlatformSpec } from "../lib/environment/environment-spec";
 import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
 import { AppStack } from "./app-stack";
 import { ArgoCdAppsStack } from "./argocd-apps-stack";
+import { DeliveryStack, deliveryNeeds } from "./delivery-stack";
 import { GitOpsStack } from "./gitops-stack";
 import { MonitoringStack } from "./monitoring-stack";
 import { PlatformStack } from "./platform-stack";
@@ -52,6 +53,8 @@ export interface PlatformStacks {
   readonly state?: StateStack;
   /** The stacks of each environment, by environment name. */
   readonly environments: Readonly<Record<string, EnvironmentStacks>>;
+  /** The pipeline identities' bootstrap stack (which also writes the generated pipelines), when the platform has delivery. */
+  readonly delivery?: DeliveryStack;
 }
 
 /**
@@ -96,7 +99,9 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
     environments[environment.name] = { platform: platformStack, monitoring, gitops, argoCdApps, apps };
   }
   grantPromotedImagePulls(platform, environments);
-  return { platform, state, environments };
+  const delivery = platform.delivery ? new DeliveryStack(app, { platform, needs: deliveryNeeds(platform, environments) }) : undefined;
+  if (delivery && state) delivery.addDependency(state);
+  return { platform, state, environments, delivery };
 }
 
 /**

@@ -3,9 +3,13 @@ import { ExitCode, ReleaseError } from "../release/errors";
 import { CliContext, CliIo, CommonOptions } from "./context";
 import { registerDiff } from "./diff-command";
 import { registerHistory } from "./history-command";
+import { registerGraph } from "./graph-command";
+import { registerInit } from "./init-command";
+import { registerPolicy } from "./policy-command";
 import { registerPromote } from "./promote-command";
 import { registerPublish } from "./publish-command";
 import { registerRollback } from "./rollback-command";
+import { registerStatus } from "./status-command";
 import { registerVerify } from "./verify-command";
 
 export type { CliIo } from "./context";
@@ -18,6 +22,10 @@ const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerPromote,
   registerRollback,
   registerHistory,
+  registerStatus,
+  registerGraph,
+  registerPolicy,
+  registerInit,
 ];
 
 /**
@@ -43,7 +51,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     .configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t), outputError: (t, write) => write(cli.paint(31, t)) })
     .addHelpText(
       "after",
-      "\nExit codes: 0 success, 1 verify/diff found differences, 2 bad input, 3 repository problem\n(unreachable, push rejected or failed), 4 synthesis failed, 5 internal error.",
+      "\nExit codes: 0 success, 1 verify/diff found differences or policy found blocking findings, 2 bad input, 3 repository problem\n(unreachable, push rejected or failed), 4 synthesis failed, 5 internal error.",
     );
   for (const register of COMMANDS) register(program, cli);
 

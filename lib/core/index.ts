@@ -11,3 +11,4 @@ export * from "./azure-formats";
 export * from "./sorting";
 export * from "./own";
 export * from "./gitops-layout";
+export * from "./gitops-root";

@@ -1,5 +1,7 @@
+import { resolveDelivery, ResolvedDelivery } from "./delivery-spec";
 import { Environment, resolveEnvironment } from "./environment";
 import { PlatformSpec, RemoteStateSpec } from "./environment-spec";
+import { resolveGovernance, ResolvedGovernance } from "./governance-spec";
 import { assertValidPlatform } from "./validate-platform";
 
 /** Remote state settings with defaults applied. */
@@ -13,6 +15,10 @@ export interface Platform {
   /** The environments in declaration order, with defaults applied. */
   readonly environments: readonly Environment[];
   readonly remoteState?: ResolvedRemoteState;
+  /** Review rules, with defaults applied (when the spec has them). */
+  readonly governance?: ResolvedGovernance;
+  /** Delivery settings with defaults applied, when the platform has them. */
+  readonly delivery?: ResolvedDelivery;
 }
 
 /**
@@ -25,6 +31,8 @@ export function resolvePlatform(spec: PlatformSpec): Platform {
     project: spec.project,
     environments: spec.environments.map((env) => resolveEnvironment(spec.project, env)),
     remoteState: spec.remoteState && { containerName: "tfstate", ...spec.remoteState },
+    governance: spec.governance && resolveGovernance(spec.governance),
+    delivery: spec.delivery && resolveDelivery(spec.delivery, spec.environments),
   };
 }
 

@@ -16,7 +16,9 @@ import {
   RemoteStateSpec,
   Tier,
 } from "./environment-spec";
+import { governanceSpecProblems } from "./governance-spec";
 import { tierDefaults } from "./tier-defaults";
+import { deliveryProblems } from "./delivery-spec";
 
 const PROJECT_NAME = /^[a-z][a-z0-9]{1,11}$/;
 const LOCATION = /^[a-z][a-z0-9]+$/;
@@ -53,6 +55,7 @@ export function validatePlatform(spec: PlatformSpec): string[] {
     problems.push("platform: environments is empty; declare at least one environment");
   }
   if (spec.remoteState) problems.push(...remoteStateProblems(spec.remoteState));
+  if (spec.governance !== undefined) problems.push(...governanceSpecProblems(spec.governance));
 
   const seen = new Set<string>();
   for (const env of spec.environments) {
@@ -64,6 +67,7 @@ export function validatePlatform(spec: PlatformSpec): string[] {
   }
   problems.push(...overlapProblems(spec.environments));
   problems.push(...promotionProblems(spec.environments));
+  problems.push(...deliveryProblems(spec));
   return problems;
 }
 

@@ -14,6 +14,10 @@ export const TRAILERS = {
   reverts: "Reverts-Release",
   restores: "Restores-Release",
   restoresCommit: "Restores-Commit",
+  // written by automatic (guarded) rollbacks, see automatic-rollback.ts
+  rollbackTrigger: "Rollback-Trigger",
+  rollbackCause: "Rollback-Cause",
+  rollbackRevision: "Rollback-Revision",
 } as const;
 
 /** What made a release: a publish, a rollback, or a commit not made by cdktf-gitops. */
@@ -41,6 +45,10 @@ export interface ReleaseEntry {
   readonly reverts?: string;
   /** For a rollback: the release whose content it restored. */
   readonly restores?: string;
+  /** For a rollback: true when it was made by `rollback --dispatch-event` / `--if-current` (a guarded, automatic rollback). */
+  readonly automatic?: boolean;
+  /** For an automatic rollback: the event that caused it (`<source> <event>`). */
+  readonly cause?: string;
 }
 
 /** Parses `Key: value` trailers of a commit message. */
@@ -88,6 +96,7 @@ export function environmentHistory(workspace: GitOpsWorkspace, environment: stri
       removed: workspace.readFileAt(commit, folder) === undefined,
       reverts: trailers[TRAILERS.reverts],
       restores: trailers[TRAILERS.restores],
+      ...(trailers[TRAILERS.rollbackTrigger] === "automatic" ? { automatic: true, cause: trailers[TRAILERS.rollbackCause] } : {}),
     });
   }
   if (entries.length === 0) {

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ExitCode, ReleaseError } from "./errors";
+import { addRootFiles } from "./root-files";
 import { compareStrings, sortKeys } from "./source";
 
 import { APPS_FOLDER, BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, GITOPS_OUTPUT_FOLDER, RELEASE_FILE, TERRAFORM_FOLDER } from "../core/gitops-layout";
@@ -170,7 +171,8 @@ export function layoutRelease(options: LayoutOptions): ReleaseLayout {
     releases[env] = release;
     files.set(`${ENVIRONMENTS_FOLDER}/${env}/${RELEASE_FILE}`, Buffer.from(stableJson(release)));
   }
-  const scope = includeBootstrap ? [`${ENVIRONMENTS_FOLDER}/`, `${BOOTSTRAP_FOLDER}/`] : selected.map((env) => `${ENVIRONMENTS_FOLDER}/${env}/`);
+  const envScope = includeBootstrap ? [`${ENVIRONMENTS_FOLDER}/`, `${BOOTSTRAP_FOLDER}/`] : selected.map((env) => `${ENVIRONMENTS_FOLDER}/${env}/`);
+  const scope = [...envScope, ...addRootFiles(options.outDir, files)];
   return { files, available: availableList, environments: selected, scope, releases, unusedPins };
 }
 

@@ -1,3 +1,4 @@
+import { assertNoBadRelease } from "./bad-releases";
 import { ReleaseError } from "./errors";
 import { openWorkspace } from "./gitops-repository";
 import { TRAILERS } from "./history";
@@ -7,6 +8,8 @@ import { applyLayout, makeReleaseId, prepareRelease, ReleaseInputOptions, Releas
 export interface PublishOptions extends ReleaseInputOptions {
   /** Publish from a source tree with uncommitted changes to a repository given with `repo`. @default false */
   readonly allowDirty?: boolean;
+  /** Publish content that an automatic rollback recorded as bad for an environment (see bad-releases.ts). @default false */
+  readonly allowBadRelease?: boolean;
   /** Push attempts before giving up when the remote keeps moving. @default 5 */
   readonly maxAttempts?: number;
   /** Warning reporter. @default - silent */
@@ -60,6 +63,7 @@ export function publish(options: PublishOptions): PublishResult {
           progress(`${workspace.displayRepo} (${workspace.branch}) is up to date; nothing to publish`);
           return { ...base, changed: false, commit: workspace.head() };
         }
+        if (!options.allowBadRelease) assertNoBadRelease(workspace, plan.environments.map((e) => e.environment));
         const releaseId = makeReleaseId(options.now?.() ?? new Date(), `publish ${workspace.stagedTree()}`);
         const commit = workspace.commit(publishMessage(releaseId, plan, source.repository, source.commit));
         if (workspace.push() === "pushed") {

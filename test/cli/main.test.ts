@@ -16,7 +16,7 @@ describe("cdktf-gitops command line", () => {
     const run = await cli(process.cwd(), testEnv(), "--help");
     expect(run.code).toBe(0);
     for (const command of COMMANDS) expect(run.stdout).toContain(`  ${command} [options]`);
-    expect(run.stdout).toContain("Exit codes: 0 success, 1 verify/diff found differences, 2 bad input, 3 repository problem");
+    expect(run.stdout).toContain("Exit codes: 0 success, 1 verify/diff found differences or policy found blocking findings, 2 bad input, 3 repository problem");
   });
 
   test("an unknown command or option is a usage error with exit code 2", async () => {

@@ -1,0 +1,119 @@
+import { PolicyPack } from "./policy-pack";
+import { KubernetesRule, PolicyKubernetesObject, PolicySeverity, RuleResult, TerraformResourceInput, TerraformRule } from "./rule";
+import { AppliedSuppression, coversObject, isExpired } from "./suppressions";
+
+/** One rule evaluated on one resource or object (not-applicable evaluations are not recorded). */
+export interface PolicyFinding {
+  readonly ruleId: string;
+  readonly pack: string;
+  readonly severity: PolicySeverity;
+  readonly target: "terraform" | "kubernetes";
+  /**
+   * Where: the construct path of a Terraform resource (`prod-platform/Cluster/Resource`), or the file a
+   * Kubernetes object is written to (`gitops/prod/apps/web/deployment-web.yaml`).
+   */
+  readonly path: string;
+  /** What: `<type>.<name>` of a Terraform resource, `Kind/namespace/name` (or `Kind/name`) of an object. */
+  readonly resource: string;
+  readonly result: "compliant" | "non-compliant" | "unresolved";
+  /** What was found, for non-compliant and unresolved results. */
+  readonly detail?: string;
+  /** The suppression that applies, when there is one. */
+  readonly suppression?: { readonly reason: string; readonly addedAt: string; readonly expires?: string; readonly expired: boolean };
+}
+
+/** True when the finding fails synth and the pull-request check: an unsuppressed error, or any expired suppression. */
+export function isBlocking(finding: PolicyFinding): boolean {
+  if (finding.result === "compliant") return false;
+  if (finding.suppression) return finding.suppression.expired;
+  return finding.result === "non-compliant" && finding.severity === "error";
+}
+
+/** A Terraform resource to evaluate: its input, where it is, and the suppressions in force there. */
+export interface TerraformSubject {
+  readonly resource: TerraformResourceInput;
+  readonly path: string;
+  readonly suppressions: readonly AppliedSuppression[];
+}
+
+/** A Kubernetes object to evaluate: the object, where it is written, and the suppressions in force there. */
+export interface KubernetesSubject {
+  readonly object: PolicyKubernetesObject;
+  readonly path: string;
+  readonly suppressions: readonly AppliedSuppression[];
+}
+
+function finding(
+  base: Omit<PolicyFinding, "result" | "detail" | "suppression">,
+  result: RuleResult,
+  suppressions: readonly AppliedSuppression[],
+  today: string,
+): PolicyFinding | undefined {
+  if (result.status === "not-applicable") return undefined;
+  const detail = result.status === "compliant" ? undefined : result.detail;
+  const applied = result.status === "compliant" ? undefined : suppressions[0];
+  return {
+    ...base,
+    result: result.status,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(applied
+      ? { suppression: { reason: applied.reason, addedAt: applied.addedAt, ...(applied.expires ? { expires: applied.expires } : {}), expired: isExpired(applied, today) } }
+      : {}),
+  };
+}
+
+function run(rule: { id: string }, where: string, evaluate: () => RuleResult): RuleResult {
+  try {
+    return evaluate();
+  } catch (error) {
+    throw new Error(`policy rule ${rule.id} failed on ${where}: ${(error as Error).message}`);
+  }
+}
+
+/** Evaluates the packs' Terraform rules on the resources of one stack (the context of graph rules). */
+export function evaluateTerraformResources(packs: readonly PolicyPack[], subjects: readonly TerraformSubject[], today: string): PolicyFinding[] {
+  const context = { resources: subjects.map((subject) => subject.resource) };
+  const findings: PolicyFinding[] = [];
+  for (const pack of packs) {
+    for (const rule of pack.rules.filter((r): r is TerraformRule => r.target === "terraform")) {
+      for (const subject of subjects) {
+        const { resource } = subject;
+        if (rule.resourceTypes !== "*" && !rule.resourceTypes.includes(resource.type)) continue;
+        const result = run(rule, subject.path, () => rule.evaluate(resource, context));
+        const suppressions = subject.suppressions.filter((s) => s.ruleId === rule.id);
+        const base = { ruleId: rule.id, pack: pack.name, severity: rule.severity, target: "terraform" as const, path: subject.path, resource: `${resource.type}.${resource.name}` };
+        const found = finding(base, result, suppressions, today);
+        if (found) findings.push(found);
+      }
+    }
+  }
+  return findings;
+}
+
+/** `Kind/namespace/name`, or `Kind/name` for cluster-scoped objects. */
+export function objectRef(object: PolicyKubernetesObject): string {
+  const { namespace, name } = object.metadata;
+  return namespace ? `${object.kind}/${namespace}/${name}` : `${object.kind}/${name}`;
+}
+
+/** Evaluates the packs' Kubernetes rules on a set of objects (the context of rules that look at neighbours). */
+export function evaluateKubernetesObjects(packs: readonly PolicyPack[], subjects: readonly KubernetesSubject[], today: string): PolicyFinding[] {
+  const context = { objects: subjects.map((subject) => subject.object) };
+  const findings: PolicyFinding[] = [];
+  for (const pack of packs) {
+    for (const rule of pack.rules.filter((r): r is KubernetesRule => r.target === "kubernetes")) {
+      for (const subject of subjects) {
+        const { object } = subject;
+        if (rule.kinds !== "*" && !rule.kinds.includes(object.kind)) continue;
+        const result = run(rule, subject.path, () => rule.evaluate(object, context));
+        const suppressions = subject.suppressions.filter(
+          (s) => s.ruleId === rule.id && coversObject(s, object.kind, object.metadata.namespace, object.metadata.name),
+        );
+        const base = { ruleId: rule.id, pack: pack.name, severity: rule.severity, target: "kubernetes" as const, path: subject.path, resource: objectRef(object) };
+        const found = finding(base, result, suppressions, today);
+        if (found) findings.push(found);
+      }
+    }
+  }
+  return findings;
+}

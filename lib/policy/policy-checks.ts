@@ -1,0 +1,156 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Annotations, App, Aspects, IAspect, TerraformStack } from "cdktf";
+import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { Construct, IConstruct } from "constructs";
+import { GITOPS_OUTPUT_FOLDER } from "../core/gitops-layout";
+import { GitOpsManifests, manifestFileName } from "../kubernetes/gitops-manifests";
+import { evaluateKubernetesObjects, evaluateTerraformResources, isBlocking, KubernetesSubject, PolicyFinding, TerraformSubject } from "./evaluate";
+import { DEFAULT_POLICY_PACKS } from "./packs";
+import { PolicyPack } from "./policy-pack";
+import { buildPolicyReport, POLICY_REPORT_FILE, POLICY_SUMMARY_FILE, PolicyReport, policySummaryMarkdown } from "./policy-report";
+import { PolicyKubernetesObject } from "./rule";
+import { suppressionsOf } from "./suppressions";
+
+/** Options of `PolicyChecks.applyTo`. */
+export interface PolicyChecksProps {
+  /**
+   * The packs to evaluate.
+   * @default DEFAULT_POLICY_PACKS (Azure platform, Kubernetes workload, GitOps)
+   */
+  readonly packs?: readonly PolicyPack[];
+  /**
+   * Write `policy-report.json` and `policy-summary.md` to the synth output folder (in a real synth only).
+   * @default true
+   */
+  readonly writeReport?: boolean;
+  /**
+   * The day suppressions' expiry is compared with (`YYYY-MM-DD`).
+   * @default - the current UTC date
+   */
+  readonly today?: string;
+}
+
+const CHECKS = new WeakMap<App, PolicyChecks>();
+
+/** The `resource` section of a synthesized stack: type → name → body. */
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+/**
+ * Evaluates policy packs at synth, cdk-nag style: an Aspect on every stack evaluates each synthesized Terraform
+ * resource (the resolved JSON written to `cdk.tf.json`) and each Kubernetes object a `GitOpsManifests` writes
+ * (or a `kubernetes_manifest` holds). Blocking findings become error annotations, which fail synth; open
+ * warnings and unresolved values become warnings; suppressed findings go to the report only. After each stack,
+ * `policy-report.json` and `policy-summary.md` in the output folder are rewritten with everything so far (by a
+ * `PolicyReport` child of each stack), so the files are complete when synth ends and show what was found when a
+ * stack fails.
+ */
+export class PolicyChecks implements IAspect {
+  /** The checks applied to `app`, if any. */
+  public static of(app: App): PolicyChecks | undefined {
+    return CHECKS.get(app);
+  }
+
+  /**
+   * Adds the checks to every stack of `app` (cdktf invokes Aspects per stack, not from the app). Call it after
+   * the stacks are created; calling it again adds it to stacks created since (the first call's props stay).
+   */
+  public static applyTo(app: App, props: PolicyChecksProps = {}): PolicyChecks {
+    const checks = CHECKS.get(app) ?? new PolicyChecks(props);
+    CHECKS.set(app, checks);
+    for (const stack of app.node.findAll().filter(TerraformStack.isStack)) {
+      if (Aspects.of(stack).all.includes(checks)) continue;
+      Aspects.of(stack).add(checks);
+      // Custom synthesis runs only in a real synth (after the stack's Aspects), never in Testing.synth.
+      if (checks.writeReport) addCustomSynthesis(new Construct(stack, "PolicyReport"), { onSynthesize: (session) => checks.write(session.outdir) });
+    }
+    return checks;
+  }
+
+  /** The packs evaluated. */
+  public readonly packs: readonly PolicyPack[];
+  private readonly findingsByStack = new Map<string, PolicyFinding[]>();
+  private readonly filesByStack = new Map<string, string[]>();
+  private readonly today: string;
+  private readonly writeReport: boolean;
+
+  private constructor(props: PolicyChecksProps) {
+    this.packs = props.packs ?? DEFAULT_POLICY_PACKS;
+    this.today = props.today ?? new Date().toISOString().slice(0, 10);
+    this.writeReport = props.writeReport ?? true;
+  }
+
+  /** Every finding of the stacks checked so far. */
+  public get findings(): PolicyFinding[] {
+    return [...this.findingsByStack.values()].flat();
+  }
+
+  /** The report of the stacks checked so far. */
+  public report(): PolicyReport {
+    return buildPolicyReport(this.packs.map((pack) => pack.name), this.findings, [...this.filesByStack.values()].flat());
+  }
+
+  /** Aspect entry: checks a stack once per synth (re-synthesizing a stack replaces its findings). */
+  public visit(node: IConstruct): void {
+    if (!TerraformStack.isStack(node)) return;
+    const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
+    const owners = new Map<string, IConstruct>();
+    // The resolved JSON, exactly as synth writes it to cdk.tf.json (cross-stack references are prepared by now).
+    const resources = (node.toTerraform() as { resource?: Resources }).resource ?? {};
+    const findings = [...this.checkTerraform(node, resources, byPath), ...this.checkKubernetes(node, resources, byPath, owners)];
+    this.findingsByStack.set(node.node.path, findings);
+    this.filesByStack.set(node.node.path, [...owners.keys()]);
+    for (const f of findings) this.annotate(byPath.get(f.path) ?? owners.get(f.path) ?? node, f);
+  }
+
+  private checkTerraform(stack: TerraformStack, resources: Resources, byPath: Map<string, IConstruct>): PolicyFinding[] {
+    const subjects: TerraformSubject[] = [];
+    for (const [type, byName] of Object.entries(resources)) {
+      for (const [name, body] of Object.entries(byName)) {
+        const where = (body["//"] as { metadata?: { path?: string } } | undefined)?.metadata?.path ?? `${stack.node.path}/${name}`;
+        subjects.push({ resource: { type, name, body }, path: where, suppressions: suppressionsOf(byPath.get(where) ?? stack) });
+      }
+    }
+    return evaluateTerraformResources(this.packs, subjects, this.today);
+  }
+
+  /** Checks the objects of the stack's GitOpsManifests and kubernetes_manifest resources; `owners`: file → writer. */
+  private checkKubernetes(stack: TerraformStack, resources: Resources, byPath: Map<string, IConstruct>, owners: Map<string, IConstruct>): PolicyFinding[] {
+    const subjects: KubernetesSubject[] = [];
+    for (const construct of byPath.values()) {
+      if (construct instanceof GitOpsManifests) {
+        for (const object of construct.objects) {
+          const file = `${GITOPS_OUTPUT_FOLDER}/${construct.environment}/${construct.folder}/${manifestFileName(object)}`;
+          subjects.push({ object: object as PolicyKubernetesObject, path: file, suppressions: suppressionsOf(construct) });
+          owners.set(file, construct);
+        }
+      }
+    }
+    // Objects applied by Terraform (kubernetes_manifest) are checked as well, at their resource's path.
+    const manifests = resources.kubernetes_manifest ?? {};
+    for (const body of Object.values(manifests)) {
+      const where = (body["//"] as { metadata?: { path?: string } } | undefined)?.metadata?.path ?? stack.node.path;
+      const object = body.manifest as PolicyKubernetesObject | undefined;
+      if (object?.kind && object.metadata) subjects.push({ object, path: where, suppressions: suppressionsOf(byPath.get(where) ?? stack) });
+    }
+    return evaluateKubernetesObjects(this.packs, subjects, this.today);
+  }
+
+  private annotate(construct: IConstruct, f: PolicyFinding): void {
+    const message = `[${f.ruleId}] ${f.resource}: ${f.detail ?? ""}`;
+    if (isBlocking(f)) {
+      const why = f.suppression?.expired ? ` (suppression added at ${f.suppression.addedAt} expired on ${f.suppression.expires})` : "";
+      Annotations.of(construct).addError(`${message}${why}; fix it or suppress it with a reason (see RULES.md)`);
+    } else if (f.result !== "compliant" && !f.suppression) {
+      Annotations.of(construct).addWarning(f.result === "unresolved" ? `${message} (unresolved: checked at apply time only)` : message);
+    }
+  }
+
+  /** Writes the report and the summary of everything checked so far to `outdir`. */
+  private write(outdir: string): void {
+    const report = this.report();
+    fs.mkdirSync(outdir, { recursive: true });
+    fs.writeFileSync(path.join(outdir, POLICY_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(path.join(outdir, POLICY_SUMMARY_FILE), policySummaryMarkdown(report));
+  }
+}

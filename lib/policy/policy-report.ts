@@ -1,0 +1,107 @@
+import * as fs from "fs";
+import { isBlocking, PolicyFinding } from "./evaluate";
+
+/** The report file name, in the synth output folder. */
+export const POLICY_REPORT_FILE = "policy-report.json";
+/** The human summary file name (markdown), beside the report. */
+export const POLICY_SUMMARY_FILE = "policy-summary.md";
+
+/** Counts over the findings of a report. */
+export interface PolicySummary {
+  readonly evaluations: number;
+  readonly compliant: number;
+  readonly nonCompliant: number;
+  readonly unresolved: number;
+  readonly suppressed: number;
+  /** Suppressions past their expiry day (each also counts in `blocking`). */
+  readonly expiredSuppressions: number;
+  /** Findings that fail synth and the pull-request check (see `isBlocking`). */
+  readonly blocking: number;
+  /** Unsuppressed non-compliant findings of warning severity. */
+  readonly warnings: number;
+}
+
+/** `cdktf.out/policy-report.json`: every evaluation with its result and suppression, sorted, no timestamps. */
+export interface PolicyReport {
+  readonly version: 1;
+  readonly packs: readonly string[];
+  readonly summary: PolicySummary;
+  /** The manifest files whose objects were evaluated (`gitops/<env>/...`), sorted. */
+  readonly objects: readonly string[];
+  readonly findings: readonly PolicyFinding[];
+}
+
+function compare(a: PolicyFinding, b: PolicyFinding): number {
+  const ka = `${a.path}\u0000${a.resource}\u0000${a.ruleId}`;
+  const kb = `${b.path}\u0000${b.resource}\u0000${b.ruleId}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Builds the report: findings sorted by path, resource and rule, with their counts. */
+export function buildPolicyReport(packs: readonly string[], findings: readonly PolicyFinding[], objects: readonly string[] = []): PolicyReport {
+  const sorted = [...findings].sort(compare);
+  const open = sorted.filter((f) => f.result !== "compliant" && !f.suppression);
+  return {
+    version: 1,
+    packs: [...packs],
+    summary: {
+      evaluations: sorted.length,
+      compliant: sorted.filter((f) => f.result === "compliant").length,
+      nonCompliant: sorted.filter((f) => f.result === "non-compliant").length,
+      unresolved: sorted.filter((f) => f.result === "unresolved").length,
+      suppressed: sorted.filter((f) => f.suppression && !f.suppression.expired).length,
+      expiredSuppressions: sorted.filter((f) => f.suppression?.expired).length,
+      blocking: sorted.filter(isBlocking).length,
+      warnings: open.filter((f) => f.result === "non-compliant" && f.severity === "warning").length,
+    },
+    objects: [...new Set(objects)].sort(),
+    findings: sorted,
+  };
+}
+
+/** Reads a report written by synth; throws naming the file when it is missing or not a report. */
+export function readPolicyReport(file: string): PolicyReport {
+  let report: PolicyReport;
+  try {
+    report = JSON.parse(fs.readFileSync(file, "utf8")) as PolicyReport;
+  } catch (error) {
+    throw new Error(`${file}: cannot read the policy report (${(error as Error).message}); run "npm run synth" first`);
+  }
+  if (report?.version !== 1 || !Array.isArray(report.findings) || !Array.isArray(report.objects)) throw new Error(`${file}: is not a policy report of version 1; synthesize again`);
+  return report;
+}
+
+const escapeCell = (text: string): string => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/[<>]/g, (c) => (c === "<" ? "&lt;" : "&gt;"));
+
+/** The largest number of finding rows a summary lists (a pull-request comment holds at most 65,536 characters). */
+export const SUMMARY_ROW_LIMIT = 100;
+
+/**
+ * A short markdown summary for people and pull-request comments: the counts, the blocking findings, open
+ * warnings and unresolved values, then the suppressions with their reasons (rows capped at `SUMMARY_ROW_LIMIT`).
+ */
+export function policySummaryMarkdown(report: PolicyReport): string {
+  const s = report.summary;
+  const lines = [
+    "## Policy",
+    "",
+    `${s.blocking === 0 ? "No blocking findings" : `**${s.blocking} blocking finding(s)**`} · ${s.evaluations} evaluations · ${s.compliant} compliant · ` +
+      `${s.warnings} warning(s) · ${s.unresolved} unresolved · ${s.suppressed} suppressed · ${s.expiredSuppressions} expired suppression(s)`,
+    "",
+    `Packs: ${report.packs.join(", ")}`,
+  ];
+  let budget = SUMMARY_ROW_LIMIT;
+  const section = (title: string, rows: PolicyFinding[], cell: (f: PolicyFinding) => string): void => {
+    if (rows.length === 0) return;
+    lines.push("", `### ${title} (${rows.length})`, "", "| rule | resource | path | |", "|---|---|---|---|");
+    for (const f of rows.slice(0, Math.max(budget, 0))) lines.push(`| ${f.ruleId} | ${escapeCell(f.resource)} | ${escapeCell(f.path)} | ${escapeCell(cell(f))} |`);
+    if (rows.length > budget) lines.push("", `… ${rows.length - Math.max(budget, 0)} more in policy-report.json`);
+    budget -= rows.length;
+  };
+  const open = report.findings.filter((f) => f.result !== "compliant" && !f.suppression);
+  section("Blocking", report.findings.filter(isBlocking), (f) => (f.suppression?.expired ? `suppression expired ${f.suppression.expires}: ${f.detail ?? ""}` : f.detail ?? ""));
+  section("Warnings", open.filter((f) => f.result === "non-compliant" && f.severity === "warning"), (f) => f.detail ?? "");
+  section("Unresolved (known only at apply time)", open.filter((f) => f.result === "unresolved"), (f) => f.detail ?? "");
+  section("Suppressed", report.findings.filter((f) => f.suppression && !f.suppression.expired), (f) => `${f.suppression!.reason}${f.suppression!.expires ? ` (until ${f.suppression!.expires})` : ""}`);
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,50 @@
+/**
+ * Secret-like literals: well-known credential formats, and secret-named keys holding a literal. Deliberately
+ * synchronous and dependency-free (the Aspect runs inside cdktf's synchronous synth); the formats follow the
+ * providers' published token layouts. High-entropy guessing is left out: digests and ids would drown it.
+ */
+
+/** A secret-like literal found in a value: where (a dotted path) and which kind. */
+export interface SecretFinding {
+  readonly path: string;
+  readonly kind: string;
+}
+
+const FORMATS: readonly (readonly [string, RegExp])[] = [
+  ["private key", /-----BEGIN ((RSA|EC|DSA|OPENSSH|PGP|ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----/],
+  ["GitHub token", /\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{40,}/],
+  ["AWS access key id", /\b(AKIA|ASIA)[0-9A-Z]{16}\b/],
+  ["Azure storage account key", /AccountKey=[A-Za-z0-9+/]{40,}={0,2}/],
+  ["shared access signature", /[?&]sig=[A-Za-z0-9%+/]{30,}/],
+  ["Slack token", /\bxox[abprs]-[A-Za-z0-9-]{10,}/],
+  ["JSON web token", /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/],
+  ["password in a URL", /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]+@/i],
+];
+
+/** Keys whose literal string value is a credential (not `secretName` or `*_secret_id`-style references). */
+const SECRET_KEY = /^(.*[_-])?(password|passwd|pwd|client[_-]?secret|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|token)$/i;
+
+/** The kinds of secret-like literal in one string (empty when none). */
+export function secretKinds(text: string): string[] {
+  return FORMATS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
+}
+
+/**
+ * Every secret-like literal below `value`: strings in a known credential format, and literal strings of 8 or more
+ * characters under a secret-named key. Terraform expressions (`${...}`) are references, not literals. Keys in
+ * `skip` (e.g. cdktf's `//` metadata) are not searched.
+ */
+export function findSecretLiterals(value: unknown, skip: readonly string[] = [], path = ""): SecretFinding[] {
+  if (typeof value === "string") {
+    return secretKinds(value).map((kind) => ({ path: path || "(value)", kind }));
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => findSecretLiterals(item, skip, `${path}[${index}]`));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    if (skip.includes(key)) return [];
+    const where = path ? `${path}.${key}` : key;
+    const named = typeof item === "string" && SECRET_KEY.test(key) && item.length >= 8 && !item.includes("${");
+    const found = findSecretLiterals(item, skip, where);
+    return named && found.length === 0 ? [{ path: where, kind: `literal under secret-named key "${key}"` }] : found;
+  });
+}
