@@ -160,3 +160,6 @@ function resolveNodePool(pool: NodePoolSpec): ResolvedNodePool {
     labels: pool.labels ?? {},
   };
 }
+
+/** What an Azure construct reads of its environment to name, place and tag its resources. */
+export type ResourceContext = Pick<Environment, "location" | "names" | "tags">;

@@ -16,7 +16,7 @@ export const APP_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
 /** Props of a `ClusterBaseline`. */
 export interface ClusterBaselineProps {
   /** The environment: its name, tier, region and GitOps settings go into the environment ConfigMap. */
-  readonly environment: Environment;
+  readonly environment: Pick<Environment, "gitops" | "location" | "name" | "project" | "sync" | "tier">;
   /**
    * Further cluster-level objects for the layer (each validated against its schema).
    * @default - none

@@ -1,13 +1,13 @@
 import { MonitorActionGroup } from "@cdktf/provider-azurerm/lib/monitor-action-group";
 import { Construct } from "constructs";
-import { Environment } from "../environment/environment";
+import { Environment, ResourceContext } from "../environment/environment";
 import { azureNameProblem } from "../environment/azure-names";
 import { IResourceGroup } from "../platform/environment-resource-group";
 
 /** Props of an `AlertActionGroup`. */
 export interface AlertActionGroupProps {
   /** The environment: names, tags, `emailReceivers` and `webhookReceivers`. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext & Pick<Environment, "emailReceivers" | "name" | "project" | "webhookReceivers">;
   /** The resource group of the action group. */
   readonly resourceGroup: IResourceGroup;
 }
@@ -63,7 +63,7 @@ export class AlertActionGroup extends Construct implements IActionGroup {
 }
 
 /** `<project>-<env>` when it fits the 12 characters of an action group short name, else the environment name. */
-function actionGroupShortName(env: Environment): string {
+function actionGroupShortName(env: Pick<Environment, "name" | "project">): string {
   const full = `${env.project}-${env.name}`;
   return full.length <= 12 ? full : env.name;
 }

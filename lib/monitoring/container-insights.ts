@@ -2,7 +2,7 @@ import { MonitorDataCollectionRule } from "@cdktf/provider-azurerm/lib/monitor-d
 import { MonitorDataCollectionRuleAssociation } from "@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association";
 import { Construct } from "constructs";
 import { Duration } from "../core/duration";
-import { Environment } from "../environment/environment";
+import { ResourceContext } from "../environment/environment";
 import { IAksCluster } from "../platform/aks-cluster";
 import { IResourceGroup } from "../platform/environment-resource-group";
 import { ILogAnalyticsWorkspace } from "../platform/log-analytics-workspace";
@@ -13,7 +13,7 @@ export const CONTAINER_INSIGHTS_STREAM = "Microsoft-ContainerInsights-Group-Defa
 /** Props of a `ContainerInsights`. */
 export interface ContainerInsightsProps {
   /** The environment: names, region and tags. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext;
   /** The resource group of the data collection rule. */
   readonly resourceGroup: IResourceGroup;
   /** The cluster; its `oms_agent` add-on must use managed identity auth (`AksCluster` with a workspace does). */

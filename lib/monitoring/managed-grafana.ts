@@ -1,7 +1,7 @@
 import { DashboardGrafana } from "@cdktf/provider-azurerm/lib/dashboard-grafana";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Construct } from "constructs";
-import { Environment } from "../environment/environment";
+import { Environment, ResourceContext } from "../environment/environment";
 import { IResourceGroup } from "../platform/environment-resource-group";
 import { IMonitorWorkspace } from "./monitor-workspace";
 
@@ -11,7 +11,7 @@ export const GRAFANA_MAJOR_VERSIONS: readonly string[] = ["10", "11"];
 /** Props of a `ManagedGrafana`. */
 export interface ManagedGrafanaProps {
   /** The environment: name, region, zones, tags and `grafanaAdminGroupObjectId`. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext & Pick<Environment, "grafanaAdminGroupObjectId" | "zoneRedundant">;
   /** The resource group of Grafana; Grafana gets Monitoring Reader on it. */
   readonly resourceGroup: IResourceGroup;
   /** The Azure Monitor workspace Grafana is integrated with (Prometheus data source). */

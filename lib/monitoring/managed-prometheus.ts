@@ -2,7 +2,7 @@ import { MonitorDataCollectionEndpoint } from "@cdktf/provider-azurerm/lib/monit
 import { MonitorDataCollectionRule } from "@cdktf/provider-azurerm/lib/monitor-data-collection-rule";
 import { MonitorDataCollectionRuleAssociation } from "@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association";
 import { Construct } from "constructs";
-import { Environment } from "../environment/environment";
+import { ResourceContext } from "../environment/environment";
 import { IAksCluster } from "../platform/aks-cluster";
 import { IResourceGroup } from "../platform/environment-resource-group";
 import { IMonitorWorkspace } from "./monitor-workspace";
@@ -13,7 +13,7 @@ export const PROMETHEUS_METRICS_STREAM = "Microsoft-PrometheusMetrics";
 /** Props of a `ManagedPrometheus`. */
 export interface ManagedPrometheusProps {
   /** The environment: names, region and tags. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext;
   /** The resource group of the endpoint and rule. */
   readonly resourceGroup: IResourceGroup;
   /** The workspace the metrics go to. */

@@ -1,13 +1,13 @@
 import { MonitorWorkspace as AzurermMonitorWorkspace } from "@cdktf/provider-azurerm/lib/monitor-workspace";
 import { Construct } from "constructs";
-import { Environment } from "../environment/environment";
+import { ResourceContext } from "../environment/environment";
 import { IResourceGroup } from "../platform/environment-resource-group";
 import { DestroyProtectionProps, destroyProtection } from "../platform/destroy-protection";
 
 /** Props of a `MonitorWorkspace`. */
 export interface MonitorWorkspaceProps extends DestroyProtectionProps {
   /** The environment: name, region and tags. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext;
   /** The resource group to create the workspace in. */
   readonly resourceGroup: IResourceGroup;
 }

@@ -1,6 +1,6 @@
 import { MonitorAlertPrometheusRuleGroup } from "@cdktf/provider-azurerm/lib/monitor-alert-prometheus-rule-group";
 import { Construct } from "constructs";
-import { Environment } from "../environment/environment";
+import { ResourceContext } from "../environment/environment";
 import { IAksCluster } from "../platform/aks-cluster";
 import { IResourceGroup } from "../platform/environment-resource-group";
 import { IActionGroup } from "./alert-action-group";
@@ -12,7 +12,7 @@ import { ALERT_DURATION_RULE, alertDurationMinutes, isoDuration } from "../envir
 /** Props of a `PrometheusAlertGroup`. */
 export interface PrometheusAlertGroupProps {
   /** The environment: names, region and tags. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext;
   /** The resource group of the rule group. */
   readonly resourceGroup: IResourceGroup;
   /** Suffix of the rule group name, `prg-<project>-<env>-<name>`, e.g. `platform`. */

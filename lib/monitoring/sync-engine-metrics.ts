@@ -27,7 +27,7 @@ const FLUX_KINDS: readonly { group: string; version: string; kind: string; resou
 /** Props of a `SyncEngineMetrics`. */
 export interface SyncEngineMetricsProps {
   /** The environment (its name places the files, its `sync` engine chooses what is scraped). */
-  readonly environment: Environment;
+  readonly environment: Pick<Environment, "name" | "sync">;
   /**
    * The sync engine to scrape.
    * @default - the environment's `sync`
