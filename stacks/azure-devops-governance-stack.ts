@@ -10,6 +10,7 @@ import { DataAzureDevOpsProject } from "../lib/governance/azure-devops/data-azur
 import { AzureDevOpsBranchReview, PathReviewers } from "../lib/governance/azure-devops-branch-review";
 import { AzureDevOpsEnvironmentApproval } from "../lib/governance/azure-devops-environment-approval";
 import { addLocalStateBackend, addRemoteStateBackend } from "../lib/platform/remote-state-backend";
+import { ENVIRONMENTS_FOLDER } from "../lib/core/gitops-layout";
 
 /** What Azure DevOps governance needs to know about one environment. */
 export interface AzureDevOpsGovernedEnvironment {
@@ -68,7 +69,7 @@ export class AzureDevOpsGovernanceStack extends TerraformStack {
       if (!groups.has(name)) groups.set(name, new DataAzureDevOpsGroup(this, `Group-${groups.size}`, { projectId: project.id, name }));
       return groups.get(name)!.originId;
     };
-    const folder = (props.environmentsFolder ?? "environments").replace(/^\/+|\/+$/g, "");
+    const folder = (props.environmentsFolder ?? ENVIRONMENTS_FOLDER).replace(/^\/+|\/+$/g, "");
     // Azure DevOps adds every matching required-reviewer policy (unlike CODEOWNERS, where the last line wins), so
     // an environment's spec needs both the platform team and the environment's approvers.
     const pathReviewers: PathReviewers[] = [{ name: "platform", paths: ["/*"], reviewerIds: [group(props.governance.platformTeam)] }];

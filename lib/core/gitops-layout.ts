@@ -28,7 +28,7 @@ export const RELEASE_FILE = "release.json";
 /** Name of the per-environment descriptor: tier, sync engine and promotion source. */
 export const ENVIRONMENT_DESCRIPTOR_FILE = "environment.json";
 /** Name of a kustomize directory's file. */
-export const KUSTOMIZATION_FILE = "kustomization.yaml";
+export const KUSTOMIZATION_FILE_NAME = "kustomization.yaml";
 /** Folder of the GitOps manifests inside the cdktf output folder (`cdktf.out/gitops/<env>/...`). */
 export const GITOPS_OUTPUT_FOLDER = "gitops";
 

@@ -6,6 +6,7 @@ import { ExitCode, ReleaseError } from "./errors";
 import { redactUrl } from "../core/redaction";
 import { Git } from "./git";
 import { compareStrings, findProjectRoot } from "./source";
+import { ENVIRONMENTS_FOLDER } from "../core/gitops-layout";
 
 /** Default GitOps repository of a project: a local bare repository created on first use. */
 export const DEFAULT_REPOSITORY = ".gitops/repo.git";
@@ -190,7 +191,7 @@ export class GitOpsWorkspace {
 
   /** Environment folders present in the work tree. */
   public environments(): string[] {
-    const root = path.join(this.dir, "environments");
+    const root = path.join(this.dir, ENVIRONMENTS_FOLDER);
     if (!fs.existsSync(root)) return [];
     return fs
       .readdirSync(root, { withFileTypes: true })
