@@ -20,6 +20,7 @@ export * from "./platform/log-analytics-workspace";
 export * from "./platform/remote-state-storage";
 export * from "./platform/remote-state-backend";
 export * from "./platform/destroy-protection";
+export * from "./platform/workload-identity";
 export * from "./gitops";
 export * from "./apps";
 export * from "./monitoring";

@@ -1,14 +1,12 @@
-import { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
-import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
+import type { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
+import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import type { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { IAksCluster } from "../platform/aks-cluster";
 import { IResourceGroup } from "../platform/environment-resource-group";
 import { IKeyVault } from "../platform/key-vault";
-
-/** The audience of Azure AD workload identity federation. */
-export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
+import { createFederatedIdentity, grantKeyVaultSecretsUser } from "../platform/workload-identity";
 
 /** Props of an `AppIdentity`. */
 export interface AppIdentityProps {
@@ -47,28 +45,19 @@ export class AppIdentity extends Construct {
   constructor(scope: Construct, id: string, props: AppIdentityProps) {
     super(scope, id);
     const env = props.environment;
-    this.resource = new UserAssignedIdentity(this, "Resource", {
+    const { identity, credential } = createFederatedIdentity(this, {
       name: env.names.of("userAssignedIdentity", props.appName),
+      credentialName: env.names.of("federatedIdentityCredential", props.appName),
+      resourceGroupName: props.resourceGroup.name,
       location: env.location,
-      resourceGroupName: props.resourceGroup.name,
       tags: { ...env.tags, app: props.appName },
-    });
-    this.federatedCredential = new FederatedIdentityCredential(this, "FederatedCredential", {
-      name: env.names.of("federatedIdentityCredential", props.appName),
-      resourceGroupName: props.resourceGroup.name,
-      parentId: this.resource.id,
       issuer: props.cluster.oidcIssuerUrl,
       subject: `system:serviceaccount:${props.namespace}:${props.serviceAccountName}`,
-      audience: [WORKLOAD_IDENTITY_AUDIENCE],
     });
+    this.resource = identity;
+    this.federatedCredential = credential;
     if (props.keyVault !== undefined) {
-      this.keyVaultSecretsUser = new RoleAssignment(this, "KeyVaultSecretsUser", {
-        scope: props.keyVault.id,
-        roleDefinitionName: "Key Vault Secrets User",
-        principalId: this.resource.principalId,
-        principalType: "ServicePrincipal",
-        skipServicePrincipalAadCheck: true,
-      });
+      this.keyVaultSecretsUser = grantKeyVaultSecretsUser(this, "KeyVaultSecretsUser", props.keyVault.id, this.resource.principalId);
     }
   }
 
