@@ -5,7 +5,9 @@
 // tarball and its peers from the npm registry, run the scaffold's own `npm test` (twice: the second run with
 // --ci proves the snapshot written by the first is stable), `npx cdktf synth`, commit, `npx cdktf-gitops publish`
 // to a bare repository, and check the release, `verify`, `status` and `graph`. Needs git and the npm registry; no cloud.
-// KEEP_E2E=1 keeps the temporary folder for a look afterwards.
+// Then the same scaffold with cdktf aliased to CDK Terrain (docs/cdk-terrain.md): install, type-check, synthesize
+// with the library under cdktn and compare with the cdktf output; with Node 22.19 or later also `cdktn synth`.
+// KEEP_E2E=1 keeps the temporary folder for a look afterwards; E2E_SKIP_CDKTN=1 skips the CDK Terrain part.
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
@@ -53,6 +55,9 @@ function fail(message) {
   process.stderr.write(`e2e FAILED: ${message}\n(temporary folder kept: ${work})\n`);
   process.exit(1);
 }
+
+/** CDK Terrain versions the CDK Terrain part installs (cdktn 0.24 wants constructs >=10.6 <10.8). */
+const CDKTN = { cdktn: "0.24.0", constructs: "10.7.2", cli: "0.24.0" };
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
@@ -121,7 +126,77 @@ check(dev?.matchesSynth === true && dev.current?.id === published.releaseId && d
 const mermaid = run(infra, npx, ["cdktf-gitops", "graph", "--out", "cdktf.out"]);
 check(mermaid.includes("s_dev_platform --> s_dev_app_hello"), `graph lacks dev-platform -> dev-app-hello:\n${mermaid}`);
 
-const seconds = ((Date.now() - started) / 1000).toFixed(1);
+cdkTerrain();
+
 if (process.env.KEEP_E2E) process.stdout.write(`e2e: kept ${work}\n`);
-else fs.rmSync(work, { recursive: true, force: true });
+else {
+  step("removing the temporary folder");
+  fs.rmSync(work, { recursive: true, force: true });
+}
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
 process.stdout.write(`e2e passed in ${seconds}s: pack, init, npm install, npm test, cdktf synth, publish, verify, status, graph\n`);
+
+/** JSON without the cdktf version stamps ("version" keys), for comparing output of cdktf and cdktn. */
+function withoutVersions(value) {
+  if (Array.isArray(value)) return value.map(withoutVersions);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "version").map(([k, v]) => [k, withoutVersions(v)]));
+  return value;
+}
+
+/** Files under a folder (relative, sorted). */
+function filesUnder(dir) {
+  const out = [];
+  const walk = (at) => {
+    for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
+      const file = path.join(at, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else out.push(path.relative(dir, file));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function cdkTerrain() {
+  if (process.env.E2E_SKIP_CDKTN) return step("CDK Terrain: skipped (E2E_SKIP_CDKTN)");
+  step(`CDK Terrain: the scaffold with "cdktf": "npm:cdktn@${CDKTN.cdktn}", npm install`);
+  const terrain = path.join(work, "infra-cdktn");
+  for (const file of run(infra, "git", ["ls-files"]).trim().split("\n")) {
+    fs.mkdirSync(path.dirname(path.join(terrain, file)), { recursive: true });
+    fs.copyFileSync(path.join(infra, file), path.join(terrain, file));
+  }
+  const pkg = JSON.parse(fs.readFileSync(path.join(terrain, "package.json"), "utf8"));
+  pkg.dependencies.cdktf = `npm:cdktn@${CDKTN.cdktn}`;
+  pkg.dependencies.constructs = CDKTN.constructs;
+  delete pkg.devDependencies["cdktf-cli"]; // the library part: the app runs without a CLI
+  const nodeMajorMinor = process.versions.node.split(".").map(Number);
+  const cliRuns = nodeMajorMinor[0] > 22 || (nodeMajorMinor[0] === 22 && nodeMajorMinor[1] >= 19);
+  if (cliRuns) pkg.devDependencies["cdktn-cli"] = CDKTN.cli;
+  // The @cdktf providers and cdktf-gitops ask for cdktf ^0.21 as a peer: overrides make them take the alias.
+  pkg.overrides = { cdktf: "$cdktf", constructs: "$constructs" };
+  fs.writeFileSync(path.join(terrain, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
+  // Start from the cdktf installation (hard links: nothing is copied), so npm only swaps what the alias changes.
+  if (process.platform !== "win32") run(work, "cp", ["-al", path.join(infra, "node_modules"), path.join(terrain, "node_modules")]);
+  run(terrain, npm, ["install", "--no-audit", "--no-fund"]);
+  const installed = JSON.parse(fs.readFileSync(path.join(terrain, "node_modules", "cdktf", "package.json"), "utf8"));
+  check(installed.name === "cdktn" && installed.version === CDKTN.cdktn, `node_modules/cdktf is ${installed.name}@${installed.version}, not cdktn@${CDKTN.cdktn}`);
+
+  step("CDK Terrain: tsc --noEmit, synthesize, compare with the cdktf output");
+  run(terrain, npx, ["tsc", "--noEmit"]);
+  const out = path.join(work, "cdktn.out");
+  const synth = spawnSync(process.execPath, ["-r", "cdktf-gitops/register.js", "main.ts"], { cwd: terrain, env: { ...env, CDKTF_OUTDIR: out }, encoding: "utf8" });
+  check(synth.status === 0, `the app failed under cdktn:\n${synth.stdout}${synth.stderr}`);
+  const reference = path.join(infra, "cdktf.out");
+  const compared = (dir) => filesUnder(dir).filter((f) => f.startsWith("stacks") || f.startsWith("gitops") || f === "manifest.json");
+  const names = compared(reference);
+  check(JSON.stringify(names) === JSON.stringify(compared(out)), `cdktn wrote other files than cdktf: ${compared(out).filter((f) => !names.includes(f)).join(", ")}`);
+  for (const file of names) {
+    const [a, b] = [fs.readFileSync(path.join(reference, file), "utf8"), fs.readFileSync(path.join(out, file), "utf8")];
+    const same = file.endsWith(".json") ? JSON.stringify(withoutVersions(JSON.parse(a))) === JSON.stringify(withoutVersions(JSON.parse(b))) : a === b;
+    check(same, `${file} differs between cdktf and cdktn beyond the version stamp`);
+  }
+  if (!cliRuns) return step(`CDK Terrain: cdktn-cli ${CDKTN.cli} needs Node 22.19 or later (this is ${process.versions.node}); cdktn synth not run`);
+  step("CDK Terrain: npx cdktn synth");
+  run(terrain, npx, ["cdktn", "synth"]);
+  check(fs.existsSync(path.join(terrain, "cdktf.out", "stacks", "dev-platform", "cdk.tf.json")), "cdktn synth wrote no dev-platform stack");
+}

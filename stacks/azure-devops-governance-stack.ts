@@ -1,5 +1,7 @@
 import { TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
+import { ENVIRONMENTS_FOLDER } from "../lib/core/gitops-layout";
+import { azureDevOpsEnvironmentName } from "../lib/delivery/federation";
 import { ResolvedGovernance } from "../lib/environment/governance-spec";
 import { ResolvedRemoteState } from "../lib/environment/resolve-platform";
 import { AzureDevOpsProvider } from "../lib/governance/azure-devops/azure-devops-provider";
@@ -9,14 +11,26 @@ import { DataAzureDevOpsGroup } from "../lib/governance/azure-devops/data-azure-
 import { DataAzureDevOpsProject } from "../lib/governance/azure-devops/data-azure-devops-project";
 import { AzureDevOpsBranchReview, PathReviewers } from "../lib/governance/azure-devops-branch-review";
 import { AzureDevOpsEnvironmentApproval } from "../lib/governance/azure-devops-environment-approval";
-import { addLocalStateBackend, addRemoteStateBackend } from "../lib/platform/remote-state-backend";
-import { ENVIRONMENTS_FOLDER } from "../lib/core/gitops-layout";
+import { addGovernanceStateBackend } from "../lib/governance/governance-state";
 
 /** What Azure DevOps governance needs to know about one environment. */
 export interface AzureDevOpsGovernedEnvironment {
+  /** The platform environment's name (its Azure DevOps environment is named by `azureDevOpsEnvironmentName`). */
   readonly name: string;
-  /** Azure DevOps group names that approve the environment's apply; empty: no approval. */
+  /** Azure DevOps groups that approve the environment's apply, `Group` or `[Project]\Group`; empty: no approval. */
   readonly approvers: readonly string[];
+}
+
+const QUALIFIED_GROUP = /^\[([^\]]+)\]\\(.+)$/;
+
+/**
+ * How the `azuredevops_group` data source finds a group: `[Project]\Group` or `Group` is a group of the project,
+ * `[Organization]\Group` (any other prefix) a group of the organization (project collection).
+ */
+export function azureDevOpsGroupLookup(name: string, project: string): { readonly name: string; readonly projectScoped: boolean } {
+  const match = QUALIFIED_GROUP.exec(name);
+  if (!match) return { name, projectScoped: true };
+  return { name: match[2], projectScoped: match[1].toLowerCase() === project.toLowerCase() };
 }
 
 /** Props of an `AzureDevOpsGovernanceStack`. */
@@ -58,16 +72,18 @@ export class AzureDevOpsGovernanceStack extends TerraformStack {
 
   constructor(scope: Construct, props: AzureDevOpsGovernanceStackProps) {
     super(scope, "governance");
-    if (props.remoteState) addRemoteStateBackend(this, props.remoteState, "bootstrap", "governance");
-    else addLocalStateBackend(this);
+    addGovernanceStateBackend(this, props.remoteState);
     new AzureDevOpsProvider(this, "azuredevops", { orgServiceUrl: props.orgServiceUrl });
     const project = new DataAzureDevOpsProject(this, "Project", { name: props.project });
     const repository = new DataAzureDevOpsGitRepository(this, "InfraRepository", { projectId: project.id, name: props.infraRepository });
     const pipeline = new DataAzureDevOpsBuildDefinition(this, "PullRequestPipeline", { projectId: project.id, ...props.pullRequestPipeline });
     const groups = new Map<string, DataAzureDevOpsGroup>();
-    const group = (name: string): string => {
-      if (!groups.has(name)) groups.set(name, new DataAzureDevOpsGroup(this, `Group-${groups.size}`, { projectId: project.id, name }));
-      return groups.get(name)!.originId;
+    const group = (qualified: string): string => {
+      if (!groups.has(qualified)) {
+        const lookup = azureDevOpsGroupLookup(qualified, props.project);
+        groups.set(qualified, new DataAzureDevOpsGroup(this, `Group-${groups.size}`, { name: lookup.name, projectId: lookup.projectScoped ? project.id : undefined }));
+      }
+      return groups.get(qualified)!.originId;
     };
     const folder = (props.environmentsFolder ?? ENVIRONMENTS_FOLDER).replace(/^\/+|\/+$/g, "");
     // Azure DevOps adds every matching required-reviewer policy (unlike CODEOWNERS, where the last line wins), so
@@ -87,9 +103,10 @@ export class AzureDevOpsGovernanceStack extends TerraformStack {
     });
     const environments: Record<string, AzureDevOpsEnvironmentApproval> = {};
     for (const env of props.environments) {
-      environments[env.name] = new AzureDevOpsEnvironmentApproval(this, `Environment-${env.name}`, {
+      const name = azureDevOpsEnvironmentName(env.name, "apply");
+      environments[name] = new AzureDevOpsEnvironmentApproval(this, `Environment-${name}`, {
         projectId: project.id,
-        name: env.name,
+        name,
         approverIds: env.approvers.map(group),
       });
     }

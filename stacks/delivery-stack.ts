@@ -4,6 +4,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { AzurermBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentPipelineIdentities } from "../lib/delivery/environment-pipeline-identities";
+import { PipelineFiles } from "../lib/delivery/pipeline-files";
 import { Platform } from "../lib/environment/resolve-platform";
 
 /** The client and principal id of a pipeline identity (Terraform references). */
@@ -49,6 +50,8 @@ export class DeliveryStack extends TerraformStack {
   public readonly environments: Readonly<Record<string, EnvironmentPipelineIdentities>>;
   /** Environment name → the plan and apply identities' ids (governance puts the client ids into the CI environments). */
   public readonly identities: Readonly<Record<string, { readonly plan: PipelineIdentityRef; readonly apply: PipelineIdentityRef }>>;
+  /** Writes the generated pipelines to `cdktf.out/pipelines/` at synth. */
+  public readonly pipelines: PipelineFiles;
 
   constructor(scope: Construct, props: DeliveryStackProps) {
     super(scope, "delivery");
@@ -108,6 +111,7 @@ export class DeliveryStack extends TerraformStack {
     }
     this.environments = environments;
     this.identities = identities;
+    this.pipelines = new PipelineFiles(this, "Pipelines", { platform });
   }
 }
 

@@ -3,15 +3,21 @@ import { TENANT_ID_VARIABLE } from "../lib/apps/app-objects";
 import { AksClusterAccess, KubeloginMode } from "../lib/platform/aks-cluster-access";
 import { ArgoCd } from "../lib/gitops/argo-cd";
 import { ClusterBaseline } from "../lib/gitops/cluster-baseline";
-import { FluxGitOps } from "../lib/gitops/flux-git-ops";
+import { FluxGitOps, fluxKustomizationObjectName } from "../lib/gitops/flux-git-ops";
+import { RELEASE_FEEDBACK_FOLDER, ReleaseFeedback } from "../lib/gitops/release-feedback";
+import { ResolvedFeedback } from "../lib/environment/feedback-spec";
 import { GitSource } from "../lib/gitops/git-source";
 import { GitOpsManifests } from "../lib/kubernetes/gitops-manifests";
 import { KubernetesObject } from "../lib/kubernetes/kubernetes-object";
 import { KustomizationFile } from "../lib/kubernetes/kustomization-file";
 import { EnvironmentDescriptor } from "../lib/release/environment-descriptor";
-import { APPS_FOLDER } from "../lib/core/gitops-layout";
+import { APPS_FOLDER, INFRASTRUCTURE_FOLDER } from "../lib/core/gitops-layout";
 import type { AppStack } from "./app-stack";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
+
+/** Namespaces of the engines as the stack installs them (the `FluxGitOps` and `ArgoCd` defaults). */
+const FLUX_NAMESPACE = "flux-system";
+const ARGO_CD_NAMESPACE = "argocd";
 
 /** Props of a `GitOpsStack`. */
 export interface GitOpsStackProps extends EnvironmentStackProps {
@@ -70,6 +76,8 @@ export class GitOpsStack extends EnvironmentStack {
   public readonly argoCd?: ArgoCd;
   /** `apps/kustomization.yaml`: the app folders of the environment (read at synth time). */
   public readonly appsKustomization: KustomizationFile;
+  /** Release feedback, when the platform has `feedback`. */
+  public readonly feedback?: ReleaseFeedback;
   /** `environment.json`: the environment's tier, engine and promotion source, for the release CLI. */
   public readonly descriptor: EnvironmentDescriptor;
 
@@ -87,27 +95,56 @@ export class GitOpsStack extends EnvironmentStack {
       helmProvider: argo,
       kubeloginMode: props.kubeloginMode,
     });
-    if (argo) {
-      this.argoCd = new ArgoCd(this, "ArgoCd", {
-        source: this.source,
-        highAvailability: env.argoCdHighAvailability,
-        chartVersion: props.argoCdChartVersion,
-      });
-    } else {
-      this.flux = new FluxGitOps(this, "Flux", {
-        cluster: this.clusterAccess,
-        name: env.names.of("fluxConfiguration"),
-        source: this.source,
-        extensionVersion: props.fluxExtensionVersion,
-        appsSubstitutions: this.appsSubstitutions(props.apps ?? []),
-      });
-    }
+    const fluxName = env.names.of("fluxConfiguration");
+    this.feedback = props.platform.feedback && this.releaseFeedback(props.platform.feedback, fluxName);
+    if (argo) this.argoCd = this.installArgoCd(props);
+    else this.flux = this.installFlux(props, fluxName);
     const root = this.node.root;
     const at = this.node.path;
     this.appsKustomization = new KustomizationFile(this, "AppsKustomization", {
       environment: env.name,
       folder: APPS_FOLDER,
       resources: { get resources() { return appFolders(root, env.name, at); } },
+    });
+  }
+
+  /** Argo CD's Helm release (HA where the tier says so), with the feedback notifications when the platform has them. */
+  private installArgoCd(props: GitOpsStackProps): ArgoCd {
+    const argoCd = new ArgoCd(this, "ArgoCd", {
+      source: this.source,
+      highAvailability: this.environment.argoCdHighAvailability,
+      chartVersion: props.argoCdChartVersion,
+      values: this.feedback?.argoCdValues && { notifications: this.feedback.argoCdValues },
+    });
+    this.feedback?.applyArgoCdSecretSync([argoCd.namespace, argoCd.resource]);
+    return argoCd;
+  }
+
+  /** The Flux extension and configuration, with the apps' identity variables and the feedback kustomization. */
+  private installFlux(props: GitOpsStackProps, fluxName: string): FluxGitOps {
+    return new FluxGitOps(this, "Flux", {
+      cluster: this.clusterAccess,
+      name: fluxName,
+      source: this.source,
+      extensionVersion: props.fluxExtensionVersion,
+      appsSubstitutions: this.appsSubstitutions(props.apps ?? []),
+      extraKustomizations: this.feedback && [
+        { name: RELEASE_FEEDBACK_FOLDER, path: [this.source.environmentPath, RELEASE_FEEDBACK_FOLDER].filter(Boolean).join("/"), substitutions: this.feedback.fluxSubstitutions },
+      ],
+    });
+  }
+
+  /** Release feedback (docs/feedback.md): commit statuses and rollback requests of the environment's engine. */
+  private releaseFeedback(feedback: ResolvedFeedback, fluxName: string): ReleaseFeedback {
+    const env = this.environment;
+    const layers = (name: (layer: string) => string) => ({ infrastructure: name(INFRASTRUCTURE_FOLDER), apps: name(APPS_FOLDER) });
+    return new ReleaseFeedback(this, "ReleaseFeedback", {
+      environment: env,
+      feedback,
+      oidcIssuerUrl: this.clusterAccess.oidcIssuerUrl,
+      ...(env.sync === "argocd"
+        ? { namespace: ARGO_CD_NAMESPACE, argoCdApplications: layers((layer) => `${env.name}-${layer}`) }
+        : { namespace: FLUX_NAMESPACE, fluxKustomizations: layers((layer) => fluxKustomizationObjectName(fluxName, layer)) }),
     });
   }
 

@@ -1,15 +1,17 @@
+import { githubEnvironmentName } from "../lib/delivery/federation";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { Annotations, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { formatProblem, throwIfProblems } from "../lib/core/validation-error";
 import { githubPlanFindings } from "../lib/environment/github-plan-limits";
 import { ResolvedGovernance } from "../lib/environment/governance-spec";
-import { ResolvedRemoteState } from "../lib/environment/resolve-platform";
+import { isGitHubRepository } from "../lib/environment/delivery-spec";
+import { Platform, ResolvedRemoteState } from "../lib/environment/resolve-platform";
 import { gitopsCodeOwners, infraCodeOwners } from "../lib/governance/code-owners";
 import { CodeOwnersFile, GITHUB_PIPELINES_OUTPUT_FOLDER, GITOPS_ROOT_OUTPUT_FOLDER } from "../lib/governance/code-owners-file";
 import { DeploymentEnvironment } from "../lib/governance/deployment-environment";
 import { BypassIdentity, ReviewRuleset } from "../lib/governance/review-ruleset";
-import { addLocalStateBackend, addRemoteStateBackend } from "../lib/platform/remote-state-backend";
+import { addGovernanceStateBackend } from "../lib/governance/governance-state";
 
 /** A GitHub repository. */
 export interface GitHubRepositoryRef {
@@ -33,10 +35,8 @@ export interface GovernedEnvironment {
   readonly identities: { readonly plan: PipelineClientId; readonly apply: PipelineClientId };
 }
 
-/** Names of the GitHub environment variables the generated workflows read for the Azure login (OIDC, no secrets). */
-export const AZURE_ENVIRONMENT_VARIABLES = { clientId: "ARM_CLIENT_ID", tenantId: "ARM_TENANT_ID", subscriptionId: "ARM_SUBSCRIPTION_ID" } as const;
-/** Suffix of the plan environment of each environment (`<env>-plan`). */
-export const PLAN_ENVIRONMENT_SUFFIX = "-plan";
+/** Names of the GitHub environment variables the generated workflows read (`vars.*`) for the Azure login (OIDC, no secrets). */
+export const AZURE_ENVIRONMENT_VARIABLES = { clientId: "AZURE_CLIENT_ID", tenantId: "AZURE_TENANT_ID", subscriptionId: "AZURE_SUBSCRIPTION_ID" } as const;
 
 /** Props of a `GovernanceStack`. */
 export interface GovernanceStackProps {
@@ -79,8 +79,7 @@ export class GovernanceStack extends TerraformStack {
     const findings = githubPlanFindings({ governance, reviewers, releaseIdentity: props.releaseIdentity.kind });
     throwIfProblems("governance spec", findings.errors);
     for (const warning of findings.warnings) Annotations.of(this).addWarning(formatProblem(warning));
-    if (props.remoteState) addRemoteStateBackend(this, props.remoteState, "bootstrap", "governance");
-    else addLocalStateBackend(this);
+    addGovernanceStateBackend(this, props.remoteState);
     const infraProvider = new GithubProvider(this, "github", { owner: props.infraRepository.owner });
     const sameOwner = props.gitopsRepository.owner.toLowerCase() === props.infraRepository.owner.toLowerCase();
     const gitopsProvider = sameOwner ? infraProvider : new GithubProvider(this, "github-gitops", { owner: props.gitopsRepository.owner, alias: "gitops" });
@@ -125,7 +124,8 @@ export class GovernanceStack extends TerraformStack {
         [AZURE_ENVIRONMENT_VARIABLES.tenantId]: env.tenantId,
         [AZURE_ENVIRONMENT_VARIABLES.subscriptionId]: env.subscriptionId,
       });
-      const plan = `${env.name}${PLAN_ENVIRONMENT_SUFFIX}`;
+      const plan = githubEnvironmentName(env.name, "plan");
+      const apply = githubEnvironmentName(env.name, "apply");
       // Pull requests plan from their own (unprotected) branches, so the plan environment cannot be limited to
       // protected branches; its identity can only read (see docs/governance.md).
       result[plan] = new DeploymentEnvironment(this, `Environment-${plan}`, {
@@ -136,10 +136,10 @@ export class GovernanceStack extends TerraformStack {
         adminsCanBypass,
         variables: azure(env.identities.plan.clientId),
       });
-      result[env.name] = new DeploymentEnvironment(this, `Environment-${env.name}`, {
+      result[apply] = new DeploymentEnvironment(this, `Environment-${apply}`, {
         repository: props.infraRepository.name,
         owner: props.infraRepository.owner,
-        name: env.name,
+        name: apply,
         reviewers: env.approvers,
         adminsCanBypass,
         variables: azure(env.identities.apply.clientId),
@@ -147,4 +147,34 @@ export class GovernanceStack extends TerraformStack {
     }
     return result;
   }
+}
+
+/** The pipeline identities of each environment, as the `delivery` stack exposes them. */
+export type PipelineIdentitiesByEnvironment = Readonly<Record<string, { readonly plan: PipelineClientId; readonly apply: PipelineClientId }>>;
+
+/**
+ * The props of the GitHub `governance` stack from a validated platform with GitHub delivery and governance, the
+ * delivery stack's identities (cross-stack references) and the pull-request workflow's check names.
+ */
+export function governanceStackProps(platform: Platform, identities: PipelineIdentitiesByEnvironment, requiredChecks: readonly string[]): GovernanceStackProps {
+  const { delivery, governance } = platform;
+  if (!delivery || !governance || !isGitHubRepository(delivery.infraRepository) || !isGitHubRepository(delivery.gitopsRepository)) {
+    throw new Error("governance: the platform has no governance, or no github delivery settings; set platform governance and delivery with ci github");
+  }
+  const credential = delivery.gitopsPushCredential;
+  return {
+    governance,
+    infraRepository: delivery.infraRepository,
+    gitopsRepository: delivery.gitopsRepository,
+    releaseIdentity: credential.kind === "github-app" ? { kind: "github-app", appId: credential.appId } : { kind: "deploy-key" },
+    requiredChecks,
+    remoteState: platform.remoteState,
+    environments: platform.environments.map((env) => ({
+      name: env.name,
+      approvers: delivery.environments[env.name].approvers ?? [],
+      tenantId: delivery.environments[env.name].tenantId,
+      subscriptionId: delivery.environments[env.name].subscriptionId,
+      identities: identities[env.name],
+    })),
+  };
 }

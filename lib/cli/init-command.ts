@@ -7,6 +7,9 @@ interface InitFlags {
   region?: string;
   github?: string;
   azureDevops?: string;
+  azureDevopsOrgId?: string;
+  tenantId?: string;
+  subscriptionId?: string;
   gitopsRepo?: string;
   gitopsUrl?: string;
   adminGroup?: string;
@@ -28,7 +31,10 @@ export function registerInit(program: Command, cli: CliContext): void {
     .option("--region <region>", "azure region of the dev environment", "westeurope")
     .option("--github <owner/repo>", "the infra repository on github (ci: github actions)")
     .option("--azure-devops <org/project/repo>", "the infra repository on azure devops (ci: azure pipelines)")
-    .option("--gitops-repo <repo>", "the gitops repository, in the form of the ci flag (default: the infra repository's name + -gitops)")
+    .option("--azure-devops-org-id <guid>", "the azure devops organization's id (with --azure-devops)")
+    .option("--tenant-id <guid>", "azure ad tenant of the dev subscription (with a ci flag)")
+    .option("--subscription-id <guid>", "the subscription dev deploys to (with a ci flag)")
+    .option("--gitops-repo <repo>", "the gitops repository on github, owner/name (default with --github: the infra repository's name + -gitops)")
     .option("--gitops-url <url>", "url flux syncs the gitops repository from (default: from --github / --azure-devops)")
     .option("--admin-group <object-id>", "azure ad group of the cluster admins (default: a sample value to replace)")
     .option("--api-server-range <cidr...>", "networks allowed to reach the aks api server (default: a sample range that routes nowhere)")
@@ -46,6 +52,9 @@ export function registerInit(program: Command, cli: CliContext): void {
         region: flags.region,
         github: flags.github,
         azureDevOps: flags.azureDevops,
+        azureDevOpsOrgId: flags.azureDevopsOrgId,
+        tenantId: flags.tenantId,
+        subscriptionId: flags.subscriptionId,
         gitopsRepo: flags.gitopsRepo,
         gitopsUrl: flags.gitopsUrl,
         adminGroup: flags.adminGroup,

@@ -4,7 +4,7 @@ import { assertValidApps } from "../apps/validate-apps";
 import { EnvironmentSpec, PlatformSpec } from "../environment/environment-spec";
 import { resolvePlatform } from "../environment/resolve-platform";
 import { ReleaseError } from "../release/errors";
-import { CiFlags, DELIVERY_IN_SPEC, gitopsCloneUrl, ScaffoldDelivery, scaffoldDelivery } from "./init-ci";
+import { CiFlags, gitopsCloneUrl, ScaffoldDelivery, scaffoldDelivery } from "./init-ci";
 
 /**
  * The sample app of a scaffold: nginx built to run as a non-root user on port 8080 (it writes only to /tmp,
@@ -42,6 +42,10 @@ export interface InitChoices extends CiFlags {
   readonly owners?: readonly string[];
   /** URL Flux reads the GitOps repository from. @default - from --github / --azure-devops, else github.com/<project>/<project>-gitops */
   readonly gitopsUrl?: string;
+  /** Azure AD tenant of the dev subscription (required with a CI flag). @default - none */
+  readonly tenantId?: string;
+  /** The subscription dev deploys to (required with a CI flag). @default - none */
+  readonly subscriptionId?: string;
 }
 
 /** Everything a scaffold is made of, validated. */
@@ -53,6 +57,10 @@ export interface ScaffoldSpec {
   readonly owners: readonly string[];
   readonly gitopsUrl: string;
   readonly delivery?: ScaffoldDelivery;
+  /** With `delivery`: the dev environment's tenant and subscription. */
+  readonly environmentDelivery?: { readonly tenantId: string; readonly subscriptionId: string };
+  /** With `delivery`: Terraform state in Azure (each pipeline job starts on a fresh runner). */
+  readonly remoteState?: { readonly resourceGroupName: string; readonly storageAccountName: string; readonly location: string };
   /** The names of the values still at their samples (the team must set them before applying). */
   readonly samples: readonly string[];
 }
@@ -73,8 +81,8 @@ export function scaffoldSpec(folder: string, choices: InitChoices): ScaffoldSpec
     throw new ReleaseError(`the folder name "${path.basename(path.resolve(folder))}" gives no project name; pass --name <project> (2-12 lower-case letters and digits)`);
   }
   const delivery = scaffoldDelivery(choices);
-  if (delivery && !DELIVERY_IN_SPEC) {
-    throw new ReleaseError(`--${delivery.ci}: this version of cdktf-gitops generates no ${delivery.ci === "github" ? "github actions workflows" : "azure pipelines"} yet; scaffold without the ci flag (the gitops url is --gitops-url)`);
+  if (delivery && (choices.tenantId === undefined || choices.subscriptionId === undefined)) {
+    throw new ReleaseError(`--${delivery.ci} needs --tenant-id and --subscription-id of the dev environment (the pipeline deploys there): az account show --query "{tenant:tenantId, subscription:id}"`);
   }
   const spec: ScaffoldSpec = {
     project,
@@ -84,6 +92,8 @@ export function scaffoldSpec(folder: string, choices: InitChoices): ScaffoldSpec
     owners: choices.owners ?? [`platform-team@${project}.example`],
     gitopsUrl: choices.gitopsUrl ?? (delivery ? gitopsCloneUrl(delivery) : `https://github.com/${project}/${project}-gitops.git`),
     delivery,
+    environmentDelivery: delivery ? { tenantId: choices.tenantId!, subscriptionId: choices.subscriptionId! } : undefined,
+    remoteState: delivery ? { resourceGroupName: `rg-${project}-tfstate`, storageAccountName: `st${project}tfstate`, location: choices.region ?? "westeurope" } : undefined,
     samples: [
       ...(choices.adminGroup === undefined ? ["ADMIN_GROUP"] : []),
       ...(choices.apiServerRanges === undefined ? ["API_SERVER_RANGES"] : []),
@@ -112,12 +122,18 @@ export function scaffoldEnvironment(spec: ScaffoldSpec): EnvironmentSpec {
     sync: "flux",
     gitops: { url: spec.gitopsUrl, branch: "main" },
     owners: spec.owners,
+    ...(spec.environmentDelivery ? { delivery: spec.environmentDelivery } : {}),
   };
 }
 
 /** The platform of a scaffold (what `environments/index.ts` says). */
 export function scaffoldPlatform(spec: ScaffoldSpec): PlatformSpec {
-  return { project: spec.project, environments: [scaffoldEnvironment(spec)] };
+  return {
+    project: spec.project,
+    environments: [scaffoldEnvironment(spec)],
+    ...(spec.remoteState ? { remoteState: spec.remoteState } : {}),
+    ...(spec.delivery ? { delivery: spec.delivery } : {}),
+  };
 }
 
 /** The sample app (what `environments/apps.ts` says). */

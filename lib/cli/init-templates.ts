@@ -128,7 +128,9 @@ export const dev: EnvironmentSpec = {
   },
   sync: "flux",
   gitops: { url: GITOPS_URL, branch: "main" },
-  owners: OWNERS,
+  owners: OWNERS,${spec.environmentDelivery ? `
+  // The pipeline deploys dev with its own identities in this tenant and subscription (one subscription per environment).
+  delivery: { tenantId: ${lit(spec.environmentDelivery.tenantId)}, subscriptionId: ${lit(spec.environmentDelivery.subscriptionId)} },` : ""}
 };
 `;
 }
@@ -140,10 +142,10 @@ import { dev } from "./dev";
 
 export { apps } from "./apps";
 
-/** The platform: one environment to start with (see the README to add staging and prod). */
+/** The platform: one environment to start with (docs/growing.md of cdktf-gitops adds staging and prod). */
 export const platform: PlatformSpec = {
   project: ${lit(spec.project)},
-  environments: [dev],
+  environments: [dev],${deliverySource(spec)}
 };
 
 /**
@@ -172,4 +174,16 @@ export const hello: AppSpec = {
 /** The apps. */
 export const apps: readonly AppSpec[] = [hello];
 `;
+}
+
+/** The remote state and delivery settings of a scaffold with a CI flag, as lines of the platform literal. */
+function deliverySource(spec: ScaffoldSpec): string {
+  if (!spec.delivery || !spec.remoteState) return "";
+  const pretty = (value: unknown): string => JSON.stringify(value, null, 2).replace(/\n/g, "\n  ").replace(/"([A-Za-z][A-Za-z0-9]*)":/g, "$1:");
+  return `
+  // Terraform state in Azure: the \`state\` stack creates it (applied once by a person, first); the storage account name must be globally unique.
+  remoteState: ${pretty(spec.remoteState)},
+  // The generated pipelines: the CI system, the infra repository, the GitOps repository they publish to, and the
+  // name of the CI secret holding the GitOps repository's deploy key (write access).
+  delivery: ${pretty(spec.delivery)},`;
 }

@@ -15,7 +15,7 @@ export function registerPublish(program: Command, cli: CliContext): void {
       const { plan, ...rest } = result;
       cli.print(options, { ok: true, ...rest, files: plan.files, environments: plan.environments }, () =>
         result.changed
-          ? `published release ${result.releaseId} to ${result.repository} (${result.branch}) as ${result.commit?.slice(0, 12)}\n${formatEnvironments(result.plan.environments)}`
+          ? `published release ${result.releaseId} to ${result.repository} (${result.branch}) as ${result.commit?.slice(0, 12)}\n${formatEnvironments(result.plan.environments, options.verbose)}`
           : `nothing to publish: ${result.repository} (${result.branch}) is up to date\n`,
       );
     });

@@ -29,7 +29,7 @@ export function registerRollback(program: Command, cli: CliContext): void {
       const result = rollback({ cwd: io.cwd, env: io.env, repo: options.repo, branch: options.branch, environment: options.env, to: options.to, steps: options.steps, progress: cli.progress(options) });
       cli.print(options, { ok: true, ...result }, () =>
         result.changed
-          ? `rolled ${result.environment} back to release ${result.restored.id} (reverting ${result.reverted.id}) with release ${result.releaseId} as ${result.commit?.slice(0, 12)}\n${result.files.map((f) => `  ${f.status} ${f.path}\n`).join("")}`
+          ? `rolled ${result.environment} back to release ${result.restored.id} (reverting ${result.reverted.id}) with release ${result.releaseId} as ${result.commit?.slice(0, 12)}: ${result.files.length} file(s) changed\n${options.verbose ? result.files.map((f) => `  ${f.status} ${f.path}\n`).join("") : ""}`
           : `nothing to roll back: ${result.environment} already matches release ${result.restored.id}\n`,
       );
     });

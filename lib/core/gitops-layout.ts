@@ -33,18 +33,18 @@ export const KUSTOMIZATION_FILE_NAME = "kustomization.yaml";
 export const GITOPS_OUTPUT_FOLDER = "gitops";
 
 /** An environment's folder in the GitOps repository: `environments/<env>`. */
-export function environmentPath(environment: string): string {
+export function environmentFolder(environment: string): string {
   return `${ENVIRONMENTS_FOLDER}/${environment}`;
 }
 
 /** An environment's apps layer in the GitOps repository: `environments/<env>/apps`. */
 export function appsPath(environment: string): string {
-  return `${environmentPath(environment)}/${APPS_FOLDER}`;
+  return `${environmentFolder(environment)}/${APPS_FOLDER}`;
 }
 
 /** An environment's infrastructure layer in the GitOps repository: `environments/<env>/infrastructure`. */
 export function infrastructurePath(environment: string): string {
-  return `${environmentPath(environment)}/${INFRASTRUCTURE_FOLDER}`;
+  return `${environmentFolder(environment)}/${INFRASTRUCTURE_FOLDER}`;
 }
 
 /** An app's folder inside its environment's folder: `apps/<app>`. */

@@ -11,4 +11,6 @@ export * from "./azure-formats";
 export * from "./sorting";
 export * from "./own";
 export * from "./gitops-layout";
+export * from "./secret-detection";
 export * from "./gitops-root";
+export * from "./stack-graph";

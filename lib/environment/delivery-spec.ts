@@ -62,9 +62,9 @@ export const GitOpsPushCredentialSchema = z.discriminatedUnion("kind", [
     /** The GitHub App's id (its client id works too: both identify the app when minting a token). */
     appId: z.number(),
     /**
-     * Installation id on the GitOps repository's owner. GitHub Actions finds it from the repository; Azure
-     * Pipelines needs it to mint the installation token.
-     * @default - looked up from the GitOps repository (GitHub Actions only)
+     * Installation id on the GitOps repository's owner, for reference (create-github-app-token finds the
+     * installation from the repository, so the workflows do not need it).
+     * @default - looked up from the GitOps repository
      */
     installationId: z.number().optional(),
     /** Name of the CI secret holding the App's private key (PEM). */
@@ -192,6 +192,7 @@ function platformRules(delivery: DeliverySpec, remoteState: boolean): string[] {
     problems.push(`${at}.infraRepository: ${github ? "github actions runs in a github repository; use { owner, name }" : "azure pipelines runs in an azure repos repository; use { organization, project, repository }"}`);
   }
   problems.push(...repositoryProblems(`${at}.infraRepository`, delivery.infraRepository), ...repositoryProblems(`${at}.gitopsRepository`, delivery.gitopsRepository));
+  if (!isGitHubRepository(delivery.gitopsRepository)) problems.push(`${at}.gitopsRepository: the pipelines push releases to a github repository (github app or deploy key); use { owner, name }`);
   const credential = delivery.gitopsPushCredential;
   const secretRule = github ? GITHUB_SECRET : AZURE_DEVOPS_SECRET;
   if (!secretRule.test(credential.privateKeySecret)) {
@@ -203,7 +204,7 @@ function platformRules(delivery: DeliverySpec, remoteState: boolean): string[] {
     if (credential.installationId !== undefined && (!Number.isInteger(credential.installationId) || credential.installationId < 1)) {
       problems.push(`${at}.gitopsPushCredential.installationId: ${credential.installationId} is not an installation id; use the installation's numeric id`);
     }
-    if (!github && credential.installationId === undefined) problems.push(`${at}.gitopsPushCredential.installationId: is missing; azure pipelines needs the installation id to mint the app's token`);
+    if (!github) problems.push(`${at}.gitopsPushCredential: the generated azure pipelines push with a deploy key; use kind "deploy-key"`);
   }
   for (const [field, value] of [["nodeVersion", delivery.nodeVersion], ["terraformVersion", delivery.terraformVersion]] as const) {
     if (value !== undefined && !VERSION.test(value)) problems.push(`${at}.${field}: "${value}" is not pinned; use an exact version MAJOR.MINOR.PATCH`);
@@ -281,7 +282,7 @@ export interface ResolvedDelivery extends Omit<DeliverySpec, "nodeVersion" | "te
 /** Applies the delivery defaults (call after validation). */
 export function resolveDelivery(delivery: DeliverySpec, environments: readonly { readonly name: string; readonly delivery?: EnvironmentDeliverySpec }[]): ResolvedDelivery {
   const byEnv: Record<string, Required<EnvironmentDeliverySpec>> = {};
-  for (const env of environments) if (env.delivery) byEnv[env.name] = { approvers: [], ...env.delivery };
+  for (const env of environments) if (env.delivery) byEnv[env.name] = { ...env.delivery, approvers: env.delivery.approvers ?? [] };
   return {
     ...delivery,
     nodeVersion: delivery.nodeVersion ?? DEFAULT_NODE_VERSION,

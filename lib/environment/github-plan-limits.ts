@@ -48,31 +48,31 @@ export function githubPlanFindings(input: GitHubPlanInput): PlanLimitFindings {
   const warnings: PlanLimitFinding[] = [];
   for (const [field, visibility] of [["infraRepositoryVisibility", infra], ["gitopsRepositoryVisibility", gitops]] as const) {
     if (visibility === "internal" && plan !== "enterprise") {
-      errors.push({ path: `governance/${field}`, message: `"internal" repositories exist only with github enterprise (plan is "${plan}"); use "private" or set plan "enterprise"` });
+      errors.push({ path: `platform.governance.${field}`, message: `"internal" repositories exist only with github enterprise (plan is "${plan}"); use "private" or set plan "enterprise"` });
     }
     if (!planAllows(plan, visibility, "rulesets")) {
-      errors.push({ path: `governance/${field}`, message: `rulesets on a ${visibility} repository need a paid github plan (plan is "${plan}"); set plan to "pro", "team" or "enterprise", or make the repository public` });
+      errors.push({ path: `platform.governance.${field}`, message: `rulesets on a ${visibility} repository need a paid github plan (plan is "${plan}"); set plan to "pro", "team" or "enterprise", or make the repository public` });
     }
   }
   if (!planAllows(plan, infra, "environments")) {
-    errors.push({ path: "governance/plan", message: `environments in a ${infra} infra repository need github pro, team or enterprise (plan is "${plan}"); upgrade the plan or make the repository public` });
+    errors.push({ path: "platform.governance.plan", message: `environments in a ${infra} infra repository need github pro, team or enterprise (plan is "${plan}"); upgrade the plan or make the repository public` });
   }
   for (const [env, reviewers] of Object.entries(input.reviewers)) {
     if (reviewers.length > MAX_ENVIRONMENT_REVIEWERS) {
-      errors.push({ path: `environments/${env}/delivery/approvers`, message: `${reviewers.length} approvers, github allows at most ${MAX_ENVIRONMENT_REVIEWERS} per environment; use fewer teams` });
+      errors.push({ path: `environments/${env}.delivery.approvers`, message: `${reviewers.length} approvers, github allows at most ${MAX_ENVIRONMENT_REVIEWERS} per environment; use fewer teams` });
     }
     if (reviewers.length > 0 && !planAllows(plan, infra, "environment-reviewers")) {
       errors.push({
-        path: `environments/${env}/delivery/approvers`,
+        path: `environments/${env}.delivery.approvers`,
         message: `required reviewers on environments of a ${infra} repository need github enterprise (plan is "${plan}"); set plan "enterprise" or make the infra repository public`,
       });
     }
   }
   if (infra !== "public" && plan !== "enterprise") {
-    warnings.push({ path: "governance/plan", message: `on a ${infra} repository without github enterprise, repository administrators can bypass environment protection rules; keep the number of administrators small` });
+    warnings.push({ path: "platform.governance.plan", message: `on a ${infra} repository without github enterprise, repository administrators can bypass environment protection rules; keep the number of administrators small` });
   }
   if (input.releaseIdentity === "deploy-key") {
-    warnings.push({ path: "delivery/gitopsPushCredential", message: "a deploy key bypass lets every deploy key of the gitops repository push past the rules; keep the release key its only deploy key with write access, or use a github app" });
+    warnings.push({ path: "platform.delivery.gitopsPushCredential", message: "a deploy key bypass lets every deploy key of the gitops repository push past the rules; keep the release key its only deploy key with write access, or use a github app" });
   }
   return { errors, warnings };
 }

@@ -23,6 +23,8 @@ export const DEFAULT_REQUIRED_APPROVALS = 1;
 export const MAX_REQUIRED_APPROVALS = 10;
 /** Visibility assumed for both repositories: an infra repository is rarely public. */
 export const DEFAULT_REPOSITORY_VISIBILITY: RepositoryVisibility = "private";
+/** The name the Azure DevOps pull-request pipeline is registered under unless the spec says otherwise. */
+export const DEFAULT_PULL_REQUEST_PIPELINE_NAME = "pull-request";
 /** The plan assumed when none is given: the most limited one, so no limit is missed. */
 export const DEFAULT_GITHUB_PLAN: GitHubPlan = "free";
 
@@ -56,6 +58,15 @@ export const governanceSpecSchema = z.strictObject({
    * pipelines, CODEOWNERS). A GitHub team slug `org/team`, or an Azure DevOps group name.
    */
   platformTeam: OWNER,
+  /**
+   * Azure DevOps only: the name the pull-request pipeline (`azure-pipelines/pull-request.yml`) is registered under;
+   * build validation requires it.
+   * @default "pull-request"
+   */
+  pullRequestPipelineName: z
+    .string()
+    .regex(/^[^\\/:*?"<>|;#$*{},+=[\]]{1,256}$/, 'use 1-256 characters without \\ / : * ? " < > | ; # $ { } , + = [ ] (azure devops refuses them in pipeline names)')
+    .optional(),
 });
 
 /** `PlatformSpec.governance`, as written in the spec. */
@@ -68,6 +79,7 @@ export interface ResolvedGovernance {
   readonly gitopsRepositoryVisibility: RepositoryVisibility;
   readonly requiredApprovals: number;
   readonly platformTeam: string;
+  readonly pullRequestPipelineName: string;
 }
 
 /** Applies the defaults of a governance spec (assumes it passed the schema). */
@@ -78,6 +90,7 @@ export function resolveGovernance(spec: GovernanceSpec): ResolvedGovernance {
     gitopsRepositoryVisibility: spec.gitopsRepositoryVisibility ?? DEFAULT_REPOSITORY_VISIBILITY,
     requiredApprovals: spec.requiredApprovals ?? DEFAULT_REQUIRED_APPROVALS,
     platformTeam: spec.platformTeam,
+    pullRequestPipelineName: spec.pullRequestPipelineName ?? DEFAULT_PULL_REQUEST_PIPELINE_NAME,
   };
 }
 

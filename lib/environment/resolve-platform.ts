@@ -1,6 +1,7 @@
 import { resolveDelivery, ResolvedDelivery } from "./delivery-spec";
 import { Environment, resolveEnvironment } from "./environment";
-import { PlatformSpec, RemoteStateSpec } from "./environment-spec";
+import { DEFAULT_STATE_CONTAINER, PlatformSpec, RemoteStateSpec } from "./environment-spec";
+import { resolveFeedback, ResolvedFeedback } from "./feedback-spec";
 import { resolveGovernance, ResolvedGovernance } from "./governance-spec";
 import { assertValidPlatform } from "./validate-platform";
 
@@ -19,10 +20,12 @@ export interface Platform {
   readonly governance?: ResolvedGovernance;
   /** Delivery settings with defaults applied, when the platform has them. */
   readonly delivery?: ResolvedDelivery;
+  /** Release feedback settings with defaults applied, when the platform has them. */
+  readonly feedback?: ResolvedFeedback;
 }
 
 /**
- * Validates a platform spec (throwing a `PlatformValidationError` that lists every problem) and applies
+ * Validates a platform spec (throwing a `ValidationError` that lists every problem) and applies
  * the tier defaults. Call it before creating any stack, so that nothing is synthesized from a bad spec.
  */
 export function resolvePlatform(spec: PlatformSpec): Platform {
@@ -30,17 +33,9 @@ export function resolvePlatform(spec: PlatformSpec): Platform {
   return {
     project: spec.project,
     environments: spec.environments.map((env) => resolveEnvironment(spec.project, env)),
-    remoteState: spec.remoteState && { containerName: "tfstate", ...spec.remoteState },
+    remoteState: spec.remoteState && { containerName: DEFAULT_STATE_CONTAINER, ...spec.remoteState },
     governance: spec.governance && resolveGovernance(spec.governance),
     delivery: spec.delivery && resolveDelivery(spec.delivery, spec.environments),
+    feedback: spec.feedback && spec.delivery && resolveFeedback(spec.feedback, spec.delivery),
   };
-}
-
-/** The environment named `name`, or an error listing the known ones. */
-export function environmentNamed(platform: Platform, name: string): Environment {
-  const env = platform.environments.find((e) => e.name === name);
-  if (!env) {
-    throw new Error(`unknown environment "${name}"; known environments: ${platform.environments.map((e) => e.name).join(", ")}`);
-  }
-  return env;
 }

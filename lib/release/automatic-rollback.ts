@@ -1,11 +1,12 @@
 import { BadRelease, environmentFingerprint, readBadReleases, recordBadRelease, RollbackCause } from "./bad-releases";
 import { parseFluxRevision } from "./dispatch-event";
 import { ExitCode, ReleaseError } from "./errors";
-import { FileChange, GitOpsWorkspace, openWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
+import { FileChange, GitOpsWorkspace, RepositoryOptions, resolveTarget, withWorkspace } from "./gitops-repository";
 import { environmentHistory, findRelease, ReleaseEntry, TRAILERS } from "./history";
 import { ENVIRONMENTS_FOLDER } from "./layout";
 import { makeReleaseId } from "./plan";
-import { assertEnvironmentName } from "./source";
+import { withPushRetries } from "./push";
+import { assertEnvironmentName } from "./environment-option";
 
 /** Options of `guardedRollback`. */
 export interface GuardedRollbackOptions extends RepositoryOptions {
@@ -59,15 +60,13 @@ export function guardedRollback(options: GuardedRollbackOptions): GuardedRollbac
   assertEnvironmentName(env, "--env");
   const cause = options.cause ?? { source: "manual", event: `rollback --if-current ${options.ifCurrent}` };
   const progress = options.progress ?? (() => undefined);
-  const workspace = openWorkspace(options, resolveTarget(options));
-  try {
+  return withWorkspace(options, resolveTarget(options), (workspace) => {
     const base = { repository: workspace.displayRepo, branch: workspace.branch, environment: env, cause };
-    const maxAttempts = options.maxAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
+    return withPushRetries<GuardedRollbackResult>(workspace, "rollback", options.maxAttempts ?? 5, progress, () => {
       const decision = decide(workspace, env, options.ifCurrent);
       if ("skipped" in decision) {
         progress(`not rolling back ${env}: ${decision.skipped}`);
-        return { ...base, changed: false, skipped: decision.skipped, files: [] };
+        return { done: { ...base, changed: false, skipped: decision.skipped, files: [] } };
       }
       const { current, target, fingerprint } = decision;
       const folder = `${ENVIRONMENTS_FOLDER}/${env}`;
@@ -79,15 +78,11 @@ export function guardedRollback(options: GuardedRollbackOptions): GuardedRollbac
       recordBadRelease(workspace, env, bad);
       const files = workspace.stagedChanges();
       const commit = workspace.commit(rollbackMessage(env, releaseId, current, target, cause));
-      if (workspace.push() === "pushed") {
-        progress(`rolled ${env} back to release ${target.id} with release ${releaseId} (${commit.slice(0, 12)}); ${current.id} is recorded as bad`);
-        return { ...base, changed: true, releaseId, commit, reverted: current, restored: target, files };
-      }
-      workspace.retryAfterRejection("rollback", attempt, maxAttempts);
-    }
-  } finally {
-    workspace.dispose();
-  }
+      if (workspace.push() === "rejected") return "retry";
+      progress(`rolled ${env} back to release ${target.id} with release ${releaseId} (${commit.slice(0, 12)}); ${current.id} is recorded as bad`);
+      return { done: { ...base, changed: true, releaseId, commit, reverted: current, restored: target, files } };
+    });
+  });
 }
 
 type Decision = { readonly skipped: string } | { readonly current: ReleaseEntry; readonly target: ReleaseEntry; readonly fingerprint: string };
@@ -130,7 +125,7 @@ function reportedRelease(workspace: GitOpsWorkspace, env: string, entries: reado
   const resolved = workspace.git.run(["rev-parse", "--verify", "-q", `${revision}^{commit}`], { allowFailure: true });
   if (resolved.status !== 0) return { skipped: `revision ${revision} is not on ${workspace.branch} of ${workspace.displayRepo}` };
   const commit = resolved.stdout.trim();
-  if (workspace.git.run(["merge-base", "--is-ancestor", commit, "HEAD"], { allowFailure: true }).status !== 0) {
+  if (workspace.git.run(["merge-base", "--is-ancestor", commit, workspace.head() ?? "HEAD"], { allowFailure: true }).status !== 0) {
     return { skipped: `revision ${revision} is not on ${workspace.branch} of ${workspace.displayRepo}` };
   }
   const changed = workspace.git.text(["log", "-1", "--format=%H", commit, "--", `${ENVIRONMENTS_FOLDER}/${env}/`]);

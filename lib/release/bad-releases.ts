@@ -1,10 +1,8 @@
 import { createHash } from "crypto";
-import * as fs from "fs";
-import * as path from "path";
 import { ReleaseError } from "./errors";
 import { GitOpsWorkspace } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, RELEASE_FILE, stableJson } from "./layout";
-import { compareStrings } from "./source";
+import { compareStrings } from "../core/sorting";
 
 /**
  * Folder of the bad-release records at the root of the GitOps repository: `bad-releases/<env>.json`.
@@ -55,9 +53,9 @@ export function badReleasesPath(environment: string): string {
   return `${BAD_RELEASES_FOLDER}/${environment}.json`;
 }
 
-/** The bad releases of an environment at a commit (default HEAD); empty when there is no record. */
-export function readBadReleases(workspace: GitOpsWorkspace, environment: string, commit = "HEAD"): BadRelease[] {
-  if (workspace.head() === undefined) return [];
+/** The bad releases of an environment at a commit (default the branch head); empty when there is no record. */
+export function readBadReleases(workspace: GitOpsWorkspace, environment: string, commit = workspace.head()): BadRelease[] {
+  if (commit === undefined) return [];
   const text = workspace.readFileAt(commit, badReleasesPath(environment));
   if (text === undefined) return [];
   try {
@@ -68,14 +66,11 @@ export function readBadReleases(workspace: GitOpsWorkspace, environment: string,
   }
 }
 
-/** Adds a bad release to the environment's record in the work tree and stages it. */
+/** Adds a bad release to the environment's record and stages it. */
 export function recordBadRelease(workspace: GitOpsWorkspace, environment: string, entry: BadRelease): void {
   const releases = [...readBadReleases(workspace, environment).filter((r) => r.release !== entry.release), entry];
   const file: BadReleaseFile = { environment, releases };
-  const target = path.join(workspace.dir, badReleasesPath(environment));
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, stableJson(file));
-  workspace.git.run(["add", "--", badReleasesPath(environment)]);
+  workspace.replace([], new Map([[badReleasesPath(environment), Buffer.from(stableJson(file))]]));
 }
 
 /**
@@ -88,10 +83,7 @@ export function environmentFingerprint(workspace: GitOpsWorkspace, environment: 
   const folder = `${ENVIRONMENTS_FOLDER}/${environment}/`;
   const listing =
     ref === ":index"
-      ? workspace.git.text(["ls-files", "-s", "-z", "--", folder]).split("\0").filter(Boolean).map((line) => {
-          const [meta, file] = line.split("\t");
-          return { blob: meta.split(" ")[1], file };
-        })
+      ? workspace.trackedFiles(folder).map((file) => ({ blob: workspace.blobIdOf(file)!, file }))
       : workspace.git.text(["ls-tree", "-r", "-z", ref, "--", folder]).split("\0").filter(Boolean).map((line) => {
           const [meta, file] = line.split("\t");
           return { blob: meta.split(" ")[2], file };
@@ -100,7 +92,7 @@ export function environmentFingerprint(workspace: GitOpsWorkspace, environment: 
   const hash = createHash("sha256");
   for (const { blob, file } of listing.sort((a, b) => compareStrings(a.file, b.file))) {
     if (file === `${folder}${RELEASE_FILE}`) {
-      const text = workspace.git.text(["cat-file", "blob", blob]);
+      const text = ref === ":index" ? workspace.readFile(file) ?? "" : workspace.git.text(["cat-file", "blob", blob]);
       hash.update(`${file}\0${releaseWithoutSource(text)}\0`);
     } else {
       hash.update(`${file}\0${blob}\0`);

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { GITOPS_ROOT_OUTPUT_FOLDER, gitopsRootFileProblem } from "../core/gitops-root";
 import { ReleaseError } from "./errors";
+import { insideOutput } from "./output-paths";
 import { compareStrings } from "../core/sorting";
 
 /**
@@ -23,7 +24,8 @@ export function addRootFiles(outDir: string, files: Map<string, Buffer>): string
   for (const file of rootFiles) {
     const problem = gitopsRootFileProblem(file);
     if (problem) throw new ReleaseError(`${GITOPS_ROOT_OUTPUT_FOLDER}/${file}: ${problem}`);
-    files.set(file, fs.readFileSync(path.join(root, file)));
+    // a symlink out of the output folder is refused: --out is untrusted (output-paths.ts)
+    files.set(file, fs.readFileSync(insideOutput(outDir, `${GITOPS_ROOT_OUTPUT_FOLDER}/${file}`, "root file")));
   }
   return rootFiles;
 }

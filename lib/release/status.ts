@@ -1,7 +1,7 @@
-import { openWorkspace, resolveTarget } from "./gitops-repository";
+import { resolveTarget, withWorkspace } from "./gitops-repository";
 import { environmentHistory, ReleaseEntry } from "./history";
 import { ReleaseInputOptions } from "./plan";
-import { compareStrings } from "./source";
+import { compareStrings } from "../core/sorting";
 import { diff } from "./verify";
 
 /** Where one environment stands: the picture a team looks at before a release. */
@@ -43,8 +43,7 @@ export function status(options: ReleaseInputOptions): StatusResult {
   const compared = diff(options);
   const changed = new Map(compared.plan.environments.map((e) => [e.environment, e.files.length]));
   const synthesized = new Set(compared.plan.layout.available);
-  const workspace = openWorkspace({ ...options, progress: undefined }, resolveTarget(options));
-  try {
+  return withWorkspace({ ...options, progress: undefined }, resolveTarget(options), (workspace) => {
     const published = new Set(workspace.hasHistory ? workspace.environments() : []);
     const selected = options.environments ? new Set(options.environments) : undefined;
     const names = [...new Set([...synthesized, ...published])].filter((e) => !selected || selected.has(e)).sort(compareStrings);
@@ -63,7 +62,5 @@ export function status(options: ReleaseInputOptions): StatusResult {
       };
     });
     return { repository: compared.repository, branch: compared.branch, sourceCommit: compared.sourceCommit, environments };
-  } finally {
-    workspace.dispose();
-  }
+  });
 }

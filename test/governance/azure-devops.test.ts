@@ -54,6 +54,15 @@ describe("Azure DevOps bindings", () => {
     expect(onlyResource(json, "azuredevops_branch_policy_auto_reviewers").settings[0]).toEqual({ auto_reviewer_ids: ["g"], path_filters: ["/environments/prod.ts"], scope: [{ match_type: "DefaultBranch" }] });
   });
 
+  test("plain strings are escaped for terraform's templates; references stay references", () => {
+    const s = stack();
+    new BranchPolicyBuildValidation(s, "Build", { projectId: "p", buildDefinitionId: 7, displayName: "pr ${x} %{y}", filenamePatterns: ["/a/${b}"], scope: SCOPE });
+    const json = JSON.parse(Testing.synth(s));
+    expect(onlyResource(json, "azuredevops_branch_policy_build_validation").settings[0]).toMatchObject({ display_name: "pr $${x} %%{y}", filename_patterns: ["/a/$${b}"] });
+    const stackJson = JSON.parse(Testing.synth(new AzureDevOpsGovernanceStack(new App(), stackProps())));
+    expect(onlyResource(stackJson, "azuredevops_check_approval").project_id).toBe("${data.azuredevops_project.Project.id}");
+  });
+
   test("hcl synthesis writes the same arguments as blocks", () => {
     const s = stack();
     new BranchPolicyMinReviewers(s, "Min", { projectId: "p", reviewerCount: 1, scope: SCOPE });
@@ -142,9 +151,17 @@ describe("AzureDevOpsGovernanceStack", () => {
     const groups = json.data.azuredevops_group;
     const nameOf = (ref: string) => groups[/data\.azuredevops_group\.([^.]+)\.origin_id/.exec(ref)![1]].name;
     expect(rules.map((r) => ({ paths: r.path_filters, reviewers: r.auto_reviewer_ids.map(nameOf) }))).toEqual([
-      { paths: ["/*"], reviewers: ["[platform]\\Platform Team"] },
-      { paths: ["/environments/prod.ts", "/environments/pins/prod.json"], reviewers: ["[platform]\\Prod Approvers"] },
+      { paths: ["/*"], reviewers: ["Platform Team"] },
+      { paths: ["/environments/prod.ts", "/environments/pins/prod.json"], reviewers: ["Prod Approvers"] },
     ]);
+    expect(Object.values(groups).map((g: any) => g.project_id)).toEqual(["${data.azuredevops_project.Project.id}", "${data.azuredevops_project.Project.id}"]);
+  });
+
+  test("group names: [Project]\\Group is a project group, [Organization]\\Group an organization group", () => {
+    const { azureDevOpsGroupLookup } = require("../../stacks/azure-devops-governance-stack");
+    expect(azureDevOpsGroupLookup("[platform]\\Prod Approvers", "Platform")).toEqual({ name: "Prod Approvers", projectScoped: true });
+    expect(azureDevOpsGroupLookup("[contoso]\\Release Managers", "platform")).toEqual({ name: "Release Managers", projectScoped: false });
+    expect(azureDevOpsGroupLookup("Approvers", "platform")).toEqual({ name: "Approvers", projectScoped: true });
   });
 
   test("every environment exists; prod has an approval check the requester cannot satisfy", () => {

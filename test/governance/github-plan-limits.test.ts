@@ -26,29 +26,29 @@ describe("GitHub plan limits", () => {
   test("the default (free, private) cannot have rulesets, environments or reviewers: each is an error naming the fix", () => {
     const { errors } = findings({});
     expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
-      'governance/infraRepositoryVisibility: rulesets on a private repository need a paid github plan (plan is "free"); set plan to "pro", "team" or "enterprise", or make the repository public',
-      'governance/gitopsRepositoryVisibility: rulesets on a private repository need a paid github plan (plan is "free"); set plan to "pro", "team" or "enterprise", or make the repository public',
-      'governance/plan: environments in a private infra repository need github pro, team or enterprise (plan is "free"); upgrade the plan or make the repository public',
-      'environments/prod/delivery/approvers: required reviewers on environments of a private repository need github enterprise (plan is "free"); set plan "enterprise" or make the infra repository public',
+      'platform.governance.infraRepositoryVisibility: rulesets on a private repository need a paid github plan (plan is "free"); set plan to "pro", "team" or "enterprise", or make the repository public',
+      'platform.governance.gitopsRepositoryVisibility: rulesets on a private repository need a paid github plan (plan is "free"); set plan to "pro", "team" or "enterprise", or make the repository public',
+      'platform.governance.plan: environments in a private infra repository need github pro, team or enterprise (plan is "free"); upgrade the plan or make the repository public',
+      'environments/prod.delivery.approvers: required reviewers on environments of a private repository need github enterprise (plan is "free"); set plan "enterprise" or make the infra repository public',
     ]);
   });
 
   test("team plan, private: reviewers are an error, admin bypass a warning", () => {
     const result = findings({ plan: "team" });
-    expect(result.errors.map((e) => e.path)).toEqual(["environments/prod/delivery/approvers"]);
-    expect(result.warnings.map((w) => w.path)).toEqual(["governance/plan"]);
+    expect(result.errors.map((e) => e.path)).toEqual(["environments/prod.delivery.approvers"]);
+    expect(result.warnings.map((w) => w.path)).toEqual(["platform.governance.plan"]);
     expect(findings({ plan: "team" }, {}).errors).toEqual([]);
   });
 
   test("internal visibility needs enterprise; more than six reviewers is an error", () => {
     const result = findings({ plan: "team", gitopsRepositoryVisibility: "internal", infraRepositoryVisibility: "public" }, { prod: ["a", "b", "c", "d", "e", "f", "g"].map((t) => `contoso/${t}`) });
     expect(result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
-      'governance/gitopsRepositoryVisibility: "internal" repositories exist only with github enterprise (plan is "team"); use "private" or set plan "enterprise"',
-      "environments/prod/delivery/approvers: 7 approvers, github allows at most 6 per environment; use fewer teams",
+      'platform.governance.gitopsRepositoryVisibility: "internal" repositories exist only with github enterprise (plan is "team"); use "private" or set plan "enterprise"',
+      "environments/prod.delivery.approvers: 7 approvers, github allows at most 6 per environment; use fewer teams",
     ]);
   });
 
   test("a deploy key as release identity is a warning: every deploy key bypasses", () => {
-    expect(findings({ plan: "enterprise" }, {}, "deploy-key").warnings.map((w) => w.path)).toEqual(["delivery/gitopsPushCredential"]);
+    expect(findings({ plan: "enterprise" }, {}, "deploy-key").warnings.map((w) => w.path)).toEqual(["platform.delivery.gitopsPushCredential"]);
   });
 });

@@ -40,9 +40,9 @@ describe("GovernanceStack", () => {
         const resource = Object.entries(json.resource.github_repository_environment).find(([, e]: any) => e.environment === name)![0];
         const own = variables.filter((v) => v.environment === `\${github_repository_environment.${resource}.environment}`);
         expect(Object.fromEntries(own.map((v) => [v.variable_name, v.value]))).toEqual({
-          ARM_CLIENT_ID: identity.clientId,
-          ARM_TENANT_ID: env.tenantId,
-          ARM_SUBSCRIPTION_ID: env.subscriptionId,
+          AZURE_CLIENT_ID: identity.clientId,
+          AZURE_TENANT_ID: env.tenantId,
+          AZURE_SUBSCRIPTION_ID: env.subscriptionId,
         });
       }
     }
@@ -84,16 +84,24 @@ describe("GovernanceStack", () => {
 
   test("plan limits are errors before any resource exists, and warnings are annotations", () => {
     const make = (plan: "free" | "team") => new GovernanceStack(new App(), governanceProps({}, { plan }));
-    expect(() => make("free")).toThrow("governance/infraRepositoryVisibility: rulesets on a private repository need a paid github plan");
-    expect(() => make("team")).toThrow("environments/prod/delivery/approvers: required reviewers on environments of a private repository need github enterprise");
+    expect(() => make("free")).toThrow("platform.governance.infraRepositoryVisibility: rulesets on a private repository need a paid github plan");
+    expect(() => make("team")).toThrow("environments/prod.delivery.approvers: required reviewers on environments of a private repository need github enterprise");
     const team = new GovernanceStack(new App(), governanceProps({ environments: governedEnvironments({ prod: { approvers: [] } }) }, { plan: "team" }));
     const warnings = team.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => m.data);
-    expect(warnings).toEqual([expect.stringContaining("governance/plan: on a private repository without github enterprise, repository administrators can bypass")]);
+    expect(warnings).toEqual([expect.stringContaining("platform.governance.plan: on a private repository without github enterprise, repository administrators can bypass")]);
     const byName = Object.fromEntries(resourcesOf(JSON.parse(Testing.synth(team)), "github_repository_environment").map((e) => [e.environment, e]));
     expect(byName.prod.can_admins_bypass).toBe(true);
   });
 
   test("matches its snapshot", () => {
     expect(json).toMatchSnapshot();
+  });
+});
+
+describe("GovernanceStack state", () => {
+  test("with remote state: governance.tfstate in the state container, azure ad auth", () => {
+    const remoteState = { resourceGroupName: "rg-state", storageAccountName: "ststate", containerName: "tfstate", location: "westeurope" };
+    const stackJson = JSON.parse(Testing.synth(new GovernanceStack(new App(), governanceProps({ remoteState }))));
+    expect(stackJson.terraform.backend.azurerm).toMatchObject({ key: "governance.tfstate", container_name: "tfstate", use_azuread_auth: true, use_oidc: true });
   });
 });

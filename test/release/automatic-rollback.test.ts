@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { bareRemote, cli, commitAll, commitsOn, fileOn, git, image, sourceRepo, testEnv, tmpDir, trailersOf, writePinsFile } from "./support";
+import { bareRemote, cli, cliProcess, commitAll, commitsOn, fileOn, git, image, sourceRepo, testEnv, tmpDir, trailersOf, writePinsFile } from "./support";
 
 const WEB = [image("web", "web-1"), image("web", "web-2"), image("web", "web-3")];
 const FIXTURES = path.join(__dirname, "fixtures", "dispatch");
@@ -83,6 +83,16 @@ describe("rollback --dispatch-event (flux githubdispatch)", () => {
     const json = JSON.parse((await cli(source, env, "history", "--env", "dev", "--repo", remote, "--json")).stdout);
     expect(json.releases[0]).toMatchObject({ kind: "rollback", automatic: true });
     expect(json.releases[1].automatic).toBeUndefined();
+  });
+
+  test("two workflow runs for the same event at once make one rollback", async () => {
+    const { env, remote, source, bad } = await twoReleases();
+    const event = eventFile("flux-apps-health-check-failed.json", bad);
+    const runs = await Promise.all([1, 2].map(() => cliProcess(source, env, ["rollback", "--dispatch-event", event, "--repo", remote, "--json"])));
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    expect(runs.map((r) => JSON.parse(r.stdout).changed).sort()).toEqual([false, true]);
+    expect(commitsOn(remote, env)[1]).toBe(bad);
+    expect(JSON.parse(fileOn(remote, "bad-releases/dev.json", env)).releases).toHaveLength(1);
   });
 
   test("publish refuses exactly the rolled-back content; --allow-bad-release or a pin change publishes", async () => {

@@ -1,4 +1,6 @@
 import { App } from "cdktf";
+import { PlatformSpec } from "../../lib/environment/environment-spec";
+import { platformSpec } from "./fixtures";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -46,4 +48,28 @@ export function synthGovernance(props: GovernanceStackProps): { outdir: string; 
   app.synth();
   const json = JSON.parse(fs.readFileSync(path.join(outdir, "stacks/governance/cdk.tf.json"), "utf8"));
   return { outdir, json, stack };
+}
+
+/** A valid platform with GitHub delivery settings (prod approved by `contoso/prod-approvers`); override any field. */
+export function deliveredPlatformSpec(overrides: Partial<PlatformSpec> = {}): PlatformSpec {
+  const base = platformSpec();
+  return {
+    ...base,
+    environments: base.environments.map((env) => ({
+      ...env,
+      delivery: {
+        tenantId: "3b8e6f2a-9c4d-4e1f-a7b5-6d2c8e0f1a93",
+        subscriptionId: { dev: "5d1c7a3e-2b6f-4c8d-9e0a-1f3b5d7c9e21", staging: "9a4e2c6b-7d1f-4e3a-8b5c-0d2f4a6c8e43" }[env.name] ?? "c7f3a1d5-4e9b-4a2c-b6d8-2e4a6c8f0b65",
+        approvers: env.name === "prod" ? ["contoso/prod-approvers"] : undefined,
+      },
+    })),
+    remoteState: { resourceGroupName: "rg-contoso-tfstate", storageAccountName: "stcontosotfstate", location: "westeurope" },
+    delivery: {
+      ci: "github",
+      infraRepository: { owner: "contoso", name: "platform-infra" },
+      gitopsRepository: { owner: "contoso", name: "platform-gitops" },
+      gitopsPushCredential: { kind: "github-app", appId: 1234567, privateKeySecret: "GITOPS_APP_PRIVATE_KEY" },
+    },
+    ...overrides,
+  };
 }
