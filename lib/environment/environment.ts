@@ -104,8 +104,6 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
   const address = parseCidr(spec.addressSpace);
   const service = parseCidr(SERVICE_CIDR);
   if (!address || !service) throw new Error(`environments/${spec.name}: addressSpace "${spec.addressSpace}" is not a valid cidr block`);
-  const cluster = spec.cluster;
-  const pools = nodePoolsOf(spec.tier, cluster);
   return {
     project,
     name: spec.name,
@@ -115,20 +113,7 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     addressSpace: spec.addressSpace,
     nodeSubnetCidr: subnetOf(address, address.prefix + 1, 0),
     privateEndpointSubnetCidr: subnetOf(address, address.prefix + 2, 2),
-    cluster: {
-      kubernetesVersion: cluster.kubernetesVersion,
-      adminGroupObjectIds: cluster.adminGroupObjectIds,
-      systemPool: resolveNodePool(pools.systemPool),
-      userPools: pools.userPools.map(resolveNodePool),
-      apiServerAuthorizedIpRanges: cluster.apiServerAuthorizedIpRanges ?? [],
-      privateCluster: cluster.privateCluster ?? false,
-      upgradeChannel: cluster.upgradeChannel ?? DEFAULT_UPGRADE_CHANNEL,
-      maintenanceWindow: { utcOffset: "+00:00", ...(cluster.maintenanceWindow ?? defaultMaintenanceWindow()) },
-      skuTier: defaults.aksSkuTier,
-      podCidr: POD_CIDR,
-      serviceCidr: SERVICE_CIDR,
-      dnsServiceIp: addressOf(service, 10),
-    },
+    cluster: resolveCluster(spec, addressOf(service, 10)),
     sync: spec.sync ?? DEFAULT_SYNC_ENGINE,
     gitops: {
       url: spec.gitops.url,
@@ -159,6 +144,26 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     grafanaAdminGroupObjectId: spec.monitoring?.grafanaAdminGroupObjectId,
     keyVaultAllowedIpRanges: spec.keyVaultAllowedIpRanges ?? [],
     names: new AzureNames(project, spec.name),
+  };
+}
+
+/** The cluster settings of a spec with the tier's node pools and SKU tier and the other defaults applied. */
+function resolveCluster(spec: EnvironmentSpec, dnsServiceIp: string): ResolvedCluster {
+  const cluster = spec.cluster;
+  const pools = nodePoolsOf(spec.tier, cluster);
+  return {
+    kubernetesVersion: cluster.kubernetesVersion,
+    adminGroupObjectIds: cluster.adminGroupObjectIds,
+    systemPool: resolveNodePool(pools.systemPool),
+    userPools: pools.userPools.map(resolveNodePool),
+    apiServerAuthorizedIpRanges: cluster.apiServerAuthorizedIpRanges ?? [],
+    privateCluster: cluster.privateCluster ?? false,
+    upgradeChannel: cluster.upgradeChannel ?? DEFAULT_UPGRADE_CHANNEL,
+    maintenanceWindow: { utcOffset: "+00:00", ...(cluster.maintenanceWindow ?? defaultMaintenanceWindow()) },
+    skuTier: tierDefaults(spec.tier).aksSkuTier,
+    podCidr: POD_CIDR,
+    serviceCidr: SERVICE_CIDR,
+    dnsServiceIp,
   };
 }
 
