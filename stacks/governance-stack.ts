@@ -1,4 +1,5 @@
 import { githubEnvironmentName } from "../lib/delivery/federation";
+// The names the generated workflows read (`vars.*`) for the Azure login (OIDC, no secrets): never typed twice.
 import { GITHUB_ENVIRONMENT_VARIABLES } from "../lib/delivery/github/actions";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { Annotations, TerraformStack } from "cdktf";
@@ -36,8 +37,6 @@ export interface GovernedEnvironment {
   readonly identities: { readonly plan: PipelineClientId; readonly apply: PipelineClientId };
 }
 
-/** Names of the GitHub environment variables the generated workflows read (`vars.*`) for the Azure login (OIDC, no secrets). */
-export const AZURE_ENVIRONMENT_VARIABLES = GITHUB_ENVIRONMENT_VARIABLES;
 
 /** Props of a `GovernanceStack`. */
 export interface GovernanceStackProps {
@@ -121,9 +120,9 @@ export class GovernanceStack extends TerraformStack {
     const result: Record<string, DeploymentEnvironment> = {};
     for (const env of props.environments) {
       const azure = (clientId: string): Record<string, string> => ({
-        [AZURE_ENVIRONMENT_VARIABLES.clientId]: clientId,
-        [AZURE_ENVIRONMENT_VARIABLES.tenantId]: env.tenantId,
-        [AZURE_ENVIRONMENT_VARIABLES.subscriptionId]: env.subscriptionId,
+        [GITHUB_ENVIRONMENT_VARIABLES.clientId]: clientId,
+        [GITHUB_ENVIRONMENT_VARIABLES.tenantId]: env.tenantId,
+        [GITHUB_ENVIRONMENT_VARIABLES.subscriptionId]: env.subscriptionId,
       });
       const plan = githubEnvironmentName(env.name, "plan");
       const apply = githubEnvironmentName(env.name, "apply");
