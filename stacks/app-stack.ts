@@ -13,6 +13,7 @@ import { KustomizationFile, KustomizePatch } from "../lib/kubernetes/kustomizati
 import { AppAlertTarget } from "../lib/environment/app-alert-thresholds";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 import { PlatformStack } from "./platform-stack";
+import { terraformLiterals } from "../lib/core/terraform-literal";
 
 /** Props of an `AppStack`. */
 export interface AppStackProps extends EnvironmentStackProps {
@@ -113,7 +114,7 @@ export class AppStack extends EnvironmentStack {
         const id = `${object.kind}-${object.metadata.name}`;
         kubernetesManifests[id] = new Manifest(this, id, {
           provider: access.kubernetes,
-          manifest: object as Record<string, any>,
+          manifest: terraformLiterals(object) as Record<string, any>,
           dependsOn: namespace ? [namespace, this.identity.federatedCredential] : undefined,
         });
         if (object.kind === "Namespace") namespace = kubernetesManifests[id];

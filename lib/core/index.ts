@@ -13,3 +13,4 @@ export * from "./own";
 export * from "./secret-detection";
 export * from "./gitops-root";
 export * from "./stack-graph";
+export * from "./terraform-literal";

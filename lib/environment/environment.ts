@@ -21,6 +21,7 @@ import {
 } from "./tier-defaults";
 import { DEFAULT_GIT_BRANCH, PUBLIC_GIT_AUTH } from "../core/git-rules";
 import { MANAGED_BY } from "../core/labels";
+import { terraformLiterals } from "../core/terraform-literal";
 
 /** Pod CIDR of the Azure CNI overlay network; environment address spaces must not overlap it. */
 export const POD_CIDR = "192.168.0.0/16";
@@ -75,7 +76,10 @@ export interface Environment {
   readonly sync: SyncEngine;
   readonly gitops: ResolvedGitRepository;
   readonly owners: readonly string[];
-  /** Tags for every resource: the user's tags plus `project`, `environment`, `tier`, `owners`, `managed-by`. */
+  /**
+   * Tags for every resource: the user's tags plus `project`, `environment`, `tier`, `owners`, `managed-by`, escaped
+   * for Terraform (`terraformLiteral`): they are only ever written as Azure tags.
+   */
   readonly tags: Readonly<Record<string, string>>;
   readonly promotesFrom?: string;
   readonly zones: readonly string[];
@@ -131,14 +135,14 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
       appsPath: `environments/${spec.name}/apps`,
     },
     owners: spec.owners,
-    tags: {
+    tags: terraformLiterals({
       ...spec.tags,
       project,
       environment: spec.name,
       tier: spec.tier,
       owners: spec.owners.join(" "),
       "managed-by": MANAGED_BY,
-    },
+    }),
     promotesFrom: spec.promotesFrom,
     zones: spec.zones ?? defaults.zones,
     logRetentionDays: spec.logRetentionDays ?? defaults.logRetentionDays,

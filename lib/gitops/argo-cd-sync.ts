@@ -9,6 +9,7 @@ import { GitSource } from "./git-source";
 import { KubernetesObject, validateKubernetesObject } from "../kubernetes/kubernetes-object";
 import { KustomizePatch } from "../kubernetes/kustomization-file";
 import { MANAGED_BY_LABELS } from "../core/labels";
+import { terraformLiterals } from "../core/terraform-literal";
 
 /** The in-cluster API server address Argo CD deploys to. */
 export const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
@@ -215,7 +216,7 @@ export class ArgoCdSync extends Construct {
       // An Application waits for its AppProject (created just before it).
       const projectName = name === `${env}-apps` ? env : name;
       const dependency = kind === "Application" ? manifests[`AppProject/${projectName}`] : undefined;
-      const object = Lazy.anyValue({ produce: () => this.objectsOf().find((o) => o.kind === kind && o.metadata.name === name) });
+      const object = Lazy.anyValue({ produce: () => terraformLiterals(this.objectsOf().find((o) => o.kind === kind && o.metadata.name === name)) });
       manifests[`${kind}/${name}`] = new Manifest(this, `${kind}-${name}`, {
         manifest: object as unknown as Record<string, any>,
         fieldManager: { name: "cdktf-gitops", forceConflicts: true },

@@ -6,6 +6,7 @@ import { Construct } from "constructs";
 import { toYaml, YamlValue } from "../kubernetes/to-yaml";
 import { GitSource } from "./git-source";
 import { MANAGED_BY_LABELS } from "../core/labels";
+import { terraformLiteral } from "../core/terraform-literal";
 
 /** The argo-cd Helm chart version the library pins by default (Argo CD 3.2). */
 export const ARGO_CD_CHART_VERSION = "9.3.1";
@@ -147,7 +148,7 @@ export class ArgoCd extends Construct {
       },
     });
 
-    const values = [toYaml(merged as YamlValue)];
+    const values = [terraformLiteral(toYaml(merged as YamlValue))];
     if (source.auth.kind === "ssh") {
       // The known_hosts line of the Git host is appended to Argo CD's known hosts; the value is a Key Vault reference.
       values.push(Fn.yamlencode({ configs: { ssh: { extraHosts: source.secretValue(source.auth.knownHostsSecretName) } } }));
@@ -180,7 +181,7 @@ export class ArgoCd extends Construct {
           labels: { "argocd.argoproj.io/secret-type": "repository", ...MANAGED_BY_LABELS },
         },
         type: "Opaque",
-        data: { type: "git", url: source.url, ...credentials },
+        data: { type: "git", url: terraformLiteral(source.url), ...credentials },
       });
     }
   }

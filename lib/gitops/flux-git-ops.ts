@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import { Duration, durationFix } from "../core/duration";
 import { sortedRecord } from "../core/sorting";
 import { GitSource } from "./git-source";
+import { terraformLiteral } from "../core/terraform-literal";
 
 /** The microsoft.flux extension version the library pins by default (Flux 2.6 line). */
 export const FLUX_EXTENSION_VERSION = "1.19.5";
@@ -236,7 +237,7 @@ export class FluxGitOps extends Construct {
         { name: this.infrastructureKustomizationName, path: this.infrastructurePath, ...kustomization },
         {
           name: this.appsKustomizationName,
-          path: source.path,
+          path: terraformLiteral(source.path),
           dependsOn: [this.infrastructureKustomizationName],
           ...kustomization,
           ...(Object.keys(substitutions).length > 0 ? { postBuild: { substitute: sortedRecord(substitutions) } } : {}),
@@ -262,9 +263,9 @@ export class FluxGitOps extends Construct {
 
   private gitRepository(source: GitSource, timeoutSeconds: number, localAuthReference: string | undefined): KubernetesFluxConfigurationGitRepository {
     const repository = {
-      url: source.url,
+      url: terraformLiteral(source.url),
       referenceType: "branch",
-      referenceValue: source.branch,
+      referenceValue: terraformLiteral(source.branch),
       syncIntervalInSeconds: source.syncIntervalSeconds,
       timeoutInSeconds: timeoutSeconds,
     };
