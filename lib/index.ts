@@ -1,6 +1,7 @@
 export * from "./core";
 export * from "./environment/environment-spec";
 export * from "./environment/delivery-spec";
+export * from "./environment/feedback-spec";
 export * from "./environment/environment";
 export * from "./environment/tier-defaults";
 export * from "./environment/cidr";

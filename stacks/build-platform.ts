@@ -5,7 +5,8 @@ import { ownValue } from "../lib/core/own";
 import { sortedBy } from "../lib/core/sorting";
 import { PlatformSpec } from "../lib/environment/environment-spec";
 import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
-import { addAzureDevOpsGovernance } from "./add-governance";
+import { pullRequestCheckNames } from "../lib/delivery/pull-request-checks";
+import { addAzureDevOpsGovernance, addGitHubGovernance } from "./add-governance";
 import { AppStack } from "./app-stack";
 import { ArgoCdAppsStack } from "./argocd-apps-stack";
 import { DeliveryStack, deliveryNeeds } from "./delivery-stack";
@@ -107,7 +108,10 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
   grantPromotedImagePulls(platform, environments);
   const delivery = platform.delivery ? new DeliveryStack(app, { platform, needs: deliveryNeeds(platform, environments) }) : undefined;
   if (delivery && state) delivery.addDependency(state);
-  const governance = delivery ? addAzureDevOpsGovernance(app, platform, [delivery]) : undefined;
+  // After delivery: governance reads its identities, and writes the infra CODEOWNERS after the pipeline files.
+  const governance = delivery
+    ? (addGitHubGovernance(app, platform, delivery, pullRequestCheckNames(platform)) ?? addAzureDevOpsGovernance(app, platform, [delivery]))
+    : undefined;
   return { platform, state, environments, delivery, governance };
 }
 

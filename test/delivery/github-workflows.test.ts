@@ -3,7 +3,7 @@ import * as path from "path";
 import YAML from "yaml";
 import { ACTIONS, GraphStack, pipelineModel, pullRequestCheckNames, resolvePlatform } from "../../lib";
 import { githubWorkflows } from "../../lib/delivery/github/workflows";
-import { deliveryPlatform, fixtureApps, readTree, synthPlatform } from "../support/delivery";
+import { deliveryPlatform, fixtureApps, githubDelivery as githubDeliveryWith, readTree, synthPlatform } from "../support/delivery";
 
 const { apps, pins } = fixtureApps(2);
 const { outdir } = synthPlatform(deliveryPlatform(), apps, pins);
@@ -65,7 +65,7 @@ describe("generated GitHub Actions workflows", () => {
     const secrets = new Set(Object.values(files).flatMap((text) => [...text.matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1])));
     expect([...secrets]).toEqual(["GITOPS_APP_PRIVATE_KEY"]);
     for (const text of Object.values(files)) {
-      for (const name of ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"]) for (const line of text.split("\n").filter((l) => l.includes(`${name}:`))) expect(line).toMatch(/\$\{\{ vars\.AZURE_/);
+      for (const name of ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"]) for (const line of text.split("\n").filter((l) => l.includes(`${name}:`))) expect(line).toMatch(/\$\{\{ vars\.ARM_/);
       expect(text).not.toMatch(/client-secret|ARM_CLIENT_SECRET|creds:/);
     }
   });
@@ -176,5 +176,19 @@ describe("main workflow job graph against the stack graph", () => {
     expect(count("main.yml")).toBe(1 + 3 * (2 * 3 + 1));
     expect(count("pull-request.yml")).toBe(3 + 3);
     expect(count("main.yml")).toBeLessThan(256 / 8);
+  });
+});
+
+describe("deploy key pushes", () => {
+  test("an Azure Repos GitOps repository is pushed over SSH with Azure DevOps' host key checked", () => {
+    const spec = deliveryPlatform({ ...githubDeliveryWith(), gitopsRepository: { organization: "contoso", project: "platform", repository: "gitops" }, gitopsPushCredential: { kind: "deploy-key", privateKeySecret: "GITOPS_DEPLOY_KEY" } });
+    const environments = spec.environments.map((e) => ({ ...e, gitops: { url: "https://dev.azure.com/contoso/platform/_git/gitops" } }));
+    const generated = githubWorkflows(pipelineModel(resolvePlatform({ ...spec, environments }), [{ name: "dev-platform", dependsOn: [] }, { name: "staging-platform", dependsOn: [] }, { name: "prod-platform", dependsOn: [] }]));
+    const main = generated["main.yml"];
+    expect(main).toContain("GITOPS_REPO: git@ssh.dev.azure.com:v3/contoso/platform/gitops");
+    expect(main).toContain("GITOPS_KNOWN_HOSTS: ssh.dev.azure.com ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7Hr1oTWqNqOlzGJOfGJ4NakVyIzf1rXYd4d7wo6jBlkLvCA4o");
+    expect(main).toContain("StrictHostKeyChecking=yes");
+    expect(main).toContain('GITOPS_SSH_KEY: "${{ secrets.GITOPS_DEPLOY_KEY }}"');
+    expect(main).not.toContain("create-github-app-token");
   });
 });

@@ -32,6 +32,9 @@ describe("governance spec", () => {
     expect(governanceSpecProblems({})).toEqual(["platform.governance.platformTeam: is missing; set it to a string"]);
     expect(governanceSpecProblems({ platformTeam: " contoso/platform" })).toEqual(['platform.governance.platformTeam: " contoso/platform" has leading or trailing spaces; remove them']);
     expect(governanceSpecProblems({ platformTeam: "contoso/platform", requiredApprovals: 11 })).toHaveLength(1);
+    expect(governanceSpecProblems({ platformTeam: "p", pullRequestPipelineName: "pr ${x}" })).toEqual([
+      'platform.governance.pullRequestPipelineName: use 1-256 characters without \\ / : * ? " < > | ; # $ { } , + = [ ] (azure devops refuses them in pipeline names)',
+    ]);
   });
 });
 
