@@ -3,7 +3,7 @@ import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { PLATFORM_NAMESPACES } from "../core/namespaces";
 import { Duration, durationFix } from "../core/duration";
-import { isDnsLabel } from "../core/kubernetes-names";
+import { DNS_LABEL_RULE, isDnsLabel } from "../core/kubernetes-names";
 import { compareStrings } from "../core/sorting";
 import { GitSource } from "./git-source";
 import { KubernetesObject, validateKubernetesObject } from "../kubernetes/kubernetes-object";
@@ -127,7 +127,7 @@ export class ArgoCdSync extends Construct {
     const retry = props.retry ?? { limit: 5, duration: "5s", factor: 2, maxDuration: "3m" };
     const problems: string[] = [];
     if (!isDnsLabel(env, 40)) problems.push(`${at}: environment "${env}" is not a valid name prefix; use lower-case letters, digits and hyphens`);
-    if (!isDnsLabel(namespace)) problems.push(`${at}: argoCdNamespace "${namespace}" is not a kubernetes namespace name`);
+    if (!isDnsLabel(namespace)) problems.push(`${at}: argoCdNamespace "${namespace}" is not a kubernetes namespace name; ${DNS_LABEL_RULE}`);
     for (const ns of props.appNamespaces ?? []) {
       if (!isDnsLabel(ns)) problems.push(`${at}: appNamespaces contains "${ns}", which is not a kubernetes namespace name; use lower-case letters, digits and hyphens`);
       if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${at}: appNamespaces contains "${ns}", a platform namespace; apps must not deploy there`);
