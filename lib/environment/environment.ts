@@ -20,6 +20,7 @@ import {
   tierDefaults,
 } from "./tier-defaults";
 import { DEFAULT_GIT_BRANCH, PUBLIC_GIT_AUTH } from "../core/git-rules";
+import { appsPath } from "../core/gitops-layout";
 import { MANAGED_BY } from "../core/labels";
 import { terraformLiterals } from "../core/terraform-literal";
 
@@ -83,8 +84,14 @@ export interface Environment {
   readonly tags: Readonly<Record<string, string>>;
   readonly promotesFrom?: string;
   readonly zones: readonly string[];
+  /** Whether zone-redundant services (e.g. Managed Grafana) are spread over zones: more than one zone. */
+  readonly zoneRedundant: boolean;
   readonly logRetentionDays: number;
   readonly registrySku: "Standard" | "Premium";
+  /** Whether the container registry is zone redundant (tier default: prod). */
+  readonly registryZoneRedundant: boolean;
+  /** Whether Argo CD runs highly available (tier default: prod). */
+  readonly argoCdHighAvailability: boolean;
   readonly keyVaultSoftDeleteRetentionDays: number;
   readonly emailReceivers: readonly string[];
   readonly webhookReceivers: readonly WebhookReceiverSpec[];
@@ -101,8 +108,6 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
   const address = parseCidr(spec.addressSpace);
   const service = parseCidr(SERVICE_CIDR);
   if (!address || !service) throw new Error(`environments/${spec.name}: addressSpace "${spec.addressSpace}" is not a valid cidr block`);
-  const cluster = spec.cluster;
-  const pools = nodePoolsOf(spec.tier, cluster);
   return {
     project,
     name: spec.name,
@@ -112,27 +117,14 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     addressSpace: spec.addressSpace,
     nodeSubnetCidr: subnetOf(address, address.prefix + 1, 0),
     privateEndpointSubnetCidr: subnetOf(address, address.prefix + 2, 2),
-    cluster: {
-      kubernetesVersion: cluster.kubernetesVersion,
-      adminGroupObjectIds: cluster.adminGroupObjectIds,
-      systemPool: resolveNodePool(pools.systemPool),
-      userPools: pools.userPools.map(resolveNodePool),
-      apiServerAuthorizedIpRanges: cluster.apiServerAuthorizedIpRanges ?? [],
-      privateCluster: cluster.privateCluster ?? false,
-      upgradeChannel: cluster.upgradeChannel ?? DEFAULT_UPGRADE_CHANNEL,
-      maintenanceWindow: { utcOffset: "+00:00", ...(cluster.maintenanceWindow ?? defaultMaintenanceWindow()) },
-      skuTier: defaults.aksSkuTier,
-      podCidr: POD_CIDR,
-      serviceCidr: SERVICE_CIDR,
-      dnsServiceIp: addressOf(service, 10),
-    },
+    cluster: resolveCluster(spec, addressOf(service, 10)),
     sync: spec.sync ?? DEFAULT_SYNC_ENGINE,
     gitops: {
       url: spec.gitops.url,
       branch: spec.gitops.branch ?? DEFAULT_GIT_BRANCH,
       auth: spec.gitops.auth ?? PUBLIC_GIT_AUTH,
       syncInterval: spec.gitops.syncInterval ?? defaults.syncInterval,
-      appsPath: `environments/${spec.name}/apps`,
+      appsPath: appsPath(spec.name),
     },
     owners: spec.owners,
     tags: terraformLiterals({
@@ -145,14 +137,37 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     }),
     promotesFrom: spec.promotesFrom,
     zones: spec.zones ?? defaults.zones,
+    zoneRedundant: (spec.zones ?? defaults.zones).length > 1,
     logRetentionDays: spec.logRetentionDays ?? defaults.logRetentionDays,
     registrySku: defaults.registrySku,
+    registryZoneRedundant: defaults.registryZoneRedundant,
+    argoCdHighAvailability: defaults.argoCdHighAvailability,
     keyVaultSoftDeleteRetentionDays: defaults.keyVaultSoftDeleteRetentionDays,
     emailReceivers: spec.monitoring?.emailReceivers ?? [],
     webhookReceivers: spec.monitoring?.webhookReceivers ?? [],
     grafanaAdminGroupObjectId: spec.monitoring?.grafanaAdminGroupObjectId,
     keyVaultAllowedIpRanges: spec.keyVaultAllowedIpRanges ?? [],
     names: new AzureNames(project, spec.name),
+  };
+}
+
+/** The cluster settings of a spec with the tier's node pools and SKU tier and the other defaults applied. */
+function resolveCluster(spec: EnvironmentSpec, dnsServiceIp: string): ResolvedCluster {
+  const cluster = spec.cluster;
+  const pools = nodePoolsOf(spec.tier, cluster);
+  return {
+    kubernetesVersion: cluster.kubernetesVersion,
+    adminGroupObjectIds: cluster.adminGroupObjectIds,
+    systemPool: resolveNodePool(pools.systemPool),
+    userPools: pools.userPools.map(resolveNodePool),
+    apiServerAuthorizedIpRanges: cluster.apiServerAuthorizedIpRanges ?? [],
+    privateCluster: cluster.privateCluster ?? false,
+    upgradeChannel: cluster.upgradeChannel ?? DEFAULT_UPGRADE_CHANNEL,
+    maintenanceWindow: { utcOffset: "+00:00", ...(cluster.maintenanceWindow ?? defaultMaintenanceWindow()) },
+    skuTier: tierDefaults(spec.tier).aksSkuTier,
+    podCidr: POD_CIDR,
+    serviceCidr: SERVICE_CIDR,
+    dnsServiceIp,
   };
 }
 
@@ -167,3 +182,6 @@ function resolveNodePool(pool: NodePoolSpec): ResolvedNodePool {
     labels: pool.labels ?? {},
   };
 }
+
+/** What an Azure construct reads of its environment to name, place and tag its resources. */
+export type ResourceContext = Pick<Environment, "location" | "names" | "tags">;

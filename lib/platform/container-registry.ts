@@ -2,25 +2,21 @@ import { ContainerRegistry as AzurermContainerRegistry } from "@cdktf/provider-a
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-import { AksCluster } from "./aks-cluster";
-import { EnvironmentResourceGroup } from "./environment-resource-group";
+import { IAksCluster } from "./aks-cluster";
+import { IResourceGroup } from "./environment-resource-group";
+import { DestroyProtectionProps, destroyProtection } from "./destroy-protection";
 
 /** Props of a `ContainerRegistry`. */
-export interface ContainerRegistryProps {
-  /** The environment: name, region, tags, SKU (Standard for dev, Premium otherwise) and zones. */
-  readonly environment: Environment;
+export interface ContainerRegistryProps extends DestroyProtectionProps {
+  /** The environment: name, region, tags, SKU (Standard for dev, Premium otherwise) and zone redundancy (prod). */
+  readonly environment: Pick<Environment, "location" | "names" | "registrySku" | "registryZoneRedundant" | "tags">;
   /** The resource group to create the registry in. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /**
    * The cluster whose kubelet identity gets `AcrPull` on the registry.
    * @default - no pull access is granted
    */
-  readonly cluster?: AksCluster;
-  /**
-   * Allow Terraform to destroy the registry (and its images).
-   * @default false - `lifecycle.prevent_destroy` is set
-   */
-  readonly allowDestroy?: boolean;
+  readonly cluster?: Pick<IAksCluster, "kubeletIdentityObjectId">;
 }
 
 /**
@@ -48,10 +44,10 @@ export class ContainerRegistry extends Construct {
       sku: env.registrySku,
       adminEnabled: false,
       anonymousPullEnabled: false,
-      zoneRedundancyEnabled: premium && env.tier === "prod",
+      zoneRedundancyEnabled: env.registryZoneRedundant,
       retentionPolicyInDays: premium ? 30 : undefined,
       tags: env.tags,
-      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+      lifecycle: destroyProtection(props),
     });
     this.id = this.resource.id;
     this.loginServer = this.resource.loginServer;
@@ -62,7 +58,7 @@ export class ContainerRegistry extends Construct {
    * Grants `AcrPull` on this registry to a cluster's kubelet identity, e.g. the clusters of the environments
    * that images are promoted to by digest. The role assignment is created in `scope` (the cluster's stack).
    */
-  public grantPull(scope: Construct, id: string, cluster: AksCluster): RoleAssignment {
+  public grantPull(scope: Construct, id: string, cluster: Pick<IAksCluster, "kubeletIdentityObjectId">): RoleAssignment {
     return new RoleAssignment(scope, id, {
       scope: this.id,
       roleDefinitionName: "AcrPull",

@@ -5,9 +5,8 @@ import * as path from "path";
 import { specProblems } from "../../lib/apps/validate-specs";
 import { ValidationError } from "../../lib/core/validation-error";
 import { buildPlatform } from "../../stacks/build-platform";
-import { appSpec, pinned } from "../apps/fixtures";
 import { cli, testEnv } from "../release/support";
-import { ADMIN_GROUP, environmentSpec, platformSpec } from "../support/fixtures";
+import { ADMIN_GROUP, appSpec, environmentSpec, pinned, platformSpec } from "../support/fixtures";
 
 // Table-driven: every bad input gets its own message (a string it contains, or a pattern), through the one
 // validation buildPlatform runs (specProblems), never a TypeError.

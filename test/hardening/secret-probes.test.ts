@@ -1,7 +1,6 @@
 import { specProblems } from "../../lib/apps/validate-specs";
 import { isSecretName, secretKindsIn, secretKindsInFile } from "../../lib/core/secret-detection";
-import { appSpec, pinned } from "../apps/fixtures";
-import { platformSpec } from "../support/fixtures";
+import { appSpec, pinned, platformSpec } from "../support/fixtures";
 
 // The 38 kinds of attempt to put a secret into the output through the public API (issue 9), plus a few more.
 // Probe values are made up; none is a real credential.

@@ -7,8 +7,7 @@ import { terraformLiteral, terraformLiterals } from "../../lib/core/terraform-li
 import { AppDelivery } from "../../lib/apps/app-spec";
 import { toYaml } from "../../lib/kubernetes/to-yaml";
 import { buildPlatform } from "../../stacks/build-platform";
-import { appSpec, pinned } from "../apps/fixtures";
-import { platformSpec } from "../support/fixtures";
+import { appSpec, pinned, platformSpec } from "../support/fixtures";
 
 const INJECTION = '${file("/etc/passwd")}';
 const DIRECTIVE = "%{ for x in [1] }${x}%{ endfor }";

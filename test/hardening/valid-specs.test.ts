@@ -5,8 +5,7 @@ import * as path from "path";
 import { specProblems } from "../../lib/apps/validate-specs";
 import { PlatformSpec } from "../../lib/environment/environment-spec";
 import { buildPlatform } from "../../stacks/build-platform";
-import { appSpec, pinned } from "../apps/fixtures";
-import { environmentSpec, platformSpec } from "../support/fixtures";
+import { appSpec, environmentSpec, pinned, platformSpec } from "../support/fixtures";
 
 // Plausible specs, odd names included, validate and synthesize.
 const CASES: [string, PlatformSpec, Parameters<typeof appSpec>[0][], Record<string, Record<string, string>>][] = [
