@@ -7,6 +7,7 @@ import { toYaml, YamlValue } from "../kubernetes/to-yaml";
 import { GitSource } from "./git-source";
 import { MANAGED_BY_LABELS } from "../core/labels";
 import { terraformLiteral } from "../core/terraform-literal";
+import { isDnsLabel } from "../core/kubernetes-names";
 
 /** The argo-cd Helm chart version the library pins by default (Argo CD 3.2). */
 export const ARGO_CD_CHART_VERSION = "9.3.1";
@@ -150,7 +151,7 @@ function assertArgoCdProps(at: string, chartVersion: string, namespace: string, 
   if (!/^\d+\.\d+\.\d+$/.test(chartVersion)) {
     throw new Error(`${at}: chartVersion "${chartVersion}" is not a pinned chart version; use MAJOR.MINOR.PATCH such as "${ARGO_CD_CHART_VERSION}"`);
   }
-  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
+  if (!isDnsLabel(namespace)) {
     throw new Error(`${at}: namespace "${namespace}" is not a kubernetes namespace name; use lower-case letters, digits and hyphens, such as "argocd"`);
   }
   for (const [component, value] of Object.entries(resources ?? {})) {

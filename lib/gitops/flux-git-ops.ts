@@ -9,6 +9,7 @@ import { sortedRecord } from "../core/sorting";
 import { IAksCluster } from "../platform/aks-cluster";
 import { GitSource } from "./git-source";
 import { terraformLiteral } from "../core/terraform-literal";
+import { isDnsLabel } from "../core/kubernetes-names";
 
 /** The microsoft.flux extension version the library pins by default (Flux 2.6 line). */
 export const FLUX_EXTENSION_VERSION = "1.19.5";
@@ -185,7 +186,7 @@ export class FluxGitOps extends Construct {
     if (this.infrastructureKustomizationName === this.appsKustomizationName) {
       problems.push(`${at}: infrastructureKustomizationName and appsKustomizationName are both "${this.appsKustomizationName}"; give each kustomization its own name`);
     }
-    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
+    if (!isDnsLabel(namespace)) {
       problems.push(`${at}: namespace "${namespace}" is not a kubernetes namespace name; use lower-case letters, digits and hyphens, such as "flux-system"`);
     }
     if (!autoUpgrade && !/^\d+\.\d+\.\d+$/.test(version)) {
