@@ -100,3 +100,11 @@ Error.captureStackTrace = function captureFewFrames(target, below) {
     Error.stackTraceLimit = limit;
   }
 };
+
+// A spec that fails validation is the user's input, not a crash: print the problem list (the error's message)
+// once, without a stack trace, and exit 1. Any other uncaught error keeps Node's behaviour: its stack, exit 1.
+process.on("uncaughtException", (error) => {
+  const validation = error instanceof Error && error.name === "ValidationError";
+  process.stderr.write(`${validation ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -14,6 +14,7 @@ import { AppAlertTarget } from "../lib/environment/app-alert-thresholds";
 import { appFolder } from "../lib/core/gitops-layout";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 import { PlatformStack } from "./platform-stack";
+import { terraformLiterals } from "../lib/core/terraform-literal";
 
 /** Props of an `AppStack`. */
 export interface AppStackProps extends EnvironmentStackProps {
@@ -116,7 +117,7 @@ export class AppStack extends EnvironmentStack {
       const id = `${object.kind}-${object.metadata.name}`;
       manifests[id] = new Manifest(this, id, {
         provider: access.kubernetes,
-        manifest: object,
+        manifest: terraformLiterals(object),
         dependsOn: namespace ? [namespace, this.identity.federatedCredential] : undefined,
       });
       if (object.kind === "Namespace") namespace = manifests[id];

@@ -14,3 +14,4 @@ export * from "./gitops-layout";
 export * from "./secret-detection";
 export * from "./gitops-root";
 export * from "./stack-graph";
+export * from "./terraform-literal";

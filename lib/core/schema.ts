@@ -29,8 +29,11 @@ function issueProblems(schema: z.ZodType, issue: z.core.$ZodIssue, input: unknow
       if (value !== undefined && !issue.message.startsWith("Invalid input")) return [{ path, message: `${describe(value)} ${issue.message}` }];
       return [{ path, message: value === undefined ? `is missing; set it to ${expected}` : `${describe(value)} is not ${expected}; use ${expected}` }];
     }
-    case "invalid_value":
-      return [{ path, message: `${describe(valueAt(input, issue.path))} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` }];
+    case "invalid_value": {
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(", ");
+      const value = valueAt(input, issue.path);
+      return [{ path, message: value === undefined ? `is missing; set it to one of ${allowed}` : `${describe(value)} is not allowed; use one of ${allowed}` }];
+    }
     case "invalid_union": {
       const options = (issue as { options?: readonly unknown[] }).options;
       if (!options) return [{ path, message: `${describe(valueAt(input, issue.path))} does not match any allowed shape; see the documentation of the field` }];

@@ -33,8 +33,9 @@ function secretlintRules(): readonly SecretlintRule[] {
 
 /** Formats secretlint's preset leaves out, or only finds in some contexts. Each is a kind of secret. */
 const VALUE_PATTERNS: readonly (readonly [string, RegExp])[] = [
-  ["url with credentials", /[a-z][a-z0-9+.-]*:\/\/[^/\s?#@:]*:[^/\s?#@]+@/i],
-  ["url with a token as user", /https?:\/\/[A-Za-z0-9_\-.~]{20,}@/i],
+  // Bounded, and the scheme starts at a boundary: unbounded classes here would scan long values quadratically.
+  ["url with credentials", /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^/\s?#@:]{0,256}:[^/\s?#@]{1,512}@/i],
+  ["url with a token as user", /https?:\/\/[A-Za-z0-9_\-.~]{20,512}@/i],
   ["connection string credential", /(^|[;\s"'])(password|pwd|accountkey|sharedaccesskey|sharedaccesssignature)\s*=\s*[^;\s"']+/i],
   ["signed url", /[?&](sig|signature|x-amz-signature|x-goog-signature)=[^&\s#]+/i],
   ["token in a query string", /[?&](token|access_token|private_token|id_token|refresh_token|key|api_key|apikey|password|passwd|secret|client_secret)=[^&\s#]+/i],
@@ -126,13 +127,19 @@ function kindOf(messageId: string): string {
 export function secretKindsInFile(content: string): string[] {
   const kinds = new Set(secretKindsIn(content));
   for (const line of content.split(/\r?\n/)) {
-    const setting = /^\s*(?:export\s+)?["']?([A-Za-z0-9_.\-/:]+?)["']?\s*[:=]\s*["']?([^"'\s,#]*)/.exec(line);
-    if (!setting) continue;
-    const name = setting[1].slice(setting[1].lastIndexOf(":") + 1);
-    if (isSecretName(name) && !isPlaceholder(setting[2])) kinds.add(`${name} setting`);
+    for (const setting of line.matchAll(SETTING)) {
+      const value = setting[2].trim().replace(/["',]+$/, "");
+      if (isSecretName(setting[1]) && !isPlaceholder(value) && !/^[{[]$/.test(value)) kinds.add(`${setting[1]} setting`);
+    }
   }
   return [...kinds];
 }
+
+/**
+ * A `name = value`, `name: value` or `"name": "value"` setting anywhere in a line (`.npmrc` writes
+ * `//registry.npmjs.org/:_authToken=...`); the value runs to the end of the line or the next quote or comma.
+ */
+const SETTING = /(?:^|[\s:;,{"'])["']?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?\s*[:=]\s*["']?([^"',#\r\n]*)/g;
 
 /** True for a value that only stands for a secret (see `PLACEHOLDER`). */
 export function isPlaceholder(value: string): boolean {

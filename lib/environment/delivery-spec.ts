@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { schemaProblems } from "../core/schema";
 import { formatProblem } from "../core/validation-error";
+import { isGuid } from "../core/azure-formats";
 
 /**
  * The delivery settings of a platform: which CI system runs the generated pipelines, where the infra and GitOps
@@ -17,7 +18,6 @@ export const DEFAULT_RUNS_ON: readonly string[] = ["ubuntu-24.04"];
 /** Azure DevOps agent pool image of the generated pipelines (the Microsoft-hosted image, pinned to its release). */
 export const DEFAULT_AZURE_DEVOPS_VM_IMAGE = "ubuntu-24.04";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^\d+\.\d+\.\d+$/;
 /** GitHub owner and repository names (letters, digits, `-`, `_`, `.`). */
 const GITHUB_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,99})$/;
@@ -214,7 +214,7 @@ function platformRules(delivery: DeliverySpec, remoteState: boolean): string[] {
   }
   if (delivery.ci === "azure-devops") {
     if (delivery.azureDevOps === undefined) problems.push(`${at}.azureDevOps: is missing; set organizationId (the workload identity federation issuer names it)`);
-    else if (!GUID.test(delivery.azureDevOps.organizationId)) problems.push(`${at}.azureDevOps.organizationId: "${delivery.azureDevOps.organizationId}" is not a guid; use the organization's id`);
+    else if (!isGuid(delivery.azureDevOps.organizationId)) problems.push(`${at}.azureDevOps.organizationId: "${delivery.azureDevOps.organizationId}" is not a guid; use the organization's id`);
     if (delivery.azureDevOps?.pool !== undefined && !AZURE_DEVOPS_NAME.test(delivery.azureDevOps.pool)) problems.push(`${at}.azureDevOps.pool: "${delivery.azureDevOps.pool}" is not a pool name; use the agent pool's name`);
   } else if (delivery.azureDevOps !== undefined) {
     problems.push(`${at}.azureDevOps: is set but ci is "github"; remove it or set ci to "azure-devops"`);
@@ -231,8 +231,8 @@ function repositoryProblems(at: string, repository: DeliveryRepository): string[
 function environmentRules(delivery: DeliverySpec, env: DeliveryInput["environments"][number], settings: EnvironmentDeliverySpec): string[] {
   const at = `environments/${env.name}.delivery`;
   const problems: string[] = [];
-  if (!GUID.test(settings.tenantId)) problems.push(`${at}.tenantId: "${settings.tenantId}" is not a guid; use the azure ad tenant id`);
-  if (!GUID.test(settings.subscriptionId)) problems.push(`${at}.subscriptionId: "${settings.subscriptionId}" is not a guid; use the subscription id`);
+  if (!isGuid(settings.tenantId)) problems.push(`${at}.tenantId: "${settings.tenantId}" is not a guid; use the azure ad tenant id`);
+  if (!isGuid(settings.subscriptionId)) problems.push(`${at}.subscriptionId: "${settings.subscriptionId}" is not a guid; use the subscription id`);
   if (env.subscriptionId !== undefined && env.subscriptionId.toLowerCase() !== settings.subscriptionId.toLowerCase()) {
     problems.push(`${at}.subscriptionId: "${settings.subscriptionId}" differs from the environment's subscriptionId "${env.subscriptionId}"; use the same subscription`);
   }

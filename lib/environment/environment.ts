@@ -22,6 +22,7 @@ import {
 import { DEFAULT_GIT_BRANCH, PUBLIC_GIT_AUTH } from "../core/git-rules";
 import { appsPath } from "../core/gitops-layout";
 import { MANAGED_BY } from "../core/labels";
+import { terraformLiterals } from "../core/terraform-literal";
 
 /** Pod CIDR of the Azure CNI overlay network; environment address spaces must not overlap it. */
 export const POD_CIDR = "192.168.0.0/16";
@@ -76,7 +77,10 @@ export interface Environment {
   readonly sync: SyncEngine;
   readonly gitops: ResolvedGitRepository;
   readonly owners: readonly string[];
-  /** Tags for every resource: the user's tags plus `project`, `environment`, `tier`, `owners`, `managed-by`. */
+  /**
+   * Tags for every resource: the user's tags plus `project`, `environment`, `tier`, `owners`, `managed-by`, escaped
+   * for Terraform (`terraformLiteral`): they are only ever written as Azure tags.
+   */
   readonly tags: Readonly<Record<string, string>>;
   readonly promotesFrom?: string;
   readonly zones: readonly string[];
@@ -123,14 +127,14 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
       appsPath: appsPath(spec.name),
     },
     owners: spec.owners,
-    tags: {
+    tags: terraformLiterals({
       ...spec.tags,
       project,
       environment: spec.name,
       tier: spec.tier,
       owners: spec.owners.join(" "),
       "managed-by": MANAGED_BY,
-    },
+    }),
     promotesFrom: spec.promotesFrom,
     zones: spec.zones ?? defaults.zones,
     zoneRedundant: (spec.zones ?? defaults.zones).length > 1,

@@ -4,12 +4,13 @@ import { Construct } from "constructs";
 import { PLATFORM_NAMESPACES } from "../core/namespaces";
 import { Duration, durationFix } from "../core/duration";
 import { INFRASTRUCTURE_FOLDER } from "../core/gitops-layout";
-import { isDnsLabel } from "../core/kubernetes-names";
+import { DNS_LABEL_RULE, isDnsLabel } from "../core/kubernetes-names";
 import { compareStrings } from "../core/sorting";
 import { GitSource } from "./git-source";
 import { KubernetesObject, validateKubernetesObject } from "../kubernetes/kubernetes-object";
 import { KustomizePatch } from "../kubernetes/kustomization-file";
 import { MANAGED_BY_LABELS } from "../core/labels";
+import { terraformLiterals } from "../core/terraform-literal";
 
 /** The in-cluster API server address Argo CD deploys to. */
 export const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
@@ -152,7 +153,7 @@ export class ArgoCdSync extends Construct {
       // An Application waits for its AppProject (created just before it).
       const projectName = name === `${env}-apps` ? env : name;
       const dependency = kind === "Application" ? manifests[`AppProject/${projectName}`] : undefined;
-      const object: unknown = Lazy.anyValue({ produce: () => this.objectsOf().find((o) => o.kind === kind && o.metadata.name === name) });
+      const object: unknown = Lazy.anyValue({ produce: () => terraformLiterals(this.objectsOf().find((o) => o.kind === kind && o.metadata.name === name)) });
       manifests[`${kind}/${name}`] = new Manifest(this, `${kind}-${name}`, {
         manifest: object as Record<string, unknown>,
         fieldManager: { name: "cdktf-gitops", forceConflicts: true },
@@ -170,7 +171,7 @@ function argoCdSyncProblems(at: string, props: ArgoCdSyncProps, namespace: strin
   const env = props.environment;
   const problems: string[] = [];
   if (!isDnsLabel(env, 40)) problems.push(`${at}: environment "${env}" is not a valid name prefix; use lower-case letters, digits and hyphens`);
-  if (!isDnsLabel(namespace)) problems.push(`${at}: argoCdNamespace "${namespace}" is not a kubernetes namespace name`);
+  if (!isDnsLabel(namespace)) problems.push(`${at}: argoCdNamespace "${namespace}" is not a kubernetes namespace name; ${DNS_LABEL_RULE}`);
   for (const ns of props.appNamespaces ?? []) {
     if (!isDnsLabel(ns)) problems.push(`${at}: appNamespaces contains "${ns}", which is not a kubernetes namespace name; use lower-case letters, digits and hyphens`);
     if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${at}: appNamespaces contains "${ns}", a platform namespace; apps must not deploy there`);

@@ -6,6 +6,8 @@ import { Construct } from "constructs";
 import { toYaml, YamlValue } from "../kubernetes/to-yaml";
 import { GitSource } from "./git-source";
 import { MANAGED_BY_LABELS } from "../core/labels";
+import { terraformLiteral } from "../core/terraform-literal";
+import { isDnsLabel } from "../core/kubernetes-names";
 
 /** The argo-cd Helm chart version the library pins by default (Argo CD 3.2). */
 export const ARGO_CD_CHART_VERSION = "9.3.1";
@@ -102,7 +104,7 @@ export class ArgoCd extends Construct {
       },
     });
 
-    const values = [toYaml(this.values as YamlValue)];
+    const values = [terraformLiteral(toYaml(this.values as YamlValue))];
     if (source.auth.kind === "ssh") {
       // The known_hosts line of the Git host is appended to Argo CD's known hosts; the value is a Key Vault reference.
       values.push(Fn.yamlencode({ configs: { ssh: { extraHosts: source.secretValue(source.auth.knownHostsSecretName) } } }));
@@ -139,7 +141,7 @@ export class ArgoCd extends Construct {
         labels: { "argocd.argoproj.io/secret-type": "repository", ...MANAGED_BY_LABELS },
       },
       type: "Opaque",
-      data: { type: "git", url: source.url, ...credentials },
+      data: { type: "git", url: terraformLiteral(source.url), ...credentials },
     });
   }
 }
@@ -149,7 +151,7 @@ function assertArgoCdProps(at: string, chartVersion: string, namespace: string, 
   if (!/^\d+\.\d+\.\d+$/.test(chartVersion)) {
     throw new Error(`${at}: chartVersion "${chartVersion}" is not a pinned chart version; use MAJOR.MINOR.PATCH such as "${ARGO_CD_CHART_VERSION}"`);
   }
-  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
+  if (!isDnsLabel(namespace)) {
     throw new Error(`${at}: namespace "${namespace}" is not a kubernetes namespace name; use lower-case letters, digits and hyphens, such as "argocd"`);
   }
   for (const [component, value] of Object.entries(resources ?? {})) {

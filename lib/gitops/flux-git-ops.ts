@@ -8,6 +8,8 @@ import { APPS_FOLDER, INFRASTRUCTURE_FOLDER } from "../core/gitops-layout";
 import { sortedRecord } from "../core/sorting";
 import { IAksCluster } from "../platform/aks-cluster";
 import { GitSource } from "./git-source";
+import { terraformLiteral } from "../core/terraform-literal";
+import { isDnsLabel } from "../core/kubernetes-names";
 
 /** The microsoft.flux extension version the library pins by default (Flux 2.6 line). */
 export const FLUX_EXTENSION_VERSION = "1.19.5";
@@ -184,7 +186,7 @@ export class FluxGitOps extends Construct {
     if (this.infrastructureKustomizationName === this.appsKustomizationName) {
       problems.push(`${at}: infrastructureKustomizationName and appsKustomizationName are both "${this.appsKustomizationName}"; give each kustomization its own name`);
     }
-    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
+    if (!isDnsLabel(namespace)) {
       problems.push(`${at}: namespace "${namespace}" is not a kubernetes namespace name; use lower-case letters, digits and hyphens, such as "flux-system"`);
     }
     if (!autoUpgrade && !/^\d+\.\d+\.\d+$/.test(version)) {
@@ -251,7 +253,7 @@ export class FluxGitOps extends Construct {
         { name: this.infrastructureKustomizationName, path: this.infrastructurePath, ...kustomization },
         {
           name: this.appsKustomizationName,
-          path: source.path,
+          path: terraformLiteral(source.path),
           dependsOn: [this.infrastructureKustomizationName],
           ...kustomization,
           ...(Object.keys(substitutions).length > 0 ? { postBuild: { substitute: sortedRecord(substitutions) } } : {}),
@@ -277,9 +279,9 @@ export class FluxGitOps extends Construct {
 
   private gitRepository(source: GitSource, timeoutSeconds: number, localAuthReference: string | undefined): KubernetesFluxConfigurationGitRepository {
     const repository = {
-      url: source.url,
+      url: terraformLiteral(source.url),
       referenceType: "branch",
-      referenceValue: source.branch,
+      referenceValue: terraformLiteral(source.branch),
       syncIntervalInSeconds: source.syncIntervalSeconds,
       timeoutInSeconds: timeoutSeconds,
     };

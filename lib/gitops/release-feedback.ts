@@ -6,6 +6,7 @@ import { ResolvedFeedback } from "../environment/feedback-spec";
 import { GitOpsManifests } from "../kubernetes/gitops-manifests";
 import { KubernetesObject, validateKubernetesObject } from "../kubernetes/kubernetes-object";
 import { ReleaseFeedbackIdentity } from "./release-feedback-identity";
+import { terraformLiterals } from "../core/terraform-literal";
 import {
   ARGO_CD_NOTIFICATIONS_SECRET,
   ARGO_CD_SECRET_KEYS,
@@ -126,7 +127,7 @@ export class ReleaseFeedback extends Construct {
     return this.secretSync(this.identity.clientId, this.identity.tenantId).map((object) => {
       validateKubernetesObject(object, this.node.path);
       return new Manifest(this, `${object.kind}-${object.metadata.name}`, {
-        manifest: object as unknown as Record<string, any>,
+        manifest: terraformLiterals(object) as unknown as Record<string, any>,
         fieldManager: { name: "cdktf-gitops", forceConflicts: true },
         dependsOn: [...dependsOn],
       });

@@ -7,6 +7,7 @@
  * structural schema it rejects wrong types; unlike it, it also rejects unknown fields (which the server would
  * silently drop) and requires what the driver cannot work without: `provider` and names.
  */
+import { isDnsSubdomain } from "../core/kubernetes-names";
 export class SecretProviderClassModel {
   public static readonly apiVersion = "secrets-store.csi.x-k8s.io/v1";
   public static readonly kind = "SecretProviderClass";
@@ -22,7 +23,7 @@ export class SecretProviderClassModel {
     if (data.kind !== SecretProviderClassModel.kind) fail(".kind", `must be "${SecretProviderClassModel.kind}"`);
     expectObject(data.metadata, ".metadata");
     expectString(data.metadata.name, ".metadata.name");
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(data.metadata.name) || data.metadata.name.length > 253) {
+    if (!isDnsSubdomain(data.metadata.name)) {
       fail(".metadata.name", "must be a lower-case dns subdomain");
     }
     if (data.metadata.namespace !== undefined) expectString(data.metadata.namespace, ".metadata.namespace");

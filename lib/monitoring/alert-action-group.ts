@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { Environment, ResourceContext } from "../environment/environment";
 import { azureNameProblem } from "../environment/azure-names";
 import { IResourceGroup } from "../platform/environment-resource-group";
+import { terraformLiteral } from "../core/terraform-literal";
 
 /** Props of an `AlertActionGroup`. */
 export interface AlertActionGroupProps {
@@ -48,12 +49,12 @@ export class AlertActionGroup extends Construct implements IActionGroup {
       shortName,
       emailReceiver: env.emailReceivers.map((emailAddress, i) => ({
         name: `email-${i + 1}`,
-        emailAddress,
+        emailAddress: terraformLiteral(emailAddress),
         useCommonAlertSchema: true,
       })),
       webhookReceiver: env.webhookReceivers.map((hook) => ({
         name: hook.name,
-        serviceUri: hook.url,
+        serviceUri: terraformLiteral(hook.url),
         useCommonAlertSchema: true,
       })),
       tags: env.tags,

@@ -5,6 +5,7 @@ import { Environment } from "../environment/environment";
 import { SyncEngine } from "../environment/environment-spec";
 import { GitOpsManifests } from "../kubernetes/gitops-manifests";
 import { KubernetesObject } from "../kubernetes/kubernetes-object";
+import { isDnsLabel } from "../core/kubernetes-names";
 
 /** The folder of the environment's GitOps repository the scrape manifests are written to. */
 export const SYNC_METRICS_FOLDER = "infrastructure/monitoring";
@@ -67,7 +68,7 @@ export class SyncEngineMetrics extends Construct {
       throw new Error(`${this.node.path}: kubeStateMetricsImage "${image}" is not pinned; use an image reference with @sha256:<digest>`);
     }
     const argoCdNamespace = props.argoCdNamespace ?? "argocd";
-    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(argoCdNamespace)) {
+    if (!isDnsLabel(argoCdNamespace)) {
       throw new Error(`${this.node.path}: argoCdNamespace "${argoCdNamespace}" is not a namespace name; use lower-case letters, digits and hyphens`);
     }
     this.manifests = new GitOpsManifests(this, "Manifests", { environment: props.environment.name, folder: SYNC_METRICS_FOLDER });

@@ -85,10 +85,24 @@ export function synthesize(options: SynthesizeOptions): void {
     throw new ReleaseError(`synthesis could not start "${program}" (${result.error.message}); check the "app" command in cdktf.json`, ExitCode.SYNTH);
   }
   if (result.status !== 0) {
-    const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim().split("\n").slice(-30).join("\n");
+    const output = synthOutput(`${result.stdout ?? ""}${result.stderr ?? ""}`);
     throw new ReleaseError(`synthesis failed (exit status ${result.status ?? result.signal}); fix the app and run again:\n${output}`, ExitCode.SYNTH);
   }
   if (!fs.existsSync(path.join(options.outDir, "manifest.json"))) {
     throw new ReleaseError(`synthesis wrote no manifest.json to ${options.outDir}; the app must call app.synth()`, ExitCode.SYNTH);
   }
+}
+
+/** Lines of a failed synthesis shown in full up to this many; longer output keeps its head and its tail. */
+const MAX_SYNTH_OUTPUT_LINES = 400;
+
+/**
+ * The app's output for the error message: all of it (a validation error lists every problem under its header,
+ * so cutting it loses the header and the first problems); very long output keeps the first and last lines.
+ */
+export function synthOutput(text: string): string {
+  const lines = text.trim().split("\n");
+  if (lines.length <= MAX_SYNTH_OUTPUT_LINES) return lines.join("\n");
+  const half = MAX_SYNTH_OUTPUT_LINES / 2;
+  return [...lines.slice(0, half), `... (${lines.length - MAX_SYNTH_OUTPUT_LINES} lines left out) ...`, ...lines.slice(-half)].join("\n");
 }

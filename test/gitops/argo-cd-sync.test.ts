@@ -1,6 +1,9 @@
-import { App, TerraformStack } from "cdktf";
+import { App, Lazy, TerraformStack } from "cdktf";
 import { ArgoCdSync, ArgoCdSyncProps, GitSource, KubernetesObject, PLATFORM_NAMESPACES, validateKubernetesObject } from "../../lib";
 import { danglingReferences, resourcesOf, synthJson } from "../support/terraform-json";
+
+/** A reference of the library (a token), as app identities give: it resolves, while user text is a Terraform literal. */
+const CLIENT_ID = Lazy.stringValue({ produce: () => "${azurerm_user_assigned_identity.web.client_id}" });
 
 const infrastructure: KubernetesObject[] = [
   { apiVersion: "scheduling.k8s.io/v1", kind: "PriorityClass", metadata: { name: "apps-critical" }, value: 100000 },
@@ -126,7 +129,7 @@ describe("ArgoCdSync", () => {
 
   test("app patches become kustomize.patches of the apps Application (a kustomize directory), schema-valid, infrastructure untouched", () => {
     const patches = [
-      { target: { version: "v1", kind: "ServiceAccount", name: "web", namespace: "web" }, patch: '[{"op":"replace","path":"/metadata/annotations/a","value":"${azurerm_user_assigned_identity.web.client_id}"}]' },
+      { target: { version: "v1", kind: "ServiceAccount", name: "web", namespace: "web" }, patch: `[{"op":"replace","path":"/metadata/annotations/a","value":"${CLIENT_ID}"}]` },
       { target: { group: "secrets-store.csi.x-k8s.io", kind: "SecretProviderClass", labelSelector: "app.kubernetes.io/name=web" }, patch: "[]" },
     ];
     const { object } = build({ appPatches: patches, infrastructureObjects: { objects: infrastructure } });
@@ -135,7 +138,8 @@ describe("ArgoCdSync", () => {
       repoURL: "https://github.com/contoso/platform-gitops.git",
       targetRevision: "release",
       path: "environments/dev/apps",
-      kustomize: { patches },
+      // The reference resolves; nothing else in the patch is a Terraform template.
+      kustomize: { patches: patches.map((p) => ({ ...p, patch: p.patch.replace(CLIENT_ID, "${azurerm_user_assigned_identity.web.client_id}") })) },
     });
     expect(() => validateKubernetesObject(apps, "test")).not.toThrow();
     expect(object("Application", "dev-infrastructure").spec.source.kustomize).toBeUndefined();
