@@ -144,6 +144,8 @@ function measureAll(versions, outputs, remotes, count) {
     const results = versions.map(() => []);
     for (let i = 0; i < argsOf.length; i++) versions.forEach((code, v) => results[v].push(run(code, argsOf[i].project, [...argsOf[i].args, "--repo", remotes[v]])));
     versions.forEach((code, v) => rows.push({ scenario: name, history: String(count), code: code.name, ...medians(results[v]) }));
+    // progress with the numbers, so a run cut short still tells what it measured
+    log(`${name} (${count} earlier releases): ${rows.slice(-versions.length).map((r) => `${r.code} ${r.ms.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms CPU`).join("; ")}`);
   };
   const repeat = (project, args) => Array.from({ length: RUNS }, () => ({ project, args }));
   scenario("publish, nothing to change", repeat(outputs.a.project, ["publish", "--out", outputs.a.out]));
@@ -170,6 +172,7 @@ function main() {
     const failedBefore = code.failures.size;
     const result = run(code, outputs.a.project, ["publish", "--out", outputs.a.out, "--repo", empty]);
     rows.push({ scenario: "first publish (empty repository)", history: "-", code: code.name, ...result, failed: code.failures.size > failedBefore });
+    log(`first publish: ${code.name} ${result.ms.toFixed(0)} ms wall, ${result.cpuMs.toFixed(0)} ms CPU`);
   }
   run(versions[1], outputs.a.project, ["publish", "--out", outputs.a.out, "--repo", seed]);
   for (const count of [100, 1000]) {
