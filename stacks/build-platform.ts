@@ -7,7 +7,9 @@ import { AppStack } from "./app-stack";
 import { ArgoCdAppsStack } from "./argocd-apps-stack";
 import { GitOpsStack } from "./gitops-stack";
 import { MonitoringStack } from "./monitoring-stack";
+import { PolicyChecks, PolicyChecksProps } from "../lib/policy/policy-checks";
 import { PlatformStack } from "./platform-stack";
+import { addPlatformSuppressions } from "./policy-suppressions";
 import { StateStack } from "./state-stack";
 
 /** The stacks of one environment. */
@@ -42,6 +44,13 @@ export interface BuildPlatformOptions {
    * @default - no pins
    */
   readonly pins?: AppPins;
+  /**
+   * The policy checks evaluated at synth (packs, expiry day), or `false` for none. Errors fail synth; the
+   * report is written to `<outdir>/policy-report.json`. Stacks added after `buildPlatform` are covered by
+   * calling `PolicyChecks.applyTo(app)` again once they exist.
+   * @default - the default packs (Azure platform, Kubernetes workload, GitOps)
+   */
+  readonly policy?: PolicyChecksProps | false;
 }
 
 /** Everything `buildPlatform` created. */
@@ -52,6 +61,8 @@ export interface PlatformStacks {
   readonly state?: StateStack;
   /** The stacks of each environment, by environment name. */
   readonly environments: Readonly<Record<string, EnvironmentStacks>>;
+  /** The policy checks applied to the app's stacks (undefined with `policy: false`). */
+  readonly policy?: PolicyChecks;
 }
 
 /**
@@ -96,7 +107,9 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
     environments[environment.name] = { platform: platformStack, monitoring, gitops, argoCdApps, apps };
   }
   grantPromotedImagePulls(platform, environments);
-  return { platform, state, environments };
+  const policy = options.policy === false ? undefined : PolicyChecks.applyTo(app, options.policy);
+  if (policy) addPlatformSuppressions(platform, environments);
+  return { platform, state, environments, policy };
 }
 
 /**

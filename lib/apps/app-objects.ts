@@ -148,14 +148,10 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
       spec: {
         provider: "azure",
         parameters,
-        secretObjects: [
-          {
-            secretName: secretProviderClass,
-            type: "Opaque",
-            labels: { ...labels },
-            data: secretNames.map((variable) => ({ objectName: variable, key: variable })),
-          },
-        ],
+        // A synced Kubernetes Secret exists only for secrets taken as environment variables.
+        ...(app.secretsAs === "environment"
+          ? { secretObjects: [{ secretName: secretProviderClass, type: "Opaque", labels: { ...labels }, data: secretNames.map((variable) => ({ objectName: variable, key: variable })) }] }
+          : {}),
       },
     });
   }
@@ -175,7 +171,7 @@ export function appObjects(app: ResolvedApp, azure: AppAzureValues): KubernetesO
   }
   const env = [
     ...Object.keys(app.env).sort().map((name) => ({ name, value: app.env[name] })),
-    ...secretNames.map((name) => ({ name, valueFrom: { secretKeyRef: { name: secretProviderClass, key: name } } })),
+    ...(app.secretsAs === "environment" ? secretNames.map((name) => ({ name, valueFrom: { secretKeyRef: { name: secretProviderClass, key: name } } })) : []),
   ];
   const resources = {
     requests: { cpu: app.resources.cpu, memory: app.resources.memory },

@@ -130,6 +130,9 @@ export function appProblems(app: AppSpec, environmentNames?: readonly string[]):
     problems.push(`${where}: replicas and autoscale are both set; keep autoscale (bounds) or replicas (a fixed count)`);
   }
   problems.push(...collisionProblems(where, app.env, app.secrets));
+  if (app.secretsAs !== undefined && app.secretsAs !== "file" && app.secretsAs !== "environment") {
+    problems.push(`${where}: secretsAs "${String(app.secretsAs)}" is not valid; use "file" or "environment"`);
+  }
   for (const [env, overrides] of Object.entries(app.environments ?? {})) {
     if (environmentNames && !environmentNames.includes(env)) {
       problems.push(`${where}: environments has "${env}", which is not an environment of the platform; use one of ${environmentNames.join(", ")}`);

@@ -196,6 +196,13 @@ export interface EnvironmentSpec {
    */
   readonly logRetentionDays?: number;
   /**
+   * Private endpoints (with private DNS zones linked to the virtual network) in the private endpoint subnet for
+   * the Key Vault and, on a Premium registry that is not a promotion source, the container registry, whose
+   * public network access is then disabled. About USD 8 a month per endpoint plus USD 0.50 per DNS zone.
+   * @default - the tier default: true for prod, false otherwise
+   */
+  readonly privateEndpoints?: boolean;
+  /**
    * Alert receivers and dashboard admins.
    * @default - no receivers (not allowed for prod)
    */
@@ -220,6 +227,13 @@ export interface RemoteStateSpec {
    * @default - the subscription of the Terraform run (`ARM_SUBSCRIPTION_ID`)
    */
   readonly subscriptionId?: string;
+  /**
+   * Public IPv4 ranges (CI runners, operators) allowed through the state account's firewall, which denies
+   * everything else (trusted Azure services excepted). Prefixes /31 are not accepted by Azure; a /32 is
+   * written as a plain address.
+   * @default - every environment's cluster.apiServerAuthorizedIpRanges (the same runners reach the API servers)
+   */
+  readonly allowedIpRanges?: readonly string[];
 }
 
 /** The whole platform: a project name, its environments and the remote state location. */

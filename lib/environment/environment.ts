@@ -73,6 +73,8 @@ export interface Environment {
   readonly logRetentionDays: number;
   readonly registrySku: "Standard" | "Premium";
   readonly keyVaultSoftDeleteRetentionDays: number;
+  /** Key Vault and registry private endpoints (see EnvironmentSpec.privateEndpoints). */
+  readonly privateEndpoints: boolean;
   readonly emailReceivers: readonly string[];
   readonly webhookReceivers: readonly WebhookReceiverSpec[];
   readonly grafanaAdminGroupObjectId?: string;
@@ -132,6 +134,7 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     logRetentionDays: spec.logRetentionDays ?? defaults.logRetentionDays,
     registrySku: defaults.registrySku,
     keyVaultSoftDeleteRetentionDays: defaults.keyVaultSoftDeleteRetentionDays,
+    privateEndpoints: spec.privateEndpoints ?? defaults.privateEndpoints,
     emailReceivers: spec.monitoring?.emailReceivers ?? [],
     webhookReceivers: spec.monitoring?.webhookReceivers ?? [],
     grafanaAdminGroupObjectId: spec.monitoring?.grafanaAdminGroupObjectId,

@@ -5,6 +5,8 @@ import { assertValidPlatform } from "./validate-platform";
 /** Remote state settings with defaults applied. */
 export interface ResolvedRemoteState extends RemoteStateSpec {
   readonly containerName: string;
+  /** Sorted, unique; a /32 as a plain address (what the storage firewall accepts). */
+  readonly allowedIpRanges: readonly string[];
 }
 
 /** A validated platform: what the stacks are built from. */
@@ -24,8 +26,22 @@ export function resolvePlatform(spec: PlatformSpec): Platform {
   return {
     project: spec.project,
     environments: spec.environments.map((env) => resolveEnvironment(spec.project, env)),
-    remoteState: spec.remoteState && { containerName: "tfstate", ...spec.remoteState },
+    remoteState: spec.remoteState && {
+      containerName: "tfstate",
+      ...spec.remoteState,
+      allowedIpRanges: stateFirewallRanges(spec.remoteState.allowedIpRanges ?? remoteStateDefaultRanges(spec)),
+    },
   };
+}
+
+/** The default of remoteState.allowedIpRanges: every environment's API server authorized ranges. */
+export function remoteStateDefaultRanges(spec: PlatformSpec): string[] {
+  return spec.environments.flatMap((env) => env.cluster.apiServerAuthorizedIpRanges ?? []);
+}
+
+/** Ranges as the storage firewall takes them: unique, sorted, a /32 as a plain address. */
+function stateFirewallRanges(ranges: readonly string[]): string[] {
+  return [...new Set(ranges.map((range) => range.replace(/\/32$/, "")))].sort();
 }
 
 /** The environment named `name`, or an error listing the known ones. */

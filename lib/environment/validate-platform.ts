@@ -52,7 +52,7 @@ export function validatePlatform(spec: PlatformSpec): string[] {
   if (spec.environments.length === 0) {
     problems.push("platform: environments is empty; declare at least one environment");
   }
-  if (spec.remoteState) problems.push(...remoteStateProblems(spec.remoteState));
+  if (spec.remoteState) problems.push(...remoteStateProblems(spec.remoteState), ...stateFirewallProblems(spec));
 
   const seen = new Set<string>();
   for (const env of spec.environments) {
@@ -71,6 +71,27 @@ export function validatePlatform(spec: PlatformSpec): string[] {
 export function assertValidPlatform(spec: PlatformSpec): void {
   const problems = validatePlatform(spec);
   if (problems.length > 0) throw new PlatformValidationError(problems);
+}
+
+/** Private and reserved blocks the storage firewall refuses in IP rules. */
+const NON_PUBLIC = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16"];
+
+function stateFirewallProblems(spec: PlatformSpec): string[] {
+  const state = spec.remoteState!;
+  const given = state.allowedIpRanges !== undefined;
+  const at = given ? "platform: remoteState.allowedIpRanges" : "platform: remoteState.allowedIpRanges (defaults to the environments' cluster.apiServerAuthorizedIpRanges)";
+  const ranges = given ? state.allowedIpRanges! : spec.environments.flatMap((env) => env.cluster?.apiServerAuthorizedIpRanges ?? []);
+  const problems: string[] = [];
+  for (const range of ranges) {
+    const cidr = parseCidr(range.includes("/") ? range : `${range}/32`);
+    if (!cidr) problems.push(`${at} contains "${range}", which is not an ipv4 address or cidr block`);
+    else if (cidr.prefix === 0) problems.push(`${at} contains "${range}", which allows every address; list the networks that need the state`);
+    else if (cidr.prefix === 31) problems.push(`${at} contains "${range}": azure storage does not accept /31 ranges; list the two addresses`);
+    else if (NON_PUBLIC.some((block) => cidrsOverlap(cidr, parseCidr(block)!))) {
+      problems.push(`${at} contains "${range}", which is not a public range; azure storage ip rules take public addresses only (use a private endpoint for in-network runners)`);
+    }
+  }
+  return problems;
 }
 
 function remoteStateProblems(state: RemoteStateSpec): string[] {

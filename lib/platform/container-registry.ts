@@ -21,6 +21,13 @@ export interface ContainerRegistryProps {
    * @default false - `lifecycle.prevent_destroy` is set
    */
   readonly allowDestroy?: boolean;
+  /**
+   * Accept traffic from public networks. Off only for a Premium registry (others cannot have private
+   * endpoints); pass it off together with a `PrivateEndpoint`, and only for a registry that no CI runner outside
+   * the network pushes to and no other environment pulls from.
+   * @default true
+   */
+  readonly publicNetworkAccess?: boolean;
 }
 
 /**
@@ -41,6 +48,9 @@ export class ContainerRegistry extends Construct {
     super(scope, id);
     const env = props.environment;
     const premium = env.registrySku === "Premium";
+    if (props.publicNetworkAccess === false && !premium) {
+      throw new Error(`${this.node.path}: publicNetworkAccess false needs a Premium registry (private endpoints); the ${env.tier} tier uses ${env.registrySku}`);
+    }
     this.resource = new AzurermContainerRegistry(this, "Resource", {
       name: env.names.of("containerRegistry"),
       location: env.location,
@@ -48,6 +58,7 @@ export class ContainerRegistry extends Construct {
       sku: env.registrySku,
       adminEnabled: false,
       anonymousPullEnabled: false,
+      publicNetworkAccessEnabled: props.publicNetworkAccess ?? true,
       zoneRedundancyEnabled: premium && env.tier === "prod",
       retentionPolicyInDays: premium ? 30 : undefined,
       tags: env.tags,
