@@ -8,3 +8,4 @@ export * from "./stacks/build-platform";
 export * from "./stacks/app-stack";
 export * from "./stacks/gitops-stack";
 export * from "./stacks/argocd-apps-stack";
+export * from "./stacks/azure-devops-governance-stack";

@@ -1,5 +1,5 @@
 import { EnvironmentSpec } from "../lib/environment/environment-spec";
-import { GITOPS_REPOSITORY, GRAFANA_ADMINS_GROUP, OPERATOR_RANGES, OWNERS, PLATFORM_ADMINS_GROUP } from "./shared";
+import { GITOPS_REPOSITORY, GRAFANA_ADMINS_GROUP, OPERATOR_RANGES, OWNERS, PLATFORM_ADMINS_GROUP, SUBSCRIPTIONS, TENANT_ID } from "./shared";
 
 /** Development: one small node per pool, no zones, Free AKS tier, alerts do not page. */
 export const dev: EnvironmentSpec = {
@@ -17,4 +17,5 @@ export const dev: EnvironmentSpec = {
   owners: OWNERS,
   tags: { "cost-center": "platform-dev" },
   monitoring: { emailReceivers: ["platform-dev@contoso.com"], grafanaAdminGroupObjectId: GRAFANA_ADMINS_GROUP },
+  delivery: { tenantId: TENANT_ID, subscriptionId: SUBSCRIPTIONS.dev },
 };

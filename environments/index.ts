@@ -14,4 +14,15 @@ export const referencePlatform: PlatformSpec = {
     storageAccountName: "stcontosotfstate",
     location: "westeurope",
   },
+  delivery: {
+    ci: "github",
+    infraRepository: { owner: "contoso", name: "platform-infra" },
+    gitopsRepository: { owner: "contoso", name: "platform-gitops" },
+    // A GitHub App installed on the GitOps repository with contents: write; its private key is the Actions secret below.
+    gitopsPushCredential: { kind: "github-app", appId: 1234567, privateKeySecret: "GITOPS_APP_PRIVATE_KEY" },
+  },
+  // Commit statuses on the GitOps repository and automatic rollback requests to the infra repository
+  // (docs/feedback.md). The tokens are the Key Vault secrets github-status-token and github-dispatch-token of each
+  // environment's vault; an environment on Argo CD would also need statusApp (a GitHub App).
+  feedback: {},
 };

@@ -1,5 +1,5 @@
 import { EnvironmentSpec } from "../lib/environment/environment-spec";
-import { GITOPS_REPOSITORY, GRAFANA_ADMINS_GROUP, OPERATOR_RANGES, OWNERS, PLATFORM_ADMINS_GROUP } from "./shared";
+import { GITOPS_REPOSITORY, GRAFANA_ADMINS_GROUP, OPERATOR_RANGES, OWNERS, PLATFORM_ADMINS_GROUP, RELEASE_APPROVERS, SUBSCRIPTIONS, TENANT_ID } from "./shared";
 
 /** Production: three zones, Standard AKS tier with SLA, larger pools, upgrades on Saturday night, pages on-call. */
 export const prod: EnvironmentSpec = {
@@ -25,4 +25,5 @@ export const prod: EnvironmentSpec = {
     webhookReceivers: [{ name: "pagerduty", url: "https://events.pagerduty.com/integration/contoso-prod/enqueue" }],
     grafanaAdminGroupObjectId: GRAFANA_ADMINS_GROUP,
   },
+  delivery: { tenantId: TENANT_ID, subscriptionId: SUBSCRIPTIONS.prod, approvers: RELEASE_APPROVERS },
 };

@@ -1,5 +1,5 @@
 import { EnvironmentSpec } from "../lib/environment/environment-spec";
-import { GITOPS_REPOSITORY, GRAFANA_ADMINS_GROUP, OPERATOR_RANGES, OWNERS, PLATFORM_ADMINS_GROUP } from "./shared";
+import { GITOPS_REPOSITORY, GRAFANA_ADMINS_GROUP, OPERATOR_RANGES, OWNERS, PLATFORM_ADMINS_GROUP, RELEASE_APPROVERS, SUBSCRIPTIONS, TENANT_ID } from "./shared";
 
 /** Staging: zone redundant like prod, smaller pools, promoted from dev. */
 export const staging: EnvironmentSpec = {
@@ -18,4 +18,5 @@ export const staging: EnvironmentSpec = {
   tags: { "cost-center": "platform-staging" },
   promotesFrom: "dev",
   monitoring: { emailReceivers: ["platform-staging@contoso.com"], grafanaAdminGroupObjectId: GRAFANA_ADMINS_GROUP },
+  delivery: { tenantId: TENANT_ID, subscriptionId: SUBSCRIPTIONS.staging, approvers: RELEASE_APPROVERS },
 };

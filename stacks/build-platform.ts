@@ -1,10 +1,12 @@
-import { App } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { AppPins, AppSpec } from "../lib/apps/app-spec";
 import { assertValidApps } from "../lib/apps/validate-apps";
 import { PlatformSpec } from "../lib/environment/environment-spec";
 import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
+import { addAzureDevOpsGovernance } from "./add-governance";
 import { AppStack } from "./app-stack";
 import { ArgoCdAppsStack } from "./argocd-apps-stack";
+import { DeliveryStack, deliveryNeeds } from "./delivery-stack";
 import { GitOpsStack } from "./gitops-stack";
 import { MonitoringStack } from "./monitoring-stack";
 import { PolicyChecks, PolicyChecksProps } from "../lib/policy/policy-checks";
@@ -61,6 +63,10 @@ export interface PlatformStacks {
   readonly state?: StateStack;
   /** The stacks of each environment, by environment name. */
   readonly environments: Readonly<Record<string, EnvironmentStacks>>;
+  /** The pipeline identities' bootstrap stack (which also writes the generated pipelines), when the platform has delivery. */
+  readonly delivery?: DeliveryStack;
+  /** The review rules' bootstrap stack (`governance`), when the platform has governance (see docs/governance.md). */
+  readonly governance?: TerraformStack;
   /** The policy checks applied to the app's stacks (undefined with `policy: false`). */
   readonly policy?: PolicyChecks;
 }
@@ -107,9 +113,13 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
     environments[environment.name] = { platform: platformStack, monitoring, gitops, argoCdApps, apps };
   }
   grantPromotedImagePulls(platform, environments);
+  const delivery = platform.delivery ? new DeliveryStack(app, { platform, needs: deliveryNeeds(platform, environments) }) : undefined;
+  if (delivery && state) delivery.addDependency(state);
+  const governance = delivery ? addAzureDevOpsGovernance(app, platform, [delivery]) : undefined;
+  // Last, so that every stack above is covered.
   const policy = options.policy === false ? undefined : PolicyChecks.applyTo(app, options.policy);
   if (policy) addPlatformSuppressions(platform, environments);
-  return { platform, state, environments, policy };
+  return { platform, state, environments, delivery, governance, policy };
 }
 
 /**

@@ -3,7 +3,9 @@ import { TENANT_ID_VARIABLE } from "../lib/apps/app-objects";
 import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
 import { ArgoCd } from "../lib/gitops/argo-cd";
 import { ClusterBaseline } from "../lib/gitops/cluster-baseline";
-import { FluxGitOps } from "../lib/gitops/flux-git-ops";
+import { FluxGitOps, fluxKustomizationObjectName } from "../lib/gitops/flux-git-ops";
+import { RELEASE_FEEDBACK_FOLDER, ReleaseFeedback } from "../lib/gitops/release-feedback";
+import { ResolvedFeedback } from "../lib/environment/feedback-spec";
 import { GitSource } from "../lib/gitops/git-source";
 import { GitOpsManifests } from "../lib/kubernetes/gitops-manifests";
 import { KubernetesObject } from "../lib/kubernetes/kubernetes-object";
@@ -11,6 +13,10 @@ import { KustomizationFile } from "../lib/kubernetes/kustomization-file";
 import { EnvironmentDescriptor } from "../lib/release/environment-descriptor";
 import type { AppStack } from "./app-stack";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
+
+/** Namespaces of the engines as the stack installs them (the `FluxGitOps` and `ArgoCd` defaults). */
+const FLUX_NAMESPACE = "flux-system";
+const ARGO_CD_NAMESPACE = "argocd";
 
 /** The folder of the apps layer inside an environment's folder. */
 export const APPS_FOLDER = "apps";
@@ -72,6 +78,8 @@ export class GitOpsStack extends EnvironmentStack {
   public readonly argoCd?: ArgoCd;
   /** `apps/kustomization.yaml`: the app folders of the environment (read at synth time). */
   public readonly appsKustomization: KustomizationFile;
+  /** Release feedback, when the platform has `feedback`. */
+  public readonly feedback?: ReleaseFeedback;
   /** `environment.json`: the environment's tier, engine and promotion source, for the release CLI. */
   public readonly descriptor: EnvironmentDescriptor;
 
@@ -94,19 +102,26 @@ export class GitOpsStack extends EnvironmentStack {
       helmProvider: argo,
       kubeloginMode: props.kubeloginMode,
     });
+    const fluxName = env.names.of("fluxConfiguration");
+    this.feedback = props.platform.feedback && this.releaseFeedback(props.platform.feedback, fluxName);
     if (argo) {
       this.argoCd = new ArgoCd(this, "ArgoCd", {
         source: this.source,
         highAvailability: env.tier === "prod",
         chartVersion: props.argoCdChartVersion,
+        values: this.feedback?.argoCdValues && { notifications: this.feedback.argoCdValues },
       });
+      this.feedback?.applyArgoCdSecretSync([this.argoCd.namespace, this.argoCd.resource]);
     } else {
       this.flux = new FluxGitOps(this, "Flux", {
         clusterId: this.clusterAccess.clusterId,
-        name: env.names.of("fluxConfiguration"),
+        name: fluxName,
         source: this.source,
         extensionVersion: props.fluxExtensionVersion,
         appsSubstitutions: this.appsSubstitutions(props.apps ?? []),
+        extraKustomizations: this.feedback && [
+          { name: RELEASE_FEEDBACK_FOLDER, path: [this.source.environmentPath, RELEASE_FEEDBACK_FOLDER].filter(Boolean).join("/"), substitutions: this.feedback.fluxSubstitutions },
+        ],
       });
     }
     // After the infrastructure manifests: the first GitOpsManifests written clears the output folder.
@@ -116,6 +131,20 @@ export class GitOpsStack extends EnvironmentStack {
       environment: env.name,
       folder: APPS_FOLDER,
       resources: { get resources() { return appFolders(root, env.name, at); } },
+    });
+  }
+
+  /** Release feedback (docs/feedback.md): commit statuses and rollback requests of the environment's engine. */
+  private releaseFeedback(feedback: ResolvedFeedback, fluxName: string): ReleaseFeedback {
+    const env = this.environment;
+    const layers = (name: (layer: string) => string) => ({ infrastructure: name("infrastructure"), apps: name("apps") });
+    return new ReleaseFeedback(this, "ReleaseFeedback", {
+      environment: env,
+      feedback,
+      oidcIssuerUrl: this.clusterAccess.cluster.oidcIssuerUrl,
+      ...(env.sync === "argocd"
+        ? { namespace: ARGO_CD_NAMESPACE, argoCdApplications: layers((layer) => `${env.name}-${layer}`) }
+        : { namespace: FLUX_NAMESPACE, fluxKustomizations: layers((layer) => fluxKustomizationObjectName(fluxName, layer)) }),
     });
   }
 

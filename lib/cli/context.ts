@@ -21,6 +21,7 @@ export interface CommonOptions {
   branch: string;
   json?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 /** Options of the commands that synthesize (or read `--out`). */
@@ -38,7 +39,7 @@ export interface CliContext {
   readonly progress: (options: CommonOptions) => (message: string) => void;
   /** A warning on standard error. */
   readonly warn: (message: string) => void;
-  /** Prints `value` as JSON with `--json`, else `text()`. */
+  /** Prints `value` as JSON with `--json`, else `text()` unless `--quiet`. */
   readonly print: (options: CommonOptions, value: unknown, text: () => string) => void;
   /** Sets the exit code the command line ends with (when nothing throws). */
   readonly setExitCode: (code: number) => void;
@@ -50,7 +51,8 @@ export function withCommonOptions(command: Command, withSynth: boolean): Command
     .option("--repo <url|path>", "GitOps repository (default: .gitops/repo.git in the project, created on first use)")
     .option("--branch <name>", "branch releases are committed to", "main")
     .option("--json", "print the result as JSON on stdout (progress stays on stderr)")
-    .option("-q, --quiet", "no progress messages");
+    .option("-q, --quiet", "print nothing on success (progress and result; --json output stays)")
+    .option("--verbose", "list every changed file, not only the counts per environment and the app changes");
   if (withSynth) {
     command
       .option("--env <env...>", "only these environments (repeat or separate with commas; default: all, plus bootstrap/)")

@@ -12,7 +12,7 @@ export function registerDiff(program: Command, cli: CliContext): void {
       const { diff } = await import("../release/verify");
       const { io } = cli;
       const result = diff({ cwd: io.cwd, env: io.env, repo: options.repo, branch: options.branch, environments: listOption(options.env), out: options.out, progress: cli.progress(options) });
-      cli.print(options, compareJson(result), () => (result.upToDate ? `no changes: ${result.repository} (${result.branch}) is up to date\n` : formatEnvironments(result.plan.environments)));
+      cli.print(options, compareJson(result), () => (result.upToDate ? `no changes: ${result.repository} (${result.branch}) is up to date\n` : formatEnvironments(result.plan.environments, true)));
       if (options.exitCode && !result.upToDate) cli.setExitCode(ExitCode.DIFFERENCES);
     });
 }

@@ -14,13 +14,24 @@ export function compareJson(result: CompareResult): unknown {
   };
 }
 
-/** Per environment: the number of changed files, the app changes, and the files. */
-export function formatEnvironments(environments: readonly EnvironmentChange[]): string {
+/** Per environment: the number of changed files, the app changes, and the files (`verbose`). */
+export function formatEnvironments(environments: readonly EnvironmentChange[], verbose = false): string {
   return environments
     .map((e) => {
-      const files = e.files.map((f) => `    ${f.status} ${f.path}\n`).join("");
+      const files = verbose ? e.files.map((f) => `    ${f.status} ${f.path}\n`).join("") : "";
       const apps = e.apps.map((a) => `    app ${a.app}: ${a.from === a.to ? `${a.files.length} file(s) changed` : `${a.from ?? "(new)"} -> ${a.to ?? "(removed)"}`}\n`).join("");
       return `  ${e.environment}: ${e.files.length} file(s) changed\n${apps}${files}`;
     })
     .join("");
+}
+
+/** Files verify lists without `--verbose` (the first ones; the count says how many more). */
+const VERIFY_FILE_LIMIT = 50;
+
+/** The files `verify` found different: missing, extra or modified. */
+export function differingFiles(result: CompareResult, verbose = false): string {
+  const line = (f: { status: string; path: string }): string => `  ${f.status === "A" ? "missing  " : f.status === "D" ? "extra    " : "modified "} ${f.path}\n`;
+  if (verbose || result.plan.files.length <= VERIFY_FILE_LIMIT) return result.plan.files.map(line).join("");
+  const shown = result.plan.files.slice(0, VERIFY_FILE_LIMIT).map(line).join("");
+  return `${shown}  ... and ${result.plan.files.length - VERIFY_FILE_LIMIT} more (--verbose lists them all)\n`;
 }

@@ -14,7 +14,7 @@ export function registerHistory(program: Command, cli: CliContext): void {
       cli.print(options, { ok: true, ...result }, () =>
         result.releases
           .map((r) => {
-            const kind = r.kind === "rollback" ? `rollback to ${r.restores ?? "?"} (reverts ${r.reverts ?? "?"})` : r.removed ? `${r.kind} (removed ${result.environment})` : r.kind;
+            const kind = r.kind === "rollback" ? `${r.automatic ? "automatic rollback" : "rollback"} to ${r.restores ?? "?"} (reverts ${r.reverts ?? "?"}${r.cause ? `; cause: ${r.cause}` : ""})` : r.removed ? `${r.kind} (removed ${result.environment})` : r.kind;
             const apps = Object.entries(r.apps).map(([app, image]) => `    ${app}  ${image}\n`);
             return `${r.id}  ${r.time}  ${kind}\n    commit ${r.commit.slice(0, 12)}  source ${r.sourceCommit ?? "-"}\n${apps.join("")}`;
           })

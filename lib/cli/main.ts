@@ -1,13 +1,22 @@
 import { Command, CommanderError } from "commander";
+import { redactUrlsIn } from "../core/redaction";
 import { ExitCode, ReleaseError } from "../release/errors";
 import { CliContext, CliIo, CommonOptions } from "./context";
 import { registerDiff } from "./diff-command";
 import { registerHistory } from "./history-command";
+import { registerGraph } from "./graph-command";
+import { registerInit } from "./init-command";
 import { registerPolicy } from "./policy-command";
 import { registerPromote } from "./promote-command";
 import { registerPublish } from "./publish-command";
 import { registerRollback } from "./rollback-command";
+import { registerStatus } from "./status-command";
 import { registerVerify } from "./verify-command";
+import { registerChangedStacks } from "./changed-stacks-command";
+import { registerPipelines } from "./pipelines-command";
+import { registerPrComment } from "./pr-comment-command";
+import { registerStacks } from "./stacks-command";
+import { registerSynth } from "./synth-command";
 
 export type { CliIo } from "./context";
 
@@ -19,7 +28,15 @@ const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerPromote,
   registerRollback,
   registerHistory,
+  registerStatus,
+  registerGraph,
   registerPolicy,
+  registerInit,
+  registerSynth,
+  registerChangedStacks,
+  registerStacks,
+  registerPrComment,
+  registerPipelines,
 ];
 
 /**
@@ -59,7 +76,8 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
       return ExitCode.BAD_INPUT;
     }
     const code = error instanceof ReleaseError ? error.exitCode : ExitCode.INTERNAL;
-    const message = error instanceof ReleaseError ? error.message : `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
+    // a URL in any message (git's own errors included) loses its credentials before it is printed
+    const message = redactUrlsIn(error instanceof ReleaseError ? error.message : `unexpected error: ${(error as Error)?.stack ?? String(error)}`);
     if (json) io.stdout(`${JSON.stringify({ ok: false, exitCode: code, error: message }, null, 2)}\n`);
     io.stderr(`${cli.paint(31, "error:")} ${message}\n`);
     return code;
@@ -77,9 +95,10 @@ function cliContext(io: CliIo, setExitCode: (code: number) => void): CliContext 
       if (!options.quiet) io.stderr(`${paint(2, "cdktf-gitops:")} ${message}\n`);
     },
     warn: (message: string): void => io.stderr(`${paint(33, "warning:")} ${message}\n`),
+    // -q: nothing on success but --json output (warnings and errors still go to stderr)
     print: (options: CommonOptions, value: unknown, text: () => string): void => {
       if (options.json) io.stdout(`${JSON.stringify(value, null, 2)}\n`);
-      else io.stdout(text());
+      else if (!options.quiet) io.stdout(text());
     },
   };
 }

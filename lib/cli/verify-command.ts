@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { ExitCode } from "../release/errors";
 import { CliContext, listOption, SynthOptions, withCommonOptions } from "./context";
-import { compareJson } from "./format";
+import { compareJson, differingFiles } from "./format";
 
 /** `cdktf-gitops verify`: the GitOps repository against a fresh synth; exit code 1 when they differ. */
 export function registerVerify(program: Command, cli: CliContext): void {
@@ -14,9 +14,7 @@ export function registerVerify(program: Command, cli: CliContext): void {
       cli.print(options, compareJson(result), () =>
         result.upToDate
           ? `verified: ${result.repository} (${result.branch}) matches a fresh synth\n`
-          : `${result.repository} (${result.branch}) differs from a fresh synth in ${result.plan.files.length} file(s):\n${result.plan.files
-              .map((f) => `  ${f.status === "A" ? "missing  " : f.status === "D" ? "extra    " : "modified "} ${f.path}\n`)
-              .join("")}run "cdktf-gitops diff" for details, "cdktf-gitops publish" to bring the repository in line\n`,
+          : `${result.repository} (${result.branch}) differs from a fresh synth in ${result.plan.files.length} file(s):\n${differingFiles(result, options.verbose)}run "cdktf-gitops diff" for details, "cdktf-gitops publish" to bring the repository in line\n`,
       );
       if (!result.upToDate) cli.setExitCode(ExitCode.DIFFERENCES);
     });

@@ -10,3 +10,5 @@ export * from "./kubernetes-names";
 export * from "./azure-formats";
 export * from "./sorting";
 export * from "./own";
+export * from "./gitops-root";
+export * from "./stack-graph";

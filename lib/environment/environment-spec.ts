@@ -1,3 +1,7 @@
+import { DeliverySpec, EnvironmentDeliverySpec } from "./delivery-spec";
+import type { FeedbackSpec } from "./feedback-spec";
+import type { GovernanceSpec } from "./governance-spec";
+
 /**
  * The declarative description of an environment, as a platform team writes it in `environments/<env>.ts`.
  * Every optional field has a tier default (see `tier-defaults.ts`); `resolveEnvironment` applies them.
@@ -207,6 +211,12 @@ export interface EnvironmentSpec {
    * @default - no receivers (not allowed for prod)
    */
   readonly monitoring?: MonitoringSpec;
+  /**
+   * Where the generated pipeline deploys this environment (tenant, subscription) and who approves apply.
+   * Required when the platform has `delivery`.
+   * @default - none (no pipeline)
+   */
+  readonly delivery?: EnvironmentDeliverySpec;
 }
 
 /** Where Terraform state lives: one storage account for all environments, created by the bootstrap stack. */
@@ -247,4 +257,20 @@ export interface PlatformSpec {
    * @default - local state files (fine for trying things out, not for a team)
    */
   readonly remoteState?: RemoteStateSpec;
+  /**
+   * Review rules for the infra and GitOps repositories (rulesets, environments, CODEOWNERS); see docs/governance.md.
+   * @default - no governance stack and no CODEOWNERS
+   */
+  readonly governance?: GovernanceSpec;
+  /**
+   * Continuous deployment: the CI system, repositories, GitOps push credential and pinned tool versions of the
+   * generated pipelines (see docs/delivery.md).
+   * @default - no pipelines and no pipeline identities are generated
+   */
+  readonly delivery?: DeliverySpec;
+  /**
+   * Release feedback: commit statuses from the sync engines and automatic rollback requests (docs/feedback.md).
+   * @default - no feedback objects, no automatic rollback
+   */
+  readonly feedback?: FeedbackSpec;
 }

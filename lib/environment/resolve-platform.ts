@@ -1,12 +1,18 @@
+import { resolveDelivery, ResolvedDelivery } from "./delivery-spec";
 import { Environment, resolveEnvironment } from "./environment";
+import { resolveFeedback, ResolvedFeedback } from "./feedback-spec";
 import { PlatformSpec, RemoteStateSpec } from "./environment-spec";
+import { resolveGovernance, ResolvedGovernance } from "./governance-spec";
 import { assertValidPlatform } from "./validate-platform";
 
 /** Remote state settings with defaults applied. */
 export interface ResolvedRemoteState extends RemoteStateSpec {
   readonly containerName: string;
-  /** Sorted, unique; a /32 as a plain address (what the storage firewall accepts). */
-  readonly allowedIpRanges: readonly string[];
+  /**
+   * Set by `resolvePlatform`: sorted, unique, a /32 as a plain address (what the storage firewall accepts).
+   * @default - none: the firewall then admits trusted Azure services only
+   */
+  readonly allowedIpRanges?: readonly string[];
 }
 
 /** A validated platform: what the stacks are built from. */
@@ -15,6 +21,12 @@ export interface Platform {
   /** The environments in declaration order, with defaults applied. */
   readonly environments: readonly Environment[];
   readonly remoteState?: ResolvedRemoteState;
+  /** Review rules, with defaults applied (when the spec has them). */
+  readonly governance?: ResolvedGovernance;
+  /** Delivery settings with defaults applied, when the platform has them. */
+  readonly delivery?: ResolvedDelivery;
+  /** Release feedback settings with defaults applied, when the platform has them. */
+  readonly feedback?: ResolvedFeedback;
 }
 
 /**
@@ -31,6 +43,9 @@ export function resolvePlatform(spec: PlatformSpec): Platform {
       ...spec.remoteState,
       allowedIpRanges: stateFirewallRanges(spec.remoteState.allowedIpRanges ?? remoteStateDefaultRanges(spec)),
     },
+    governance: spec.governance && resolveGovernance(spec.governance),
+    delivery: spec.delivery && resolveDelivery(spec.delivery, spec.environments),
+    feedback: spec.feedback && spec.delivery && resolveFeedback(spec.feedback, spec.delivery),
   };
 }
 

@@ -16,7 +16,10 @@ import {
   RemoteStateSpec,
   Tier,
 } from "./environment-spec";
+import { governanceProblems } from "./validate-governance";
 import { tierDefaults } from "./tier-defaults";
+import { deliveryProblems } from "./delivery-spec";
+import { feedbackProblems } from "./feedback-spec";
 
 const PROJECT_NAME = /^[a-z][a-z0-9]{1,11}$/;
 const LOCATION = /^[a-z][a-z0-9]+$/;
@@ -64,6 +67,9 @@ export function validatePlatform(spec: PlatformSpec): string[] {
   }
   problems.push(...overlapProblems(spec.environments));
   problems.push(...promotionProblems(spec.environments));
+  problems.push(...deliveryProblems(spec));
+  problems.push(...governanceProblems(spec));
+  problems.push(...feedbackProblems(spec));
   return problems;
 }
 

@@ -16,6 +16,14 @@ export const FLUX_NAME_PATTERN = /^[a-z\d]([-a-z\d]{0,28}[a-z\d])?$/;
 export const FLUX_VARIABLE_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
 
 
+/**
+ * Name of the Kustomization object a flux configuration creates in the cluster for one of its kustomizations:
+ * Azure names it `<configuration name>-<kustomization name>`, in the configuration's namespace.
+ */
+export function fluxKustomizationObjectName(configurationName: string, kustomizationName: string): string {
+  return `${configurationName}-${kustomizationName}`;
+}
+
 /** Props of a `FluxGitOps`. */
 export interface FluxGitOpsProps {
   /** Resource id of the AKS cluster. */
@@ -89,6 +97,22 @@ export interface FluxGitOpsProps {
    * @default - no post-build substitution
    */
   readonly appsSubstitutions?: Readonly<Record<string, string>>;
+  /**
+   * Further kustomizations beside the two layers, each with its own path and post-build variables (such as the
+   * release-feedback folder, whose variables are the feedback identity's ids). They depend on no other.
+   * @default - none
+   */
+  readonly extraKustomizations?: readonly FluxExtraKustomization[];
+}
+
+/** A further kustomization of a `FluxGitOps`. */
+export interface FluxExtraKustomization {
+  /** Name (azurerm rule `^[a-z\d]([-a-z\d]{0,28}[a-z\d])?$`). */
+  readonly name: string;
+  /** Path in the repository. */
+  readonly path: string;
+  /** Post-build variables. @default - none */
+  readonly substitutions?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -110,6 +134,8 @@ export class FluxGitOps extends Construct {
   public readonly appsKustomizationName: string;
   /** Path of the infrastructure layer in the repository. */
   public readonly infrastructurePath: string;
+  /** Name of the flux configuration (as given, never a token). */
+  public readonly configurationName: string;
 
   constructor(scope: Construct, id: string, props: FluxGitOpsProps) {
     super(scope, id);
@@ -118,6 +144,7 @@ export class FluxGitOps extends Construct {
     const autoUpgrade = props.autoUpgrade ?? false;
     const version = props.extensionVersion ?? FLUX_EXTENSION_VERSION;
     const namespace = props.namespace ?? "flux-system";
+    this.configurationName = props.name;
     this.infrastructureKustomizationName = props.infrastructureKustomizationName ?? "infrastructure";
     this.appsKustomizationName = props.appsKustomizationName ?? "apps";
     this.infrastructurePath = props.infrastructurePath ?? [source.environmentPath, "infrastructure"].filter(Boolean).join("/");
@@ -125,14 +152,20 @@ export class FluxGitOps extends Construct {
     const timeout = props.timeout ?? "10m";
 
     const problems: string[] = [];
+    const extra = props.extraKustomizations ?? [];
     for (const [prop, name] of [
       ["name", props.name],
       ["infrastructureKustomizationName", this.infrastructureKustomizationName],
       ["appsKustomizationName", this.appsKustomizationName],
+      ...extra.map((k, i) => [`extraKustomizations[${i}].name`, k.name] as const),
     ] as const) {
       if (!Token.isUnresolved(name) && !FLUX_NAME_PATTERN.test(name)) {
         problems.push(`${at}: ${prop} "${name}" is not a valid flux name; azure allows 1-30 lower-case letters, digits and hyphens, starting and ending with a letter or digit`);
       }
+    }
+    const names = [this.infrastructureKustomizationName, this.appsKustomizationName, ...extra.map((k) => k.name)];
+    if (new Set(names).size !== names.length && this.infrastructureKustomizationName !== this.appsKustomizationName) {
+      problems.push(`${at}: extraKustomizations repeat a kustomization name (${names.join(", ")}); give each kustomization its own name`);
     }
     if (this.infrastructureKustomizationName === this.appsKustomizationName) {
       problems.push(`${at}: infrastructureKustomizationName and appsKustomizationName are both "${this.appsKustomizationName}"; give each kustomization its own name`);
@@ -208,9 +241,23 @@ export class FluxGitOps extends Construct {
           ...kustomization,
           ...(Object.keys(substitutions).length > 0 ? { postBuild: { substitute: sortedRecord(substitutions) } } : {}),
         },
+        ...extra.map((k) => ({
+          name: k.name,
+          path: k.path,
+          ...kustomization,
+          ...(k.substitutions && Object.keys(k.substitutions).length > 0 ? { postBuild: { substitute: sortedRecord(k.substitutions) } } : {}),
+        })),
       ],
       dependsOn: [this.extension],
     });
+  }
+
+  /**
+   * Name of the Kustomization object the flux configuration creates in the cluster for one of its kustomizations:
+   * Azure names it `<configuration name>-<kustomization name>`, in the configuration's namespace.
+   */
+  public kustomizationObjectName(kustomizationName: string): string {
+    return fluxKustomizationObjectName(this.configurationName, kustomizationName);
   }
 
   private gitRepository(source: GitSource, timeoutSeconds: number, localAuthReference: string | undefined): KubernetesFluxConfigurationGitRepository {

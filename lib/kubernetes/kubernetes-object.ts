@@ -39,6 +39,8 @@ const MODELS: Readonly<Record<string, () => ModelClass>> = {
   "scheduling.k8s.io/v1/PriorityClass": () => require("kubernetes-models/scheduling.k8s.io/v1/PriorityClass").PriorityClass,
   "source.toolkit.fluxcd.io/v1/GitRepository": () => require("@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/GitRepository").GitRepository,
   "kustomize.toolkit.fluxcd.io/v1/Kustomization": () => require("@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization").Kustomization,
+  "notification.toolkit.fluxcd.io/v1beta3/Provider": () => require("@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/Provider").Provider,
+  "notification.toolkit.fluxcd.io/v1beta3/Alert": () => require("@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/Alert").Alert,
   "argoproj.io/v1alpha1/Application": () => require("@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application").Application,
   "argoproj.io/v1alpha1/AppProject": () => require("@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject").AppProject,
   "secrets-store.csi.x-k8s.io/v1/SecretProviderClass": () => require("./secret-provider-class-model").SecretProviderClassModel,

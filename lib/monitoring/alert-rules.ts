@@ -33,10 +33,12 @@ export function syncAlertRules(environment: Environment, tier: AlertTierSettings
       {
         ...base,
         alert: "FluxResourceNotReady",
-        expression: 'max by (customresource_kind, exported_namespace, name) (gotk_resource_info{ready="False", suspended!="true"}) > 0',
+        // `revision` is the resource's last applied (Kustomization) or fetched (source) revision: the GitOps commit
+        // to look up with `cdktf-gitops history` (release feedback, docs/feedback.md).
+        expression: 'max by (customresource_kind, exported_namespace, name, revision) (gotk_resource_info{ready="False", suspended!="true"}) > 0',
         annotations: {
           summary: "Flux {{ $labels.customresource_kind }} {{ $labels.exported_namespace }}/{{ $labels.name }} is not ready",
-          description: `The Flux resource has not been ready for ${tier.syncFailingFor}: the cluster is not in sync with the GitOps repository. Check \`flux get all -A\` and the resource's events.`,
+          description: `The Flux resource has not been ready for ${tier.syncFailingFor}: the cluster is not in sync with the GitOps repository. Last applied revision: {{ $labels.revision }}. Check \`flux get all -A\`, the resource's events and the commit statuses of the GitOps repository.`,
         },
       },
       {

@@ -80,7 +80,7 @@ export class RemoteStateStorage extends Construct {
         deleteRetentionPolicy: { days: retention },
         containerDeleteRetentionPolicy: { days: retention },
       },
-      networkRules: { defaultAction: "Deny", bypass: ["AzureServices"], ipRules: [...props.state.allowedIpRanges] },
+      networkRules: { defaultAction: "Deny", bypass: ["AzureServices"], ipRules: [...(props.state.allowedIpRanges ?? [])] },
       tags,
       lifecycle: { preventDestroy: true },
     });

@@ -1,6 +1,7 @@
 import { ReleaseError } from "./errors";
-import { GitOpsWorkspace, openWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
+import { GitOpsWorkspace, RepositoryOptions, resolveTarget, withWorkspace } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, parseRelease, RELEASE_FILE } from "./layout";
+import { objectIds, readBlobs } from "./read-blobs";
 import { assertEnvironmentName } from "./source";
 
 /** Commit trailers written by publish and rollback. */
@@ -14,6 +15,10 @@ export const TRAILERS = {
   reverts: "Reverts-Release",
   restores: "Restores-Release",
   restoresCommit: "Restores-Commit",
+  // written by automatic (guarded) rollbacks, see automatic-rollback.ts
+  rollbackTrigger: "Rollback-Trigger",
+  rollbackCause: "Rollback-Cause",
+  rollbackRevision: "Rollback-Revision",
 } as const;
 
 /** What made a release: a publish, a rollback, or a commit not made by cdktf-gitops. */
@@ -41,6 +46,10 @@ export interface ReleaseEntry {
   readonly reverts?: string;
   /** For a rollback: the release whose content it restored. */
   readonly restores?: string;
+  /** For a rollback: true when it was made by `rollback --dispatch-event` / `--if-current` (a guarded, automatic rollback). */
+  readonly automatic?: boolean;
+  /** For an automatic rollback: the event that caused it (`<source> <event>`). */
+  readonly cause?: string;
 }
 
 /** Parses `Key: value` trailers of a commit message. */
@@ -54,30 +63,32 @@ export function parseTrailers(lines: string): Record<string, string> {
 }
 
 /**
- * Releases of an environment, newest first: every commit on the branch that changed `environments/<env>/`.
- * Throws a `ReleaseError` for an environment that was never published.
+ * Releases of an environment, newest first (the newest `limit` when given): every commit on the branch that
+ * changed `environments/<env>/`, from commit metadata (`git log` of the cache, trailers) and the environment's
+ * release.json at each listed commit, read in one batch. Throws a `ReleaseError` for an environment that was
+ * never published.
  */
-export function environmentHistory(workspace: GitOpsWorkspace, environment: string): ReleaseEntry[] {
+export function environmentHistory(workspace: GitOpsWorkspace, environment: string, limit?: number): ReleaseEntry[] {
   const folder = `${ENVIRONMENTS_FOLDER}/${environment}/`;
-  const known = (): string => {
-    const envs = workspace.environments();
-    return envs.length > 0 ? envs.join(", ") : "(none; run publish first)";
-  };
-  if (!workspace.hasHistory) {
+  const head = workspace.head();
+  if (head === undefined) {
     throw new ReleaseError(`unknown environment "${environment}": ${workspace.displayRepo} (${workspace.branch}) has no releases yet; run publish first`);
   }
   const format = "%H%x1f%cI%x1f%s%x1f%(trailers:unfold=true,separator=%x1d)%x1e";
-  const out = workspace.git.text(["log", `--format=${format}`, "HEAD", "--", folder]);
-  const entries: ReleaseEntry[] = [];
-  for (const record of out.split("\x1e")) {
-    const trimmed = record.replace(/^\n/, "");
-    if (!trimmed) continue;
-    const [commit, time, subject, trailerText] = trimmed.split("\x1f");
+  const out = workspace.git.text(["log", `--format=${format}`, ...(limit ? [`--max-count=${limit}`] : []), head, "--", folder]);
+  const records = out
+    .split("\x1e")
+    .map((r) => r.replace(/^\n/, ""))
+    .filter(Boolean)
+    .map((r) => r.split("\x1f"));
+  const commits = records.map(([commit]) => commit);
+  const releases = readBlobs(workspace.git, commits.map((c) => `${c}:${folder}${RELEASE_FILE}`));
+  const present = objectIds(workspace.git, commits.map((c) => `${c}:${folder}`));
+  const entries = records.map(([commit, time, subject, trailerText]): ReleaseEntry => {
     const trailers = parseTrailers(trailerText ?? "");
-    const text = workspace.readFileAt(commit, `${folder}${RELEASE_FILE}`);
-    const release = parseRelease(text);
+    const release = parseRelease(releases.get(`${commit}:${folder}${RELEASE_FILE}`)?.toString("utf8"));
     const kindTrailer = trailers[TRAILERS.kind];
-    entries.push({
+    return {
       id: trailers[TRAILERS.releaseId] ?? commit.slice(0, 12),
       commit,
       time,
@@ -85,13 +96,16 @@ export function environmentHistory(workspace: GitOpsWorkspace, environment: stri
       kind: kindTrailer === "publish" || kindTrailer === "rollback" ? kindTrailer : "manual",
       sourceCommit: release?.sourceCommit,
       apps: release?.apps ?? {},
-      removed: workspace.readFileAt(commit, folder) === undefined,
+      removed: !present.has(`${commit}:${folder}`),
       reverts: trailers[TRAILERS.reverts],
       restores: trailers[TRAILERS.restores],
-    });
-  }
+      ...(trailers[TRAILERS.rollbackTrigger] === "automatic" ? { automatic: true, cause: trailers[TRAILERS.rollbackCause] } : {}),
+    };
+  });
   if (entries.length === 0) {
-    throw new ReleaseError(`unknown environment "${environment}"; ${workspace.displayRepo} (${workspace.branch}) has: ${known()}`);
+    const envs = workspace.environments();
+    const known = envs.length > 0 ? envs.join(", ") : "(none; run publish first)";
+    throw new ReleaseError(`unknown environment "${environment}"; ${workspace.displayRepo} (${workspace.branch}) has: ${known}`);
   }
   return entries;
 }
@@ -129,11 +143,8 @@ export function history(options: HistoryOptions): HistoryResult {
   if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1)) {
     throw new ReleaseError(`--limit ${options.limit} is not valid; use a whole number of 1 or more`);
   }
-  const workspace = openWorkspace(options, resolveTarget(options));
-  try {
-    const releases = environmentHistory(workspace, options.environment);
-    return { repository: workspace.displayRepo, branch: workspace.branch, environment: options.environment, releases: releases.slice(0, options.limit ?? releases.length) };
-  } finally {
-    workspace.dispose();
-  }
+  return withWorkspace(options, resolveTarget(options), (workspace) => {
+    const releases = environmentHistory(workspace, options.environment, options.limit);
+    return { repository: workspace.displayRepo, branch: workspace.branch, environment: options.environment, releases };
+  });
 }

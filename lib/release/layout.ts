@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ExitCode, ReleaseError } from "./errors";
+import { assertPlainName, assertPublishableName, insideOutput, outputRoot } from "./output-paths";
+import { addRootFiles } from "./root-files";
 import { compareStrings, sortKeys } from "./source";
 
 /** Folder of every environment in the GitOps repository. */
@@ -97,27 +99,35 @@ export function parseRelease(text: string | undefined): ReleaseManifest | undefi
   }
 }
 
+/** One stack of the output, its name and path checked (see output-paths.ts). */
+interface OutputStack {
+  readonly name: string;
+  readonly environment?: string;
+  readonly stack: string;
+  /** Absolute path of its cdk.tf.json, inside the output folder. */
+  readonly source: string;
+  readonly dependsOn: string[];
+}
+
 /**
  * Lays a synthesized cdktf.out out as the GitOps repository expects:
  * `environments/<env>/terraform/<stack>/cdk.tf.json`, `environments/<env>/<cdktf.out/gitops/<env>/...>`,
  * `environments/<env>/release.json`, and `bootstrap/terraform/<stack>/cdk.tf.json` for stacks without an
- * environment prefix (such as `state`). Identical input gives identical files.
+ * environment prefix (such as `state`). Identical input gives identical files. The output is untrusted: every
+ * name and path is checked before anything is read, and nothing outside the output folder is read (exit code 2).
  */
 export function layoutRelease(options: LayoutOptions): ReleaseLayout {
-  const manifestFile = path.join(options.outDir, "manifest.json");
-  if (!fs.existsSync(manifestFile)) {
-    throw new ReleaseError(`${options.outDir} holds no manifest.json; pass a synthesized cdktf.out folder or omit --out to synthesize`, ExitCode.SYNTH);
-  }
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as CdktfManifest;
-  const gitopsRoot = path.join(options.outDir, "gitops");
-  const stackNames = Object.keys(manifest.stacks ?? {}).sort(compareStrings);
-  const available = new Set<string>();
-  for (const name of stackNames) {
-    const { environment } = splitStackName(name);
-    if (environment) available.add(environment);
-  }
+  const root = outputRoot(options.outDir);
+  const stacks = outputStacks(root, options.outDir);
+  const gitopsRoot = path.join(root, "gitops");
+  const available = new Set(stacks.flatMap((s) => (s.environment ? [s.environment] : [])));
   if (fs.existsSync(gitopsRoot)) {
-    for (const entry of fs.readdirSync(gitopsRoot, { withFileTypes: true })) if (entry.isDirectory()) available.add(entry.name);
+    for (const entry of fs.readdirSync(gitopsRoot, { withFileTypes: true })) {
+      if (!entry.isDirectory() && !entry.isSymbolicLink()) continue;
+      assertPlainName(entry.name, "environment folder gitops/");
+      insideOutput(root, `gitops/${entry.name}`, "environment folder");
+      available.add(entry.name);
+    }
   }
   const availableList = [...available].sort(compareStrings);
   for (const env of options.environments ?? []) {
@@ -128,53 +138,67 @@ export function layoutRelease(options: LayoutOptions): ReleaseLayout {
   const selected = options.environments ? [...new Set(options.environments)].sort(compareStrings) : availableList;
   const includeBootstrap = options.environments === undefined;
   const files = new Map<string, Buffer>();
-  const stacksByEnv = new Map<string, ReleaseStack[]>();
-
-  for (const name of stackNames) {
-    const entry = manifest.stacks[name];
-    const source = path.join(options.outDir, entry.synthesizedStackPath);
-    const { environment, stack } = splitStackName(name);
-    const dependsOn = [...(entry.dependencies ?? [])].sort(compareStrings);
-    if (environment === undefined) {
-      if (includeBootstrap) files.set(`${BOOTSTRAP_FOLDER}/terraform/${stack}/cdk.tf.json`, fs.readFileSync(source));
-      continue;
-    }
-    if (!selected.includes(environment)) continue;
-    const relative = `terraform/${stack}/cdk.tf.json`;
-    files.set(`${ENVIRONMENTS_FOLDER}/${environment}/${relative}`, fs.readFileSync(source));
-    const list = stacksByEnv.get(environment) ?? [];
-    list.push({ name, path: relative, dependsOn });
-    stacksByEnv.set(environment, list);
+  for (const s of stacks) {
+    if (s.environment === undefined && includeBootstrap) files.set(`${BOOTSTRAP_FOLDER}/terraform/${s.stack}/cdk.tf.json`, fs.readFileSync(s.source));
+    if (s.environment !== undefined && selected.includes(s.environment)) files.set(`${ENVIRONMENTS_FOLDER}/${s.environment}/terraform/${s.stack}/cdk.tf.json`, fs.readFileSync(s.source));
   }
-
   const releases: Record<string, ReleaseManifest> = {};
   const unusedPins: string[] = [];
   for (const env of selected) {
-    const envGitops = path.join(gitopsRoot, env);
-    for (const file of listFiles(envGitops)) {
-      files.set(`${ENVIRONMENTS_FOLDER}/${env}/${file}`, fs.readFileSync(path.join(envGitops, file)));
-    }
-    const stacks = applyOrder(stacksByEnv.get(env) ?? []);
-    const deployed = new Set<string>();
-    for (const s of stacks) {
-      const match = /^app-(.+)$/.exec(splitStackName(s.name).stack);
-      if (match) deployed.add(match[1]);
-    }
-    const appsFolder = path.join(envGitops, "apps");
-    if (fs.existsSync(appsFolder)) {
-      for (const entry of fs.readdirSync(appsFolder, { withFileTypes: true })) if (entry.isDirectory()) deployed.add(entry.name);
-    }
-    const apps: Record<string, string> = {};
-    for (const [app, image] of Object.entries(options.pins[env] ?? {})) {
-      if (deployed.has(app)) apps[app] = image;
-      else unusedPins.push(`${env}/${app}`);
-    }
-    const release: ReleaseManifest = { apps: sortKeys(apps), environment: env, sourceCommit: options.sourceCommit, stacks };
-    releases[env] = release;
-    files.set(`${ENVIRONMENTS_FOLDER}/${env}/${RELEASE_FILE}`, Buffer.from(stableJson(release)));
+    releases[env] = environmentRelease(root, env, stacks, files, options);
+    for (const app of Object.keys(options.pins[env] ?? {})) if (releases[env].apps[app] === undefined) unusedPins.push(`${env}/${app}`);
   }
-  const scope = includeBootstrap ? [`${ENVIRONMENTS_FOLDER}/`, `${BOOTSTRAP_FOLDER}/`] : selected.map((env) => `${ENVIRONMENTS_FOLDER}/${env}/`);
+  const envScope = includeBootstrap ? [`${ENVIRONMENTS_FOLDER}/`, `${BOOTSTRAP_FOLDER}/`] : selected.map((env) => `${ENVIRONMENTS_FOLDER}/${env}/`);
+  const scope = [...envScope, ...addRootFiles(root, files)];
   return { files, available: availableList, environments: selected, scope, releases, unusedPins };
+}
+
+/** The stacks of manifest.json, every name and path checked before any stack file is read. */
+function outputStacks(root: string, outDir: string): OutputStack[] {
+  const manifestFile = path.join(root, "manifest.json");
+  if (!fs.existsSync(manifestFile)) {
+    throw new ReleaseError(`${outDir} holds no manifest.json; pass a synthesized cdktf.out folder or omit --out to synthesize`, ExitCode.SYNTH);
+  }
+  let manifest: CdktfManifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(insideOutput(root, "manifest.json", "manifest"), "utf8")) as CdktfManifest;
+  } catch (error) {
+    if (error instanceof ReleaseError) throw error;
+    throw new ReleaseError(`${outDir}/manifest.json is not valid JSON (${(error as Error).message}); synthesize again`, ExitCode.SYNTH);
+  }
+  const entries = manifest && typeof manifest.stacks === "object" && manifest.stacks !== null ? manifest.stacks : {};
+  return Object.keys(entries)
+    .sort(compareStrings)
+    .map((name) => {
+      const { environment, stack } = splitStackName(name);
+      assertPlainName(name, "stack name");
+      if (environment !== undefined) assertPlainName(environment, `environment of stack ${name}:`);
+      const entry = entries[name];
+      const source = insideOutput(root, entry?.synthesizedStackPath, `synthesizedStackPath of stack ${name}`);
+      const dependsOn = [...(Array.isArray(entry.dependencies) ? entry.dependencies : [])].map(String).sort(compareStrings);
+      return { name, environment, stack, source, dependsOn };
+    });
+}
+
+/** Adds an environment's GitOps files and release.json to `files`; returns its release.json. */
+function environmentRelease(root: string, env: string, stacks: readonly OutputStack[], files: Map<string, Buffer>, options: LayoutOptions): ReleaseManifest {
+  const envGitops = path.join(root, "gitops", env);
+  for (const file of listFiles(envGitops, root)) files.set(`${ENVIRONMENTS_FOLDER}/${env}/${file}`, fs.readFileSync(path.join(envGitops, file)));
+  const ordered = applyOrder(stacks.filter((s) => s.environment === env).map((s) => ({ name: s.name, path: `terraform/${s.stack}/cdk.tf.json`, dependsOn: s.dependsOn })));
+  const deployed = new Set<string>();
+  for (const s of ordered) {
+    const match = /^app-(.+)$/.exec(splitStackName(s.name).stack);
+    if (match) deployed.add(match[1]);
+  }
+  const appsFolder = path.join(envGitops, "apps");
+  if (fs.existsSync(appsFolder)) {
+    for (const entry of fs.readdirSync(appsFolder, { withFileTypes: true })) if (entry.isDirectory()) deployed.add(entry.name);
+  }
+  const apps: Record<string, string> = {};
+  for (const [app, image] of Object.entries(options.pins[env] ?? {})) if (deployed.has(app)) apps[app] = image;
+  const release: ReleaseManifest = { apps: sortKeys(apps), environment: env, sourceCommit: options.sourceCommit, stacks: ordered };
+  files.set(`${ENVIRONMENTS_FOLDER}/${env}/${RELEASE_FILE}`, Buffer.from(stableJson(release)));
+  return release;
 }
 
 /** Stacks in dependency order (a stack after the stacks of the same environment it depends on), ties by name. */
@@ -192,17 +216,27 @@ function applyOrder(stacks: ReleaseStack[]): ReleaseStack[] {
   return ordered;
 }
 
-/** Files below a folder, relative, with `/` separators, sorted; empty when the folder is absent. */
-export function listFiles(root: string): string[] {
+/**
+ * Files below a folder, relative, with `/` separators, sorted; empty when the folder is absent. With `within`
+ * (the output root), a symlink is followed only to a file inside it; one that leads out, or to a folder, is
+ * refused (exit code 2), and every name is checked to be publishable.
+ */
+export function listFiles(dir: string, within?: string): string[] {
   const result: string[] = [];
-  const walk = (dir: string, prefix: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+  const walk = (folder: string, prefix: string): void => {
+    if (!fs.existsSync(folder)) return;
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
+      if (within !== undefined) assertPublishableName(relative, "file");
+      if (entry.isDirectory()) walk(path.join(folder, entry.name), relative);
       else if (entry.isFile()) result.push(relative);
+      else if (entry.isSymbolicLink() && within !== undefined) {
+        const target = insideOutput(within, path.relative(within, path.join(folder, entry.name)).split(path.sep).join("/"), "file");
+        if (!fs.statSync(target).isFile()) throw new ReleaseError(`--out: ${relative} is a symlink to a folder; copy the folder into the output instead`);
+        result.push(relative);
+      }
     }
   };
-  walk(root, "");
+  walk(dir, "");
   return result.sort(compareStrings);
 }

@@ -88,31 +88,41 @@ export function prepareRelease(options: ReleaseInputOptions): PreparedRelease {
 }
 
 /**
- * Applies a layout to a workspace and returns what changes. An environment whose only difference is the
- * source commit in release.json keeps its committed release.json, so an unchanged output changes nothing.
+ * Applies a layout to a workspace and returns what changes. Files are compared by blob id (computed from the
+ * output) with the branch head's tree, so no file of the repository is read except each environment's
+ * release.json: an environment whose only difference is the source commit in it keeps the committed one, so
+ * an unchanged output changes nothing.
  */
 export function applyLayout(workspace: GitOpsWorkspace, layout: ReleaseLayout): ReleasePlan {
-  const files = new Map(layout.files);
-  for (const env of layout.environments) {
-    const releasePath = `${ENVIRONMENTS_FOLDER}/${env}/${RELEASE_FILE}`;
-    const committed = workspace.readFile(releasePath);
-    const committedRelease = parseRelease(committed);
-    if (committed === undefined || committedRelease === undefined) continue;
-    // the committed file must be exactly what this publish writes, but for its source commit
-    if (stableJson({ ...layout.releases[env], sourceCommit: committedRelease.sourceCommit }) !== committed) continue;
-    const prefix = `${ENVIRONMENTS_FOLDER}/${env}/`;
-    const produced = [...files.keys()].filter((f) => f.startsWith(prefix) && f !== releasePath).sort(compareStrings);
-    const tracked = workspace.trackedFiles(prefix).filter((f) => f !== releasePath);
-    const same = produced.length === tracked.length && produced.every((f, i) => f === tracked[i] && Buffer.compare(files.get(f)!, fs.readFileSync(path.join(workspace.dir, f))) === 0);
-    if (same) files.set(releasePath, Buffer.from(committed));
-  }
-  const before = new Map<string, Record<string, string>>();
-  for (const env of workspace.environments()) before.set(env, parseRelease(workspace.readFile(`${ENVIRONMENTS_FOLDER}/${env}/${RELEASE_FILE}`))?.apps ?? {});
-  workspace.replace(layout.scope, files);
+  const before = appsPerEnvironment(workspace);
+  workspace.replace(layout.scope, layout.files);
+  for (const env of layout.environments) keepCommittedRelease(workspace, layout, env);
   const changes = workspace.stagedChanges();
-  const after = new Map<string, Record<string, string>>();
-  for (const env of workspace.environments()) after.set(env, parseRelease(workspace.readFile(`${ENVIRONMENTS_FOLDER}/${env}/${RELEASE_FILE}`))?.apps ?? {});
-  return { files: changes, environments: summarize(changes, before, after), layout };
+  return { files: changes, environments: summarize(changes, before, appsPerEnvironment(workspace)), layout };
+}
+
+/**
+ * When every file of an environment but release.json is unchanged and release.json differs only in its source
+ * commit, stages the committed release.json back (the release would change nothing but provenance).
+ */
+function keepCommittedRelease(workspace: GitOpsWorkspace, layout: ReleaseLayout, env: string): void {
+  const prefix = `${ENVIRONMENTS_FOLDER}/${env}/`;
+  const releasePath = `${prefix}${RELEASE_FILE}`;
+  const changed = workspace.stagedChanges().filter((c) => c.path.startsWith(prefix));
+  if (changed.length !== 1 || changed[0].path !== releasePath || changed[0].status !== "M") return;
+  const committed = workspace.readCommitted(releasePath);
+  const committedRelease = parseRelease(committed);
+  if (committed === undefined || committedRelease === undefined) return;
+  // the committed file must be exactly what this publish writes, but for its source commit
+  if (stableJson({ ...layout.releases[env], sourceCommit: committedRelease.sourceCommit }) !== committed) return;
+  workspace.replace([], new Map([[releasePath, Buffer.from(committed)]]));
+}
+
+/** App → pinned image of every environment, from the release.json files as staged. */
+function appsPerEnvironment(workspace: GitOpsWorkspace): Map<string, Record<string, string>> {
+  const envs = workspace.environments();
+  const texts = workspace.readFiles(envs.map((env) => `${ENVIRONMENTS_FOLDER}/${env}/${RELEASE_FILE}`));
+  return new Map(envs.map((env) => [env, parseRelease(texts.get(`${ENVIRONMENTS_FOLDER}/${env}/${RELEASE_FILE}`))?.apps ?? {}]));
 }
 
 /** Groups file changes by environment and app, with pinned images before and after. */

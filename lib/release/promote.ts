@@ -1,6 +1,6 @@
 import { ENVIRONMENT_DESCRIPTOR_FILE, parseEnvironmentDescriptor } from "./environment-descriptor";
 import { ReleaseError } from "./errors";
-import { openWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
+import { RepositoryOptions, resolveTarget, withWorkspace } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, parseRelease, RELEASE_FILE } from "./layout";
 import { assertEnvironmentName, compareStrings, hasPins, PINS_FOLDER, readAllPins, readPins, uncommittedPaths, writePins } from "./source";
 
@@ -72,9 +72,7 @@ export function promote(options: PromoteOptions): PromoteResult {
     throw new ReleaseError(`app(s) ${unpinned.join(", ")} have no pin in ${options.from}; pinned there: ${Object.keys(fromPins).join(", ") || "(none)"}`);
   }
 
-  const workspace = openWorkspace(options, command);
-  let published: Record<string, string>;
-  try {
+  const published = withWorkspace(options, command, (workspace) => {
     if (!hasPins(projectDir, options.to) && !workspace.environments().includes(options.to)) {
       const known = [...new Set([...Object.keys(allPins), ...workspace.environments()])].sort(compareStrings);
       throw new ReleaseError(`unknown environment "${options.to}"; known environments: ${known.join(", ") || "(none)"}`);
@@ -93,10 +91,8 @@ export function promote(options: PromoteOptions): PromoteResult {
         `refusing to promote: ${options.from} has no published release in ${workspace.displayRepo} (${branch}); publish ${options.from} first`,
       );
     }
-    published = release.apps;
-  } finally {
-    workspace.dispose();
-  }
+    return release.apps;
+  });
   const mismatches = apps.filter((app) => published[app] !== fromPins[app]);
   if (mismatches.length > 0) {
     const lines = mismatches.map((app) => `  ${app}: pinned ${fromPins[app]}, published ${published[app] ?? "(not published)"}`);

@@ -1,12 +1,16 @@
+import { assertNoBadRelease } from "./bad-releases";
 import { ReleaseError } from "./errors";
-import { openWorkspace } from "./gitops-repository";
+import { withWorkspace } from "./gitops-repository";
 import { TRAILERS } from "./history";
+import { withPushRetries } from "./push";
 import { applyLayout, makeReleaseId, prepareRelease, ReleaseInputOptions, ReleasePlan } from "./plan";
 
 /** Options of `publish`. */
 export interface PublishOptions extends ReleaseInputOptions {
   /** Publish from a source tree with uncommitted changes to a repository given with `repo`. @default false */
   readonly allowDirty?: boolean;
+  /** Publish content that an automatic rollback recorded as bad for an environment (see bad-releases.ts). @default false */
+  readonly allowBadRelease?: boolean;
   /** Push attempts before giving up when the remote keeps moving. @default 5 */
   readonly maxAttempts?: number;
   /** Warning reporter. @default - silent */
@@ -32,8 +36,8 @@ export interface PublishResult {
 }
 
 /**
- * Synthesizes (or takes `out`), lays the output out in a temporary clone of the GitOps repository, commits
- * once with provenance trailers and pushes. When the push is rejected because the branch moved on, it fetches,
+ * Synthesizes (or takes `out`), lays the output out on the branch head of the GitOps repository (in its cache),
+ * commits once with provenance trailers and pushes. When the push is rejected because the branch moved on, it fetches,
  * re-applies the same output on top and retries (never force-pushes). An unchanged output makes no commit.
  */
 export function publish(options: PublishOptions): PublishResult {
@@ -50,27 +54,22 @@ export function publish(options: PublishOptions): PublishResult {
     if (source.dirty) warn(`the source tree has uncommitted changes; recording source commit ${source.commit}`);
     if (!source.isGit) warn(`${prepared.target.projectDir} is not a git repository; recording source commit "none"`);
     for (const pin of layout.unusedPins) warn(`pin ${pin} names an app the synthesized output does not deploy; it is not part of the release`);
-    const workspace = openWorkspace(options, prepared.target);
-    try {
-      const maxAttempts = options.maxAttempts ?? 5;
-      for (let attempt = 1; ; attempt++) {
+    return withWorkspace(options, prepared.target, (workspace) =>
+      withPushRetries<PublishResult>(workspace, "publish", options.maxAttempts ?? 5, progress, (attempt) => {
         const plan = applyLayout(workspace, layout);
         const base = { repository: workspace.displayRepo, branch: workspace.branch, sourceCommit: source.commit, sourceRepository: source.repository, attempts: attempt, plan };
         if (plan.files.length === 0) {
           progress(`${workspace.displayRepo} (${workspace.branch}) is up to date; nothing to publish`);
-          return { ...base, changed: false, commit: workspace.head() };
+          return { done: { ...base, changed: false, commit: workspace.head() } };
         }
+        if (!options.allowBadRelease) assertNoBadRelease(workspace, plan.environments.map((e) => e.environment));
         const releaseId = makeReleaseId(options.now?.() ?? new Date(), `publish ${workspace.stagedTree()}`);
         const commit = workspace.commit(publishMessage(releaseId, plan, source.repository, source.commit));
-        if (workspace.push() === "pushed") {
-          progress(`published release ${releaseId} (${commit.slice(0, 12)})`);
-          return { ...base, changed: true, releaseId, commit };
-        }
-        workspace.retryAfterRejection("publish", attempt, maxAttempts);
-      }
-    } finally {
-      workspace.dispose();
-    }
+        if (workspace.push() === "rejected") return "retry";
+        progress(`published release ${releaseId} (${commit.slice(0, 12)})`);
+        return { done: { ...base, changed: true, releaseId, commit } };
+      }),
+    );
   } finally {
     prepared.cleanup();
   }

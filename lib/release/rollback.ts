@@ -1,8 +1,9 @@
 import { ReleaseError } from "./errors";
-import { FileChange, openWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
+import { FileChange, GitOpsWorkspace, RepositoryOptions, resolveTarget, withWorkspace } from "./gitops-repository";
 import { environmentHistory, findRelease, ReleaseEntry, TRAILERS } from "./history";
 import { ENVIRONMENTS_FOLDER } from "./layout";
 import { makeReleaseId } from "./plan";
+import { AttemptOutcome, withPushRetries } from "./push";
 import { assertEnvironmentName } from "./source";
 
 /** Options of `rollback`. */
@@ -50,60 +51,60 @@ export function rollback(options: RollbackOptions): RollbackResult {
   const steps = options.steps ?? 1;
   if (!Number.isInteger(steps) || steps < 1) throw new ReleaseError(`--steps ${steps} is not valid; use a whole number of 1 or more`);
   const progress = options.progress ?? (() => undefined);
-  const workspace = openWorkspace(options, resolveTarget(options));
-  const branch = workspace.branch;
-  try {
-    const folder = `${ENVIRONMENTS_FOLDER}/${env}`;
+  return withWorkspace(options, resolveTarget(options), (workspace) => {
     let target: ReleaseEntry | undefined;
-    const maxAttempts = options.maxAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
-      const entries = environmentHistory(workspace, env);
-      if (target === undefined) {
-        if (options.to !== undefined) {
-          target = findRelease(entries, options.to);
-          if (!target) {
-            throw new ReleaseError(`release "${options.to}" is not in the history of ${env}; run "cdktf-gitops history --env ${env}" to list its releases`);
-          }
-        } else {
-          target = entries[steps];
-          if (!target) {
-            throw new ReleaseError(`${env} has ${entries.length - 1} earlier release(s), so --steps ${steps} has no target; use a smaller --steps or --to <release>`);
-          }
-        }
-        if (target.removed) throw new ReleaseError(`release ${target.id} removed ${env}; pick a release that has the environment`);
-      }
-      const current = entries[0];
-      progress(`restoring ${folder}/ to release ${target.id}`);
-      workspace.restoreFolder(`${folder}/`, target.commit);
-      const files = workspace.stagedChanges();
-      const base = { repository: workspace.displayRepo, branch, environment: env, reverted: current, restored: target, files };
-      if (files.length === 0) {
-        progress(`${env} already matches release ${target.id}; nothing to roll back`);
-        return { ...base, changed: false };
-      }
-      const releaseId = makeReleaseId(options.now?.() ?? new Date(), `rollback ${workspace.stagedTree()}`);
-      const message = [
-        `rollback ${env} to release ${target.id}`,
-        "",
-        `Restores ${folder}/ as of release ${target.id} (${target.commit.slice(0, 12)}), reverting release ${current.id}.`,
-        "",
-        `${TRAILERS.releaseId}: ${releaseId}`,
-        `${TRAILERS.kind}: rollback`,
-        `${TRAILERS.environments}: ${env}`,
-        `${TRAILERS.reverts}: ${current.id}`,
-        `${TRAILERS.restores}: ${target.id}`,
-        `${TRAILERS.restoresCommit}: ${target.commit}`,
-        ...(target.sourceCommit ? [`${TRAILERS.sourceCommit}: ${target.sourceCommit}`] : []),
-        "",
-      ].join("\n");
-      const commit = workspace.commit(message);
-      if (workspace.push() === "pushed") {
-        progress(`rolled ${env} back to release ${target.id} with release ${releaseId} (${commit.slice(0, 12)})`);
-        return { ...base, changed: true, releaseId, commit };
-      }
-      workspace.retryAfterRejection("rollback", attempt, maxAttempts);
-    }
-  } finally {
-    workspace.dispose();
+    return withPushRetries(workspace, "rollback", options.maxAttempts ?? 5, progress, () => {
+      // --steps needs the newest steps + 1 releases; --to may name any release of the history
+      const entries = environmentHistory(workspace, env, options.to === undefined ? steps + 1 : undefined);
+      target = target ?? rollbackTarget(entries, env, options.to, steps);
+      return rollbackAttempt(workspace, entries[0], target, options, progress);
+    });
+  });
+}
+
+/** The release a rollback restores: the one named by `to`, or the one `steps` releases back. */
+function rollbackTarget(entries: readonly ReleaseEntry[], env: string, to: string | undefined, steps: number): ReleaseEntry {
+  let target: ReleaseEntry | undefined;
+  if (to !== undefined) {
+    target = findRelease(entries, to);
+    if (!target) throw new ReleaseError(`release "${to}" is not in the history of ${env}; run "cdktf-gitops history --env ${env}" to list its releases`);
+  } else {
+    target = entries[steps];
+    if (!target) throw new ReleaseError(`${env} has ${entries.length - 1} earlier release(s), so --steps ${steps} has no target; use a smaller --steps or --to <release>`);
   }
+  if (target.removed) throw new ReleaseError(`release ${target.id} removed ${env}; pick a release that has the environment`);
+  return target;
+}
+
+/** Stages the environment's folder as of `target`, commits and pushes once. */
+function rollbackAttempt(workspace: GitOpsWorkspace, current: ReleaseEntry, target: ReleaseEntry, options: RollbackOptions, progress: (message: string) => void): AttemptOutcome<RollbackResult> {
+  const env = options.environment;
+  const folder = `${ENVIRONMENTS_FOLDER}/${env}`;
+  progress(`restoring ${folder}/ to release ${target.id}`);
+  workspace.restoreFolder(`${folder}/`, target.commit);
+  const files = workspace.stagedChanges();
+  const base = { repository: workspace.displayRepo, branch: workspace.branch, environment: env, reverted: current, restored: target, files };
+  if (files.length === 0) {
+    progress(`${env} already matches release ${target.id}; nothing to roll back`);
+    return { done: { ...base, changed: false } };
+  }
+  const releaseId = makeReleaseId(options.now?.() ?? new Date(), `rollback ${workspace.stagedTree()}`);
+  const message = [
+    `rollback ${env} to release ${target.id}`,
+    "",
+    `Restores ${folder}/ as of release ${target.id} (${target.commit.slice(0, 12)}), reverting release ${current.id}.`,
+    "",
+    `${TRAILERS.releaseId}: ${releaseId}`,
+    `${TRAILERS.kind}: rollback`,
+    `${TRAILERS.environments}: ${env}`,
+    `${TRAILERS.reverts}: ${current.id}`,
+    `${TRAILERS.restores}: ${target.id}`,
+    `${TRAILERS.restoresCommit}: ${target.commit}`,
+    ...(target.sourceCommit ? [`${TRAILERS.sourceCommit}: ${target.sourceCommit}`] : []),
+    "",
+  ].join("\n");
+  const commit = workspace.commit(message);
+  if (workspace.push() === "rejected") return "retry";
+  progress(`rolled ${env} back to release ${target.id} with release ${releaseId} (${commit.slice(0, 12)})`);
+  return { done: { ...base, changed: true, releaseId, commit } };
 }

@@ -75,7 +75,8 @@ export function synthesize(options: SynthesizeOptions): void {
   fs.mkdirSync(options.outDir, { recursive: true });
   const result = spawnSync(program, args, {
     cwd: options.projectDir,
-    env: { ...(options.env ?? process.env), CDKTF_OUTDIR: options.outDir },
+    // CHECKPOINT_DISABLE: no call to HashiCorp's version check service from cdktf (an error message without network).
+    env: { CHECKPOINT_DISABLE: "1", ...(options.env ?? process.env), CDKTF_OUTDIR: options.outDir },
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     stdio: ["ignore", "pipe", "pipe"],

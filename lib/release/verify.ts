@@ -1,4 +1,4 @@
-import { openWorkspace } from "./gitops-repository";
+import { withWorkspace } from "./gitops-repository";
 import { applyLayout, prepareRelease, ReleaseInputOptions, ReleasePlan } from "./plan";
 
 /** Result of `diff` and `verify`. */
@@ -13,19 +13,16 @@ export interface CompareResult {
 }
 
 /**
- * What a publish would change, per environment and app, without committing: the fresh output is applied to a
- * temporary clone and compared with the branch. A difference only in release.json's source commit is not a change.
+ * What a publish would change, per environment and app, without committing: the blob ids of the fresh output
+ * are compared with the branch head's tree (no file of the repository is downloaded but release.json). A difference only in release.json's source commit is not a change.
  */
 export function diff(options: ReleaseInputOptions): CompareResult {
   const prepared = prepareRelease(options);
   try {
-    const workspace = openWorkspace(options, prepared.target);
-    try {
+    return withWorkspace(options, prepared.target, (workspace) => {
       const plan = applyLayout(workspace, prepared.layout);
       return { repository: workspace.displayRepo, branch: workspace.branch, sourceCommit: prepared.source.commit, upToDate: plan.files.length === 0, plan };
-    } finally {
-      workspace.dispose();
-    }
+    });
   } finally {
     prepared.cleanup();
   }

@@ -1,5 +1,5 @@
 import { main } from "../../lib/cli/main";
-import { bareRemote, cli, image, sourceRepo, testEnv } from "../release/support";
+import { bareRemote, cli, commitAll, image, sourceRepo, testEnv, writePinsFile } from "../release/support";
 
 const COMMANDS = ["publish", "diff", "verify", "promote", "rollback", "history"];
 
@@ -57,7 +57,7 @@ describe("cdktf-gitops command line", () => {
     expect(await run(colorEnv)).toContain("\x1b[31merror:\x1b[0m");
   });
 
-  test("progress goes to stderr and --quiet silences it; stdout holds only the result", async () => {
+  test("progress goes to stderr; -q prints nothing on success; stdout holds only the result", async () => {
     const env = testEnv();
     const remote = bareRemote(env);
     const source = sourceRepo(env, { pins: { dev: { web: image("web", "1") } } });
@@ -66,8 +66,24 @@ describe("cdktf-gitops command line", () => {
     expect(loud.stderr).toContain("cdktf-gitops: pushing to");
     expect(JSON.parse(loud.stdout)).toMatchObject({ ok: true, changed: true });
     const quiet = await cli(source, env, "publish", "--repo", remote, "--quiet");
-    expect(quiet.stderr).toBe("");
-    expect(quiet.stdout).toContain("nothing to publish");
+    expect(quiet).toEqual({ code: 0, stdout: "", stderr: "" });
+    writePinsFile(source, "dev", { web: image("web", "2") });
+    commitAll(source, "web 2", env);
+    expect(await cli(source, env, "publish", "--repo", remote, "-q")).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(JSON.parse((await cli(source, env, "verify", "--repo", remote, "-q", "--json")).stdout)).toMatchObject({ ok: true, upToDate: true });
+  });
+
+  test("publish prints counts per environment and the app changes; the files only with --verbose", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const source = sourceRepo(env, { pins: { dev: { web: image("web", "1"), api: image("api", "1") } } });
+    const first = await cli(source, env, "publish", "--repo", remote);
+    expect(first.stdout).toContain(`  dev: 10 file(s) changed\n    app api: (new) -> ${image("api", "1")}\n    app web: (new) -> ${image("web", "1")}\n  staging: 4 file(s) changed\n`);
+    expect(first.stdout).not.toContain("environments/dev/");
+    writePinsFile(source, "dev", { web: image("web", "2"), api: image("api", "1") });
+    commitAll(source, "web 2", env);
+    const verbose = await cli(source, env, "publish", "--repo", remote, "--verbose");
+    expect(verbose.stdout).toContain(`  dev: 2 file(s) changed\n    app web: ${image("web", "1")} -> ${image("web", "2")}\n    M environments/dev/apps/web/deployment-web.yaml\n    M environments/dev/release.json\n`);
   });
 
   test("--env accepts repeated and comma-separated values", async () => {

@@ -20,6 +20,8 @@ import {
 } from "../release/support";
 
 const WEB_1 = image("web", "web-1");
+/** In a git shim run by a push: the pid of the CLI (the parent of the watchdog that runs the push). */
+const CLI_PID = "$(awk '{print $4}' /proc/$PPID/stat)";
 
 /** Every file below a folder, relative, `/`-separated. */
 function listAll(root: string, prefix = ""): string[] {
@@ -108,8 +110,9 @@ describe("cdktf-gitops as a process", () => {
     expect(await exited).toBe("SIGKILL");
     expect(git(remote, ["rev-parse", "main"], env)).toBe(head);
 
-    // killed after committing in its temporary clone, just before the push: a git shim kills the CLI on `push`
-    const shims = gitShim(`for a in "$@"; do if [ "$a" = push ]; then kill -9 $PPID; exit 1; fi; done`);
+    // killed after committing in its cache, just before the push: a git shim kills the CLI on `push` (the
+    // shim's parent is the push's watchdog, whose parent is the CLI)
+    const shims = gitShim(`for a in "$@"; do if [ "$a" = push ]; then kill -9 ${CLI_PID}; exit 1; fi; done`);
     const killed = await cliProcess(source, { ...env, PATH: `${shims}${path.delimiter}${env.PATH}` }, ["publish", "--repo", remote]);
     expect(killed.stderr).toContain("pushing to");
     expect(killed.stdout).toBe("");
@@ -117,6 +120,28 @@ describe("cdktf-gitops as a process", () => {
     expect(git(remote, ["for-each-ref", "--format=%(refname)"], env)).toBe("refs/heads/main");
 
     // and the next publish goes through
+    expect((await cliProcess(source, env, ["publish", "--repo", remote])).code).toBe(0);
+    expect(commitsOn(remote, env)).toHaveLength(2);
+  });
+
+  test("kill -9 of the CLI while its git push runs: the push dies with it and the repository stays as it was", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
+    expect((await cliProcess(source, env, ["publish", "--repo", remote])).code).toBe(0);
+    const head = git(remote, ["rev-parse", "main"], env);
+    writePinsFile(source, "dev", { web: image("web", "web-2") });
+    commitAll(source, "web 2", env);
+    const marker = path.join(tmpDir(), "pushed");
+    // the push kills its CLI, waits a moment, then really pushes (and leaves a mark) unless it was killed too
+    const shims = gitShim(`for a in "$@"; do if [ "$a" = push ]; then kill -9 ${CLI_PID}; sleep 2; touch "${marker}"; fi; done`);
+
+    const killed = await cliProcess(source, { ...env, PATH: `${shims}${path.delimiter}${env.PATH}` }, ["publish", "--repo", remote]);
+
+    expect(killed.code).toBe(128); // killed by a signal
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(git(remote, ["rev-parse", "main"], env)).toBe(head);
     expect((await cliProcess(source, env, ["publish", "--repo", remote])).code).toBe(0);
     expect(commitsOn(remote, env)).toHaveLength(2);
   });

@@ -17,7 +17,7 @@ const SECRET_PATTERNS: readonly [string, RegExp][] = [
 /** Keys whose value is a credential. */
 const SECRET_KEY = /(password|passwd|secret|token|private_?key|privatekey|ssh_?key|https_key|client_key|access_key|account_key|known_?hosts|credential)/i;
 /** Keys that match SECRET_KEY but hold no credential (names of secrets, settings). */
-const NOT_A_SECRET_KEY = /(name|names|_id|rotation|provider|enabled|type|interval|reference|_type)$/i;
+const NOT_A_SECRET_KEY = /(name|names|_id|rotation|provider|providerclass|enabled|type|interval|reference|_type)$/i;
 /** A value that is only a Terraform expression (a reference, never a literal). */
 const REFERENCE_ONLY = /^\$\{[^]*\}$/;
 

@@ -49,6 +49,9 @@ describe("sync alerts follow the environment's engine", () => {
     expect(rules.map((r) => r.alert)).toEqual(["FluxResourceNotReady", "FluxMetricsAbsent"]);
     expect(rules[0].expression).toContain('gotk_resource_info{ready="False", suspended!="true"}');
     expect(rules[1].expression).toBe("absent(gotk_resource_info)");
+    // the alert knows the release: the resource's revision label (a GitOps commit) is kept and named
+    expect(rules[0].expression).toMatch(/^max by \([^)]*\brevision\b[^)]*\)/);
+    expect(rules[0].annotations.description).toContain("{{ $labels.revision }}");
     expect(rules.every((r) => !r.expression.includes("gotk_reconcile_condition"))).toBe(true);
   });
 

@@ -108,7 +108,7 @@ describe("rollback", () => {
       { status: "M", path: "environments/dev/release.json" },
       { status: "D", path: "environments/dev/terraform/app-api/cdk.tf.json" },
     ]);
-    expect((await cli(source, env, "rollback", "--env", "dev", "--repo", remote)).stdout).toContain("  A environments/dev/apps/api/service-api.yaml\n"); // rolling back the rollback
+    expect((await cli(source, env, "rollback", "--env", "dev", "--repo", remote, "--verbose")).stdout).toContain("  A environments/dev/apps/api/service-api.yaml\n"); // rolling back the rollback
   });
 
   test("--to restores a named release (by id or commit hash); --steps goes further back", async () => {

@@ -17,9 +17,22 @@ export function image(app: string, seed: string): string {
 
 const tmpDirs: string[] = [];
 
+/**
+ * Where the tests' temporary repositories live: tmpfs (/dev/shm) when the machine has a writable one, since
+ * git's many small files and fsyncs cost more on disk than the tests themselves; otherwise the system's.
+ */
+export const TEST_TMP = (() => {
+  try {
+    fs.accessSync("/dev/shm", fs.constants.W_OK);
+    return "/dev/shm";
+  } catch {
+    return os.tmpdir();
+  }
+})();
+
 /** A temporary folder removed after the test file. */
-export function tmpDir(prefix = "release-test-"): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+export function tmpDir(prefix = "release-test-", base = TEST_TMP): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(base, prefix)));
   tmpDirs.push(dir);
   return dir;
 }
@@ -36,10 +49,13 @@ export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const home = tmpDir("release-home-");
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith("GIT_")) delete env[key];
+  delete env.CDKTF_GITOPS_CACHE;
   return {
     ...env,
     HOME: home,
     XDG_CONFIG_HOME: home,
+    XDG_CACHE_HOME: path.join(home, ".cache"),
+    TMPDIR: TEST_TMP,
     GIT_CONFIG_GLOBAL: "/dev/null",
     GIT_CONFIG_NOSYSTEM: "1",
     GIT_AUTHOR_NAME: "Release Test",

@@ -56,7 +56,9 @@ describe("GitOpsStack with Flux (the reference platform)", () => {
     expect(onlyResource(json, "azurerm_kubernetes_cluster_extension").extension_type).toBe("microsoft.flux");
     const config = onlyResource(json, "azurerm_kubernetes_flux_configuration");
     expect(config.name).toBe(`flux-contoso-${env}`);
-    expect(config.kustomizations.map((k: any) => k.path)).toEqual([`environments/${env}/infrastructure`, `environments/${env}/apps`]);
+    // release feedback (docs/feedback.md) syncs its own folder, with the feedback identity's ids as its only variables
+    expect(config.kustomizations.map((k: any) => k.path)).toEqual([`environments/${env}/infrastructure`, `environments/${env}/apps`, `environments/${env}/release-feedback`]);
+    expect(Object.keys(config.kustomizations[2].post_build.substitute)).toEqual(["RELEASE_FEEDBACK_CLIENT_ID", "RELEASE_FEEDBACK_TENANT_ID"]);
     expect(config.git_repository.sync_interval_in_seconds).toBe(env === "dev" ? 60 : 300);
     expect(Object.values(json.data?.azurerm_kubernetes_cluster ?? {})).toEqual([
       expect.objectContaining({ name: `aks-contoso-${env}`, resource_group_name: `rg-contoso-${env}` }),

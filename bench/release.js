@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+// Release engine benchmark: a GitOps repository of one environment with 1,000 apps (the output of
+// bench/apps-synth.ts, about 11,000 files) and 100 or 1,000 earlier releases, in a temporary folder on disk
+// (as users have it). Each command runs as its own `cdktf-gitops` process with `--out` (so the time is what the
+// command adds to synth) and is measured for this checkout and, side by side, for an older commit (`--base`,
+// default main) checked out with `git worktree` into the temporary folder.
+//   npm run bench:release                       print the table
+//   npm run bench:release -- --record           also write it into bench/RESULTS.md (the release section)
+//   npm run bench:release -- --base <commit>    compare with another commit
+// BENCH_RUNS (default 3) runs per command, median; BENCH_RELEASE_DIR the folder (default the system's temp).
+const { execFileSync, spawnSync } = require("child_process");
+const crypto = require("crypto");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const APPS = Number(process.env.BENCH_APPS ?? 1000);
+const CHANGED_APP = `app${String(Math.floor(APPS / 2)).padStart(4, "0")}`;
+const args = process.argv.slice(2);
+const baseRef = args.includes("--base") ? args[args.indexOf("--base") + 1] : "main";
+const work = fs.mkdtempSync(path.join(process.env.BENCH_RELEASE_DIR ?? os.tmpdir(), "cdktf-gitops-release-bench-"));
+const log = (message) => process.stderr.write(`${message}\n`);
+const gitEnv = { ...process.env, GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com" };
+const git = (cwd, gitArgs, input) => execFileSync("git", gitArgs, { cwd, env: gitEnv, input, maxBuffer: 1 << 30 }).toString().trim();
+
+const image = (name, variant = "") => `acrcontosodev.azurecr.io/${name}:1.0.${name.slice(3)}${variant}@sha256:${crypto.createHash("sha256").update(name + variant).digest("hex")}`;
+
+/** Two projects with the output of 1,000 apps each: `a`, and `b` where one app runs another image. */
+function prepareOutputs() {
+  const outA = path.join(work, "out-a");
+  log(`synthesizing ${APPS} apps into ${outA}`);
+  const synthTimes = [];
+  for (let run = 0; run < RUNS; run++) {
+    fs.rmSync(outA, { recursive: true, force: true });
+    const start = process.hrtime.bigint();
+    execFileSync(process.execPath, ["-r", "./register.js", "bench/apps-synth.ts", String(APPS), outA], { cwd: ROOT, stdio: "inherit" });
+    synthTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const outB = path.join(work, "out-b");
+  fs.cpSync(outA, outB, { recursive: true });
+  const deployment = path.join(outB, "gitops", "dev", "apps", CHANGED_APP, `deployment-${CHANGED_APP}.yaml`);
+  fs.writeFileSync(deployment, fs.readFileSync(deployment, "utf8").split(image(CHANGED_APP)).join(image(CHANGED_APP, "b")));
+  const pins = {};
+  for (let i = 0; i < APPS; i++) pins[`app${String(i).padStart(4, "0")}`] = image(`app${String(i).padStart(4, "0")}`);
+  const project = (name, pinsOf) => {
+    const dir = path.join(work, `project-${name}`);
+    fs.mkdirSync(path.join(dir, "environments", "pins"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "environments", "pins", "dev.json"), `${JSON.stringify(pinsOf, null, 2)}\n`);
+    return dir;
+  };
+  return {
+    synthMs: median(synthTimes),
+    a: { out: outA, project: project("a", pins) },
+    b: { out: outB, project: project("b", { ...pins, [CHANGED_APP]: image(CHANGED_APP, "b") }) },
+  };
+}
+
+/** The code to measure: this checkout, and `baseRef` in a worktree sharing this checkout's node_modules. */
+function codeVersions() {
+  const baseDir = path.join(work, "base");
+  git(ROOT, ["worktree", "add", "--detach", "--quiet", baseDir, baseRef]);
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(baseDir, "node_modules"));
+  const commit = git(baseDir, ["rev-parse", "--short", "HEAD"]);
+  return [
+    { name: `before (${baseRef} ${commit})`, bin: path.join(baseDir, "bin", "cdktf-gitops.js"), before: true, failures: new Set() },
+    { name: `after (${git(ROOT, ["rev-parse", "--short", "HEAD"])}${git(ROOT, ["status", "--porcelain"]) ? "+changes" : ""})`, bin: path.join(ROOT, "bin", "cdktf-gitops.js"), failures: new Set() },
+  ];
+}
+
+/**
+ * Runs one command of one code version; returns milliseconds. A failure of this checkout throws; one of the
+ * older code is recorded (`failures`) and shown in the table, as the first publish of 1,000 apps on disk failed.
+ */
+function run(code, project, cliArgs) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [code.bin, ...cliArgs, "-q"], { cwd: project, env: { ...gitEnv, CDKTF_GITOPS_CACHE: code.cache }, encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) {
+    const error = `cdktf-gitops ${cliArgs[0]} exited ${result.status}: ${(/error: (.*)/.exec(result.stderr)?.[1] ?? result.stderr).slice(0, 120)}`;
+    if (!code.before) throw new Error(`${code.name}: ${error}\n${result.stderr}`);
+    code.failures.add(error);
+    log(`${code.name}: ${error}`);
+  }
+  return ms;
+}
+
+/**
+ * Adds `count` releases on top of the repository's head with git fast-import (each changes one app's deployment
+ * and release.json, with the trailers publish writes), then one that restores the head's content, so the
+ * repository again matches output `a`.
+ */
+function addReleases(remote, count) {
+  const head = git(remote, ["rev-parse", "main"]);
+  const original = new Map();
+  const lines = [];
+  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}`; // the newline of the join ends it
+  const release = git(remote, ["show", "main:environments/dev/release.json"]);
+  for (let i = 0; i < count; i++) {
+    const app = `app${String(i % APPS).padStart(4, "0")}`;
+    const file = `environments/dev/apps/${app}/deployment-${app}.yaml`;
+    if (!original.has(file)) original.set(file, git(remote, ["show", `main:${file}`]));
+    const id = `2026010${1 + (i % 9)}T000000Z-${crypto.createHash("sha256").update(String(i)).digest("hex").slice(0, 8)}`;
+    const message = `release ${id}: dev\n\nRelease-Id: ${id}\nRelease-Kind: publish\nSource-Repository: bench\nSource-Commit: none\nEnvironments: dev\nApps: dev/${app}\n`;
+    lines.push(`commit refs/heads/main`, `committer bench <bench@example.com> ${1767225600 + i * 60} +0000`, data(message), ...(i === 0 ? [`from ${head}`] : []));
+    lines.push(`M 100644 inline ${file}`, data(`${original.get(file)}\n# release ${i}\n`), `M 100644 inline environments/dev/release.json`, data(release.replace('"none"', `"r${i}"`)));
+  }
+  lines.push(`commit refs/heads/main`, `committer bench <bench@example.com> ${1767225600 + count * 60} +0000`, data("release back to the output\n\nRelease-Kind: publish\nEnvironments: dev\n"));
+  for (const [file, text] of original) lines.push(`M 100644 inline ${file}`, data(`${text}\n`));
+  lines.push(`M 100644 inline environments/dev/release.json`, data(`${release}\n`), "done", "");
+  git(remote, ["fast-import", "--quiet", "--done"], lines.join("\n"));
+}
+
+function median(values) {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Every measured command for one repository size and code version: name → median ms. */
+function measureAll(code, outputs, remote) {
+  const repo = ["--repo", remote];
+  const times = (fn) => median(Array.from({ length: RUNS }, (_, i) => fn(i)));
+  const result = {};
+  result["publish, nothing to change"] = times(() => run(code, outputs.a.project, ["publish", "--out", outputs.a.out, ...repo]));
+  result["verify"] = times(() => run(code, outputs.a.project, ["verify", "--out", outputs.a.out, ...repo]));
+  result["history --limit 20"] = times(() => run(code, outputs.a.project, ["history", "--env", "dev", "--limit", "20", ...repo]));
+  // alternating b, a, b, a...: every run is a one-app change (and the last one leaves the repository at a)
+  const changes = Array.from({ length: RUNS * 2 }, (_, i) => (i % 2 === 0 ? outputs.b : outputs.a));
+  result["publish of a one-app change"] = median(changes.map((o) => run(code, o.project, ["publish", "--out", o.out, ...repo])));
+  return result;
+}
+
+function main() {
+  const outputs = prepareOutputs();
+  const versions = codeVersions();
+  const rows = [];
+  const seed = path.join(work, "seed.git");
+  git(work, ["init", "--quiet", "--bare", "--initial-branch=main", seed]);
+  for (const code of versions) {
+    code.cache = path.join(work, `cache-${versions.indexOf(code)}`);
+    const empty = path.join(work, `empty-${versions.indexOf(code)}.git`);
+    git(work, ["init", "--quiet", "--bare", "--initial-branch=main", empty]);
+    log(`${code.name}: first publish`);
+    const failedBefore = code.failures.size;
+    const ms = run(code, outputs.a.project, ["publish", "--out", outputs.a.out, "--repo", empty]);
+    rows.push({ scenario: "first publish (empty repository)", history: "-", code: code.name, ms, failed: code.failures.size > failedBefore });
+  }
+  run(versions[1], outputs.a.project, ["publish", "--out", outputs.a.out, "--repo", seed]);
+  for (const count of [100, 1000]) {
+    const sized = path.join(work, `releases-${count}.git`);
+    fs.cpSync(seed, sized, { recursive: true });
+    addReleases(sized, count);
+    for (const code of versions) {
+      const remote = path.join(work, `releases-${count}-${versions.indexOf(code)}.git`);
+      fs.cpSync(sized, remote, { recursive: true });
+      log(`${code.name}: ${count} earlier releases`);
+      for (const [scenario, ms] of Object.entries(measureAll(code, outputs, remote))) rows.push({ scenario, history: String(count), code: code.name, ms });
+      fs.rmSync(code.cache, { recursive: true, force: true });
+      rows.push({ scenario: "verify, cache deleted first", history: String(count), code: code.name, ms: run(code, outputs.a.project, ["verify", "--out", outputs.a.out, "--repo", remote]) });
+    }
+  }
+  return { outputs, versions, rows };
+}
+
+function table({ outputs, versions, rows }) {
+  const cpu = os.cpus()[0]?.model ?? "unknown cpu";
+  const keys = [...new Set(rows.map((r) => `${r.scenario}\t${r.history}`))];
+  const cell = (key, code) => rows.find((r) => `${r.scenario}\t${r.history}` === key && r.code === code.name)?.ms;
+  const lines = keys.map((key) => {
+    const [scenario, history] = key.split("\t");
+    const [before, after] = versions.map((v) => cell(key, v));
+    const failed = rows.some((r) => `${r.scenario}\t${r.history}` === key && r.code === versions[0].name && r.failed);
+    return `| ${scenario} | ${history} | ${before.toFixed(0)}${failed ? " (failed, see below)" : ""} | ${after.toFixed(0)} | ${(before / after).toFixed(1)}x |`;
+  });
+  const failures = versions.flatMap((v) => [...v.failures].map((f) => `- ${v.name}: ${f}`));
+  return [
+    `Machine: ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}, ${execFileSync("git", ["--version"]).toString().trim()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`,
+    `Date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; repositories, caches and output in ${work} (disk); median of ${RUNS} runs (one-app change: of ${RUNS * 2}); each run a whole \`cdktf-gitops ... --out <dir> -q\` process.`,
+    `Synth of the ${APPS} apps (bench/apps-synth.ts, output on disk), median: ${outputs.synthMs.toFixed(0)} ms. A command's time with --out is what it adds to synth.`,
+    "",
+    `| command (1 environment, ${APPS} apps) | earlier releases | ${versions[0].name} ms | ${versions[1].name} ms | speed-up |`,
+    "|---|---:|---:|---:|---:|",
+    ...lines,
+    ...(failures.length > 0 ? ["", "Failures (the time is until the command ended):", ...failures] : []),
+  ].join("\n");
+}
+
+try {
+  const text = table(main());
+  console.log(text);
+  if (args.includes("--record")) {
+    const file = path.join(__dirname, "RESULTS.md");
+    const marker = "\n## Release engine\n";
+    const current = fs.readFileSync(file, "utf8");
+    const head = current.includes(marker) ? current.slice(0, current.indexOf(marker)) : current.replace(/\n*$/, "\n");
+    fs.writeFileSync(file, `${head}${marker}\nRecorded by \`npm run bench:release -- --record\`.\n\n${text}\n`);
+  }
+} finally {
+  spawnSync("git", ["worktree", "remove", "--force", path.join(work, "base")], { cwd: ROOT });
+  fs.rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,11 @@
+export * from "./azure-roles";
+export * from "./federation";
+export * from "./pipeline-identity";
+export * from "./environment-pipeline-identities";
+export * from "./pipeline-yaml";
+export * from "./pipeline-model";
+export * from "./pipeline-files";
+export * from "./pull-request-checks";
+export { ACTIONS, GITHUB_ENVIRONMENT_VARIABLES, GITHUB_SSH_HOST_KEY } from "./github/actions";
+export { githubWorkflows } from "./github/workflows";
+export { COMMENT_MARKER, PULL_REQUEST_CHECKS } from "./github/pull-request-workflow";

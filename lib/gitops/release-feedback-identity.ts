@@ -1,0 +1,93 @@
+import { DataAzurermKeyVault } from "@cdktf/provider-azurerm/lib/data-azurerm-key-vault";
+import { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import { FEEDBACK_SECRET_SYNC_NAME } from "./release-feedback-objects";
+
+/** The audience of Azure AD workload identity federation. */
+const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
+
+/** Props of a `ReleaseFeedbackIdentity`. */
+export interface ReleaseFeedbackIdentityProps {
+  /** Name of the managed identity, e.g. `id-contoso-dev-release-feedback`. */
+  readonly name: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  /** OIDC issuer URL of the AKS cluster. */
+  readonly oidcIssuerUrl: string;
+  /** Namespace of the sync engine, where the secret-sync ServiceAccount lives. */
+  readonly namespace: string;
+  /** Name of the environment's Key Vault (looked up, so no vault attribute crosses a stack boundary). */
+  readonly keyVaultName: string;
+  /** Resource group of the Key Vault. */
+  readonly keyVaultResourceGroupName: string;
+  /** The Key Vault secrets the identity may read, and nothing else. */
+  readonly secretNames: readonly string[];
+  /** Tags of the identity. @default - none */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The Azure identity that brings the release-feedback GitHub credentials into the cluster: a user-assigned managed
+ * identity federated with the secret-sync ServiceAccount of the engine's namespace (workload identity, no
+ * secret), with `Key Vault Secrets User` on each named secret only (role assignments scoped to
+ * `<vault>/secrets/<name>`), not on the vault: an app's secrets stay out of its reach. The credentials never
+ * pass through Terraform: the CSI driver reads them in the cluster.
+ */
+export class ReleaseFeedbackIdentity extends Construct {
+  /** The managed identity. */
+  public readonly resource: UserAssignedIdentity;
+  /** The federated credential of the secret-sync ServiceAccount. */
+  public readonly federatedCredential: FederatedIdentityCredential;
+  /** The Key Vault lookup. */
+  public readonly keyVault: DataAzurermKeyVault;
+
+  constructor(scope: Construct, id: string, props: ReleaseFeedbackIdentityProps) {
+    super(scope, id);
+    const problems: string[] = [];
+    if (props.secretNames.length === 0) problems.push(`${this.node.path}: secretNames is empty; name the key vault secrets that hold the github credentials`);
+    for (const name of props.secretNames) {
+      if (!Token.isUnresolved(name) && !/^[0-9a-zA-Z-]{1,127}$/.test(name)) {
+        problems.push(`${this.node.path}: secret name "${name}" is not a key vault secret name; use 1-127 letters, digits and hyphens`);
+      }
+    }
+    if (new Set(props.secretNames).size !== props.secretNames.length) problems.push(`${this.node.path}: secretNames lists a secret twice; list each once`);
+    if (problems.length > 0) throw new Error(problems.join("\n"));
+    this.resource = new UserAssignedIdentity(this, "Resource", {
+      name: props.name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      tags: { ...props.tags, purpose: "release-feedback" },
+    });
+    this.federatedCredential = new FederatedIdentityCredential(this, "FederatedCredential", {
+      name: `${props.name}-${props.namespace}`,
+      resourceGroupName: props.resourceGroupName,
+      parentId: this.resource.id,
+      issuer: props.oidcIssuerUrl,
+      subject: `system:serviceaccount:${props.namespace}:${FEEDBACK_SECRET_SYNC_NAME}`,
+      audience: [WORKLOAD_IDENTITY_AUDIENCE],
+    });
+    this.keyVault = new DataAzurermKeyVault(this, "KeyVault", { name: props.keyVaultName, resourceGroupName: props.keyVaultResourceGroupName });
+    for (const name of [...props.secretNames].sort()) {
+      new RoleAssignment(this, `SecretsUser-${name}`, {
+        scope: `${this.keyVault.id}/secrets/${name}`,
+        roleDefinitionName: "Key Vault Secrets User",
+        principalId: this.resource.principalId,
+        principalType: "ServicePrincipal",
+        skipServicePrincipalAadCheck: true,
+      });
+    }
+  }
+
+  /** Client id of the identity. */
+  public get clientId(): string {
+    return this.resource.clientId;
+  }
+
+  /** Tenant id of the identity. */
+  public get tenantId(): string {
+    return this.resource.tenantId;
+  }
+}

@@ -1,0 +1,145 @@
+import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { Environment } from "../environment/environment";
+import { ResolvedFeedback } from "../environment/feedback-spec";
+import { GitOpsManifests } from "../kubernetes/gitops-manifests";
+import { KubernetesObject, validateKubernetesObject } from "../kubernetes/kubernetes-object";
+import { ReleaseFeedbackIdentity } from "./release-feedback-identity";
+import {
+  ARGO_CD_NOTIFICATIONS_SECRET,
+  ARGO_CD_SECRET_KEYS,
+  argoCdNotificationValues,
+  feedbackSecretSyncObjects,
+  FLUX_DISPATCH_SECRET,
+  FLUX_STATUS_SECRET,
+  fluxFeedbackObjects,
+  SyncedSecret,
+} from "./release-feedback-objects";
+
+/** The folder of the Flux feedback objects inside an environment's folder (synced by their own Kustomization). */
+export const RELEASE_FEEDBACK_FOLDER = "release-feedback";
+/** Flux post-build variables of the feedback Kustomization. */
+export const FEEDBACK_CLIENT_ID_VARIABLE = "RELEASE_FEEDBACK_CLIENT_ID";
+export const FEEDBACK_TENANT_ID_VARIABLE = "RELEASE_FEEDBACK_TENANT_ID";
+
+/** Props of a `ReleaseFeedback`. */
+export interface ReleaseFeedbackProps {
+  readonly environment: Environment;
+  readonly feedback: ResolvedFeedback;
+  /** OIDC issuer URL of the environment's AKS cluster. */
+  readonly oidcIssuerUrl: string;
+  /** Namespace of the sync engine. */
+  readonly namespace: string;
+  /**
+   * Flux: the names of the Kustomization objects in the cluster by layer.
+   * @default - the environment syncs with Argo CD
+   */
+  readonly fluxKustomizations?: Readonly<Record<"infrastructure" | "apps", string>>;
+  /**
+   * Argo CD: the names of the Applications by layer.
+   * @default - the environment syncs with Flux
+   */
+  readonly argoCdApplications?: Readonly<Record<"infrastructure" | "apps", string>>;
+}
+
+/**
+ * Release feedback of one environment (docs/feedback.md): the identity that reads the GitHub credentials from
+ * Key Vault, and the engine's side.
+ * - Flux: `environments/<env>/release-feedback/` with the notification Providers and Alerts and the secret-sync
+ *   objects, for a Kustomization of its own whose post-build variables are `fluxSubstitutions` (so the
+ *   identity's ids reach only these objects).
+ * - Argo CD: `argoCdValues` for the chart's `notifications`, and the secret-sync objects applied from Terraform
+ *   (`applyArgoCdSecretSync`) with the identity's ids, after the chart made the namespace.
+ */
+export class ReleaseFeedback extends Construct {
+  /** The identity that may read the credentials. */
+  public readonly identity: ReleaseFeedbackIdentity;
+  /** Flux: the objects of the release-feedback folder. */
+  public readonly manifests?: GitOpsManifests;
+  /** Argo CD: the chart's `notifications` values. */
+  public readonly argoCdValues?: Record<string, unknown>;
+  private readonly secrets: SyncedSecret[];
+  private readonly props: ReleaseFeedbackProps;
+
+  constructor(scope: Construct, id: string, props: ReleaseFeedbackProps) {
+    super(scope, id);
+    this.props = props;
+    const env = props.environment;
+    const feedback = props.feedback;
+    if ((props.fluxKustomizations === undefined) === (props.argoCdApplications === undefined)) {
+      throw new Error(`${this.node.path}: set exactly one of fluxKustomizations and argoCdApplications (the environment's engine)`);
+    }
+    const rollback = feedback.rollbackRepository !== undefined;
+    if (props.fluxKustomizations) {
+      this.secrets = [
+        { keyVaultSecret: feedback.statusTokenSecret, secretName: FLUX_STATUS_SECRET, key: "token" },
+        ...(rollback ? [{ keyVaultSecret: feedback.dispatchTokenSecret, secretName: FLUX_DISPATCH_SECRET, key: "token" }] : []),
+      ];
+    } else {
+      if (!feedback.statusApp) throw new Error(`${this.node.path}: argo cd needs feedback.statusApp (its github service takes only a github app)`);
+      this.secrets = [
+        { keyVaultSecret: feedback.statusApp.privateKeySecret, secretName: ARGO_CD_NOTIFICATIONS_SECRET, key: ARGO_CD_SECRET_KEYS.statusPrivateKey },
+        ...(rollback ? [{ keyVaultSecret: feedback.dispatchTokenSecret, secretName: ARGO_CD_NOTIFICATIONS_SECRET, key: ARGO_CD_SECRET_KEYS.dispatchToken }] : []),
+      ];
+    }
+    this.identity = new ReleaseFeedbackIdentity(this, "Identity", {
+      name: env.names.of("userAssignedIdentity", "release-feedback"),
+      resourceGroupName: env.names.of("resourceGroup"),
+      location: env.location,
+      oidcIssuerUrl: props.oidcIssuerUrl,
+      namespace: props.namespace,
+      keyVaultName: env.names.of("keyVault"),
+      keyVaultResourceGroupName: env.names.of("resourceGroup"),
+      secretNames: [...new Set(this.secrets.map((s) => s.keyVaultSecret))],
+      tags: env.tags,
+    });
+    if (props.fluxKustomizations) {
+      this.manifests = new GitOpsManifests(this, "Manifests", { environment: env.name, folder: RELEASE_FEEDBACK_FOLDER });
+      this.manifests.add(
+        ...fluxFeedbackObjects({
+          environment: env.name,
+          namespace: props.namespace,
+          gitopsRepository: feedback.gitopsRepository,
+          kustomizations: props.fluxKustomizations,
+          rollbackRepository: feedback.rollbackRepository,
+        }),
+        ...this.secretSync(`\${${FEEDBACK_CLIENT_ID_VARIABLE}}`, `\${${FEEDBACK_TENANT_ID_VARIABLE}}`),
+      );
+    } else {
+      this.argoCdValues = argoCdNotificationValues({
+        environment: env.name,
+        statusApp: feedback.statusApp!,
+        applications: props.argoCdApplications!,
+        rollbackRepository: feedback.rollbackRepository,
+      });
+    }
+  }
+
+  /** Flux: the post-build variables of the release-feedback Kustomization (the identity's ids). */
+  public get fluxSubstitutions(): Record<string, string> {
+    return { [FEEDBACK_CLIENT_ID_VARIABLE]: this.identity.clientId, [FEEDBACK_TENANT_ID_VARIABLE]: this.identity.tenantId };
+  }
+
+  /** Argo CD: applies the secret-sync objects with `kubernetes_manifest`, after `dependsOn` (the chart's namespace). */
+  public applyArgoCdSecretSync(dependsOn: readonly ITerraformDependable[]): Manifest[] {
+    return this.secretSync(this.identity.clientId, this.identity.tenantId).map((object) => {
+      validateKubernetesObject(object, this.node.path);
+      return new Manifest(this, `${object.kind}-${object.metadata.name}`, {
+        manifest: object as unknown as Record<string, any>,
+        fieldManager: { name: "cdktf-gitops", forceConflicts: true },
+        dependsOn: [...dependsOn],
+      });
+    });
+  }
+
+  private secretSync(clientId: string, tenantId: string): KubernetesObject[] {
+    return feedbackSecretSyncObjects({
+      namespace: this.props.namespace,
+      keyVaultName: this.props.environment.names.of("keyVault"),
+      tenantId,
+      clientId,
+      secrets: this.secrets,
+    });
+  }
+}

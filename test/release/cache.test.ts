@@ -1,0 +1,101 @@
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { bareRemote, cli, commitAll, commitsOn, fileOn, git, image, sourceRepo, testEnv, writePinsFile } from "./support";
+
+const WEB_1 = image("web", "web-1");
+const WEB_2 = image("web", "web-2");
+
+/** The cache folder of the (only) repository a test used. */
+function cacheOf(env: NodeJS.ProcessEnv): string {
+  const root = path.join(env.XDG_CACHE_HOME!, "cdktf-gitops");
+  const dirs = fs.readdirSync(root).filter((d) => fs.statSync(path.join(root, d)).isDirectory());
+  expect(dirs).toHaveLength(1);
+  return path.join(root, dirs[0]);
+}
+
+/** Every file below a folder. */
+function filesBelow(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesBelow(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+async function published(): Promise<{ env: NodeJS.ProcessEnv; remote: string; source: string }> {
+  const env = testEnv();
+  const remote = bareRemote(env);
+  const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
+  expect((await cli(source, env, "publish", "--repo", remote)).code).toBe(0);
+  return { env, remote, source };
+}
+
+describe("the repository cache", () => {
+  test("is kept between commands, holds the branch head, and never stores the repository URL in its config", async () => {
+    const { env, remote, source } = await published();
+    const cache = cacheOf(env);
+    expect(git(cache, ["rev-parse", "refs/remotes/origin/main"], env)).toBe(git(remote, ["rev-parse", "main"], env));
+    expect(fs.readFileSync(path.join(cache, "config"), "utf8")).not.toContain("url =");
+    expect(fs.existsSync(path.join(cache, "gc.pid")) || fs.existsSync(path.join(cache, "gc.log"))).toBe(false);
+    expect((await cli(source, env, "verify", "--repo", remote)).code).toBe(0);
+    expect(cacheOf(env)).toBe(cache);
+  });
+
+  test("a deleted cache, or one whose objects are gone, is rebuilt", async () => {
+    const { env, remote, source } = await published();
+    const cache = cacheOf(env);
+    fs.rmSync(cache, { recursive: true, force: true });
+    expect((await cli(source, env, "verify", "--repo", remote)).code).toBe(0);
+    fs.rmSync(path.join(cache, "objects"), { recursive: true, force: true });
+    writePinsFile(source, "dev", { web: WEB_2 });
+    commitAll(source, "web 2", env);
+    expect((await cli(source, env, "publish", "--repo", remote)).code).toBe(0);
+    expect(fileOn(remote, "environments/dev/apps/web/deployment-web.yaml", env)).toContain(WEB_2);
+  });
+
+  test("a cache with damaged objects is rebuilt, never trusted", async () => {
+    const { env, remote, source } = await published();
+    const cache = cacheOf(env);
+    for (const file of filesBelow(path.join(cache, "objects")).filter((f) => !f.endsWith(".idx") && !/info|commit-graph/.test(f))) {
+      fs.chmodSync(file, 0o644);
+      fs.writeFileSync(file, Buffer.alloc(fs.statSync(file).size, 7));
+    }
+    writePinsFile(source, "dev", { web: WEB_2 });
+    commitAll(source, "web 2", env);
+
+    const run = await cli(source, env, "publish", "--repo", remote);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/the repository cache .* failed a check .*; rebuilding it/);
+    expect(commitsOn(remote, env)).toHaveLength(2);
+    expect(git(remote, ["diff", "--name-only", "main~1", "main"], env).split("\n")).toEqual(["environments/dev/apps/web/deployment-web.yaml", "environments/dev/release.json"]);
+  });
+
+  test("a cache whose trees do not match their ids (here: a replace ref) is caught and rebuilt", async () => {
+    const { env, remote, source } = await published();
+    const cache = cacheOf(env);
+    // make git in the cache answer the dev folder's tree id with the staging folder's content
+    const dev = git(cache, ["rev-parse", "refs/remotes/origin/main:environments/dev"], env);
+    const bootstrap = git(cache, ["rev-parse", "refs/remotes/origin/main:bootstrap"], env);
+    git(cache, ["replace", dev, bootstrap], env);
+
+    const run = await cli(source, env, "verify", "--repo", remote);
+
+    expect(run.stderr).toMatch(/failed a check \(tree .* does not match its content\); rebuilding it/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("matches a fresh synth");
+  });
+
+  test("a lock left by a killed command is broken; one of a live process is waited for", async () => {
+    const { env, remote, source } = await published();
+    const lock = `${cacheOf(env)}.lock`;
+    fs.writeFileSync(lock, `999999999 ${os.hostname()} ${Date.now()}`);
+    expect((await cli(source, env, "verify", "--repo", remote)).code).toBe(0);
+    expect(fs.existsSync(lock)).toBe(false);
+
+    fs.writeFileSync(lock, `${process.pid} ${os.hostname()} ${Date.now()}`);
+    // the command blocks this process while it waits, so another process releases the lock
+    spawn("sh", ["-c", 'sleep 1; rm -f "$0"', lock], { stdio: "ignore" });
+    const waited = await cli(source, env, "history", "--env", "dev", "--repo", remote);
+    expect(waited.stderr).toContain(`waiting for process ${process.pid} to finish with the repository cache`);
+    expect(waited.code).toBe(0);
+  });
+});
