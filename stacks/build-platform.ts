@@ -118,7 +118,7 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
   const governance = delivery ? addAzureDevOpsGovernance(app, platform, [delivery]) : undefined;
   // Last, so that every stack above is covered.
   const policy = options.policy === false ? undefined : PolicyChecks.applyTo(app, options.policy);
-  if (policy) addPlatformSuppressions(platform, environments);
+  if (policy) addPlatformSuppressions(platform, environments, delivery);
   return { platform, state, environments, delivery, governance, policy };
 }
 

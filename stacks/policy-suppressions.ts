@@ -1,5 +1,6 @@
 import { Platform } from "../lib/environment/resolve-platform";
 import { suppressPolicy } from "../lib/policy/suppressions";
+import type { TerraformStack } from "cdktf";
 import type { EnvironmentStacks } from "./build-platform";
 
 /**
@@ -7,7 +8,14 @@ import type { EnvironmentStacks } from "./build-platform";
  * platform makes on purpose, recorded with its reason in policy-report.json (see docs/policy.md). A spec that
  * removes the trade-off (e.g. `privateEndpoints: true`) removes the finding, and the suppression with it.
  */
-export function addPlatformSuppressions(platform: Platform, environments: Readonly<Record<string, EnvironmentStacks>>): void {
+export function addPlatformSuppressions(platform: Platform, environments: Readonly<Record<string, EnvironmentStacks>>, delivery?: TerraformStack): void {
+  if (delivery) {
+    suppressPolicy(delivery, [{
+      ruleId: "GITOPS-IAM-2",
+      reason:
+        "the pipeline identities plan and apply a whole environment, whose resource groups terraform creates: their roles are scoped to the environment's subscription, federated to one GitHub environment each (apply behind approval), and role delegation is constrained by a condition",
+    }]);
+  }
   for (const environment of platform.environments) {
     const stacks = environments[environment.name];
     const { platform: platformStack, monitoring } = stacks;
@@ -58,6 +66,15 @@ export function addPlatformSuppressions(platform: Platform, environments: Readon
         reason:
           "no app is pinned in this environment yet: the apps project allows every namespace except the platform's (denied first), so the first app needs no project change; once apps are pinned the project lists exactly their namespaces",
       }]);
+    }
+    if (stacks.gitops.feedback) {
+      suppressPolicy(stacks.gitops.feedback, [
+        ...["GITOPS-POD-10", "GITOPS-POD-11"].map((ruleId) => ({
+          ruleId,
+          objects: ["Deployment/release-feedback-secrets"],
+          reason: "the pause container only keeps the Secrets Store CSI volume mounted so that the driver syncs the notification secrets; it serves nothing a probe could check",
+        })),
+      ]);
     }
     if (monitoring.syncEngineMetrics) {
       suppressPolicy(monitoring.syncEngineMetrics.manifests, [{
