@@ -5,9 +5,15 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
+    // secretlint's rule preset is an ES module: Node 20 require()s it, jest's module system needs it as CommonJS.
+    "/node_modules/@secretlint/.+\\.js$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }],
   },
+  transformIgnorePatterns: ["/node_modules/(?!@secretlint/)"],
   moduleNameMapper: {
     "^cdktf-gitops$": "<rootDir>/index.ts",
   },
   testTimeout: 60000,
+  // at least two workers, also on a 2-core machine (jest's default would be one there): the release and CLI
+  // suites mostly wait for git and node child processes, so a second worker nearly halves their wall time
+  maxWorkers: Math.max(2, require("os").cpus().length - 1),
 };

@@ -1,6 +1,7 @@
 import { PlatformSpec } from "../lib/environment/environment-spec";
 import { dev } from "./dev";
 import { prod } from "./prod";
+import { PLATFORM_TEAM } from "./shared";
 import { staging } from "./staging";
 
 export { referenceApps, referencePins } from "./apps";
@@ -25,4 +26,7 @@ export const referencePlatform: PlatformSpec = {
   // (docs/feedback.md). The tokens are the Key Vault secrets github-status-token and github-dispatch-token of each
   // environment's vault; an environment on Argo CD would also need statusApp (a GitHub App).
   feedback: {},
+  // Review rules for both repositories (docs/governance.md): the governance bootstrap stack and CODEOWNERS.
+  // Required reviewers on environments of private repositories need GitHub Enterprise.
+  governance: { plan: "enterprise", platformTeam: PLATFORM_TEAM },
 };

@@ -19,3 +19,5 @@ export const SUBSCRIPTIONS = {
 };
 /** GitHub teams that approve apply (the `<env>` GitHub environments' required reviewers). */
 export const RELEASE_APPROVERS = ["contoso/platform-team"];
+/** GitHub team of the platform team: code owner of the library, stacks and pipelines (CODEOWNERS). */
+export const PLATFORM_TEAM = "contoso/platform-team";

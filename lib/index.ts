@@ -1,6 +1,7 @@
 export * from "./core";
 export * from "./environment/environment-spec";
 export * from "./environment/delivery-spec";
+export * from "./environment/feedback-spec";
 export * from "./environment/environment";
 export * from "./environment/tier-defaults";
 export * from "./environment/cidr";
@@ -9,6 +10,7 @@ export * from "./environment/resolve-platform";
 export * from "./environment/azure-names";
 export * from "./environment/app-alert-thresholds";
 export * from "./environment/validate-app-alerts";
+export * from "./environment/azure-regions";
 export * from "./environment/governance-spec";
 export * from "./environment/github-plan-limits";
 export * from "./kubernetes";

@@ -1,9 +1,12 @@
 import { App, TerraformStack } from "cdktf";
 import { AppPins, AppSpec } from "../lib/apps/app-spec";
-import { assertValidApps } from "../lib/apps/validate-apps";
+import { assertValidSpecs } from "../lib/apps/validate-specs";
+import { ownValue } from "../lib/core/own";
+import { sortedBy } from "../lib/core/sorting";
 import { PlatformSpec } from "../lib/environment/environment-spec";
 import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
-import { addAzureDevOpsGovernance } from "./add-governance";
+import { pullRequestCheckNames } from "../lib/delivery/pull-request-checks";
+import { addAzureDevOpsGovernance, addGitHubGovernance } from "./add-governance";
 import { AppStack } from "./app-stack";
 import { ArgoCdAppsStack } from "./argocd-apps-stack";
 import { DeliveryStack, deliveryNeeds } from "./delivery-stack";
@@ -75,14 +78,15 @@ export interface PlatformStacks {
  * Validates the platform spec and adds its stacks to the app: `state` (when remote state is set) and, per
  * environment, `<env>-platform` and its other stacks, and one `<env>-app-<app>` for each app pinned in the
  * environment (depending on `<env>-platform`; `<env>-gitops` with Flux, or `<env>-argocd-apps` with Argo CD,
- * depends on the app stacks). Throws before creating any stack when the spec is invalid, so nothing is
- * synthesized from a bad spec.
+ * depends on the app stacks). Throws one `ValidationError` listing every problem of the platform, the apps and
+ * the pins before creating any stack when anything is invalid, so nothing is synthesized from a bad spec.
  */
 export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatformOptions = {}): PlatformStacks {
+  const given: { apps?: unknown; pins?: unknown } = options ?? {};
+  assertValidSpecs(spec, given.apps ?? [], given.pins ?? {});
   const platform = resolvePlatform(spec);
-  const appSpecs = [...(options.apps ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const appSpecs = sortedBy(options.apps ?? [], (appSpec) => appSpec.name);
   const pins = options.pins ?? {};
-  assertValidApps(appSpecs, pins, platform.environments.map((environment) => environment.name));
   const state = platform.remoteState ? new StateStack(app, { state: platform.remoteState }) : undefined;
   const environments: Record<string, EnvironmentStacks> = {};
   for (const environment of platform.environments) {
@@ -91,7 +95,7 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
     // App stacks first: the sync engine's stack takes their identity references (app stacks depend only on the platform).
     const apps: Record<string, AppStack> = {};
     for (const appSpec of appSpecs) {
-      const image = pins[environment.name]?.[appSpec.name];
+      const image = ownValue(ownValue(pins, environment.name), appSpec.name);
       if (image === undefined) continue;
       apps[appSpec.name] = new AppStack(app, { platform, environment, app: appSpec, image, platformStack });
       apps[appSpec.name].addDependency(platformStack);
@@ -115,7 +119,10 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
   grantPromotedImagePulls(platform, environments);
   const delivery = platform.delivery ? new DeliveryStack(app, { platform, needs: deliveryNeeds(platform, environments) }) : undefined;
   if (delivery && state) delivery.addDependency(state);
-  const governance = delivery ? addAzureDevOpsGovernance(app, platform, [delivery]) : undefined;
+  // After delivery: governance reads its identities, and writes the infra CODEOWNERS after the pipeline files.
+  const governance = delivery
+    ? (addGitHubGovernance(app, platform, delivery, pullRequestCheckNames(platform)) ?? addAzureDevOpsGovernance(app, platform, [delivery]))
+    : undefined;
   // Last, so that every stack above is covered.
   const policy = options.policy === false ? undefined : PolicyChecks.applyTo(app, options.policy);
   if (policy) addPlatformSuppressions(platform, environments, delivery);

@@ -12,7 +12,7 @@ import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 export interface PlatformStackProps extends EnvironmentStackProps {
   /**
    * Public IP ranges (CIDR) that may reach the Key Vault, e.g. CI runners that manage secrets.
-   * @default - none: only the node subnet and trusted Azure services
+   * @default - the environment's `keyVaultAllowedIpRanges` (none: only the node subnet and trusted Azure services)
    */
   readonly keyVaultAllowedIpRanges?: readonly string[];
 }
@@ -53,7 +53,7 @@ export class PlatformStack extends EnvironmentStack {
       environment,
       resourceGroup,
       network: this.network,
-      allowedIpRanges: props.keyVaultAllowedIpRanges,
+      allowedIpRanges: props.keyVaultAllowedIpRanges ?? environment.keyVaultAllowedIpRanges,
     });
     const endpoints: PrivateEndpoint[] = [];
     if (environment.privateEndpoints) {

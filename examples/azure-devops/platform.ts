@@ -26,7 +26,7 @@ function environment(name: string, tier: EnvironmentSpec["tier"], addressSpace: 
   };
 }
 
-/** dev → prod, state in a shared storage account, pipelines in Azure DevOps. */
+/** dev → prod, state in a shared storage account, pipelines and review policies in Azure DevOps. */
 export const azureDevOpsPlatform: PlatformSpec = {
   project: "fabrikam",
   environments: [
@@ -41,6 +41,9 @@ export const azureDevOpsPlatform: PlatformSpec = {
     gitopsPushCredential: { kind: "deploy-key", privateKeySecret: "GITOPS_DEPLOY_KEY" },
     azureDevOps: { organizationId: "4c6e8a0b-2d4f-4a6c-8e0a-6f8b0d2f4a79" },
   },
+  // Branch policies on the infra repository and approval checks on the environments (docs/governance.md); the
+  // pull-request pipeline (azure-pipelines/pull-request.yml) is registered in Azure DevOps as "pull-request".
+  governance: { platformTeam: "[fabrikam-platform]\\Platform Team", requiredApprovals: 2 },
 };
 
 /** One app, deployed through the GitOps repository. */

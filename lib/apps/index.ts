@@ -5,3 +5,5 @@ export * from "./resolved-app";
 export * from "./app-objects";
 export * from "./app-identity";
 export * from "./pins";
+export * from "./validate-specs";
+export * from "./app-defaults";

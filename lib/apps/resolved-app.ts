@@ -1,5 +1,20 @@
 import { AppAlertThresholds } from "../environment/app-alert-thresholds";
 import { AppDelivery, AppIngress, AppProbe, AppSecretRef, AppSpec } from "./app-spec";
+import {
+  DEFAULT_APP_DELIVERY,
+  DEFAULT_CPU_REQUEST,
+  DEFAULT_INGRESS_CLASS,
+  DEFAULT_INGRESS_CONTROLLER_NAMESPACE,
+  DEFAULT_INGRESS_PATH,
+  DEFAULT_MEMORY_REQUEST,
+  DEFAULT_PROBE,
+  DEFAULT_REPLICAS,
+  DEFAULT_RUN_AS_USER,
+  DEFAULT_SERVICE_PORT,
+  DEFAULT_TARGET_CPU_UTILIZATION,
+  defaultConfigMountPath,
+} from "./app-defaults";
+import { ownValue } from "../core/own";
 import { parsePinnedImage, PinnedImage } from "./image-reference";
 
 /** A probe with every default applied. */
@@ -49,18 +64,18 @@ export interface ResolvedApp {
 export function resolveApp(spec: AppSpec, environment: string, imageReference: string): ResolvedApp {
   const image = parsePinnedImage(imageReference);
   if (typeof image === "string") throw new Error(`${environment}/apps/${spec.name}: ${image}`);
-  const overrides = spec.environments?.[environment] ?? {};
+  const overrides = ownValue(spec.environments, environment) ?? {};
   const autoscale = overrides.autoscale ?? (overrides.replicas === undefined ? spec.autoscale : undefined);
   const resources = overrides.resources ?? spec.resources ?? {};
   const ingress = overrides.ingress ?? spec.ingress;
-  const memory = resources.memory ?? "128Mi";
+  const memory = resources.memory ?? DEFAULT_MEMORY_REQUEST;
   const probe = (given: AppProbe | undefined, initialDelaySeconds: number): ResolvedProbe => ({
     path: given?.path,
     port: given?.port ?? spec.port,
     initialDelaySeconds: given?.initialDelaySeconds ?? initialDelaySeconds,
-    periodSeconds: given?.periodSeconds ?? 10,
-    timeoutSeconds: given?.timeoutSeconds ?? 1,
-    failureThreshold: given?.failureThreshold ?? 3,
+    periodSeconds: given?.periodSeconds ?? DEFAULT_PROBE.periodSeconds,
+    timeoutSeconds: given?.timeoutSeconds ?? DEFAULT_PROBE.timeoutSeconds,
+    failureThreshold: given?.failureThreshold ?? DEFAULT_PROBE.failureThreshold,
   });
   return {
     name: spec.name,
@@ -68,29 +83,29 @@ export function resolveApp(spec: AppSpec, environment: string, imageReference: s
     environment,
     image,
     port: spec.port,
-    servicePort: spec.servicePort ?? 80,
-    replicas: autoscale ? undefined : overrides.replicas ?? spec.replicas ?? 2,
-    autoscale: autoscale && { ...autoscale, targetCpuUtilizationPercent: autoscale.targetCpuUtilizationPercent ?? 70 },
-    resources: { cpu: resources.cpu ?? "100m", memory, cpuLimit: resources.cpuLimit, memoryLimit: resources.memoryLimit ?? memory },
+    servicePort: spec.servicePort ?? DEFAULT_SERVICE_PORT,
+    replicas: autoscale ? undefined : overrides.replicas ?? spec.replicas ?? DEFAULT_REPLICAS,
+    autoscale: autoscale && { ...autoscale, targetCpuUtilizationPercent: autoscale.targetCpuUtilizationPercent ?? DEFAULT_TARGET_CPU_UTILIZATION },
+    resources: { cpu: resources.cpu ?? DEFAULT_CPU_REQUEST, memory, cpuLimit: resources.cpuLimit, memoryLimit: resources.memoryLimit ?? memory },
     readinessProbe: probe(spec.probes?.readiness, 0),
-    livenessProbe: probe(spec.probes?.liveness, 10),
+    livenessProbe: probe(spec.probes?.liveness, DEFAULT_PROBE.livenessInitialDelaySeconds),
     startupProbe: spec.probes?.startup && probe(spec.probes.startup, 0),
     env: { ...spec.env, ...overrides.env },
     config: { ...spec.config, ...overrides.config },
-    configMountPath: spec.configMountPath ?? `/etc/${spec.name}`,
+    configMountPath: spec.configMountPath ?? defaultConfigMountPath(spec.name),
     secrets: { ...spec.secrets, ...overrides.secrets },
     secretsAs: spec.secretsAs ?? "file",
     allowFromNamespaces: [...new Set(spec.allowFromNamespaces ?? [])].sort(),
     ingress: ingress && {
       host: ingress.host,
-      path: ingress.path ?? "/",
-      className: ingress.className ?? "webapprouting.kubernetes.azure.com",
-      controllerNamespace: ingress.controllerNamespace ?? "app-routing-system",
+      path: ingress.path ?? DEFAULT_INGRESS_PATH,
+      className: ingress.className ?? DEFAULT_INGRESS_CLASS,
+      controllerNamespace: ingress.controllerNamespace ?? DEFAULT_INGRESS_CONTROLLER_NAMESPACE,
       tlsSecretName: ingress.tlsSecretName,
     },
-    runAsUser: spec.runAsUser ?? 10001,
+    runAsUser: spec.runAsUser ?? DEFAULT_RUN_AS_USER,
     priorityClassName: spec.priorityClassName,
     alerts: overrides.alerts ?? spec.alerts,
-    delivery: overrides.delivery ?? spec.delivery ?? "gitops",
+    delivery: overrides.delivery ?? spec.delivery ?? DEFAULT_APP_DELIVERY,
   };
 }

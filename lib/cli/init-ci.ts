@@ -23,7 +23,8 @@ export type ScaffoldDelivery =
   | {
       readonly ci: "azure-devops";
       readonly infraRepository: AzureDevOpsRepository;
-      readonly gitopsRepository: AzureDevOpsRepository;
+      /** The pipelines push releases to GitHub (a deploy key or a GitHub App), whichever CI system runs them. */
+      readonly gitopsRepository: GitHubRepository;
       readonly gitopsPushCredential: PushCredential;
       readonly azureDevOps: { readonly organizationId: string };
     };
@@ -73,8 +74,8 @@ export interface CiFlags {
 
 /**
  * The delivery settings for the CI flags, or undefined without `--github` / `--azure-devops`. The GitOps
- * repository is `--gitops-repo` (same form as the infra repository) or, by default, the infra repository's name
- * with `-gitops` appended, beside it.
+ * repository is on GitHub (the pipelines push to GitHub): `--gitops-repo owner/name`, by default with `--github`
+ * the infra repository's name with `-gitops` appended, beside it; with `--azure-devops` it must be given.
  */
 export function scaffoldDelivery(flags: CiFlags): ScaffoldDelivery | undefined {
   const gitopsPushCredential: PushCredential = { kind: "deploy-key", privateKeySecret: GITOPS_DEPLOY_KEY_SECRET };
@@ -88,21 +89,21 @@ export function scaffoldDelivery(flags: CiFlags): ScaffoldDelivery | undefined {
   }
   if (flags.azureDevOps !== undefined) {
     const infraRepository = parseAzureDevOpsRepository(flags.azureDevOps, "--azure-devops");
-    const gitopsRepository =
-      flags.gitopsRepo !== undefined ? parseAzureDevOpsRepository(flags.gitopsRepo, "--gitops-repo") : { ...infraRepository, repository: `${infraRepository.repository}-gitops` };
+    if (flags.gitopsRepo === undefined) {
+      throw new ReleaseError("--azure-devops needs --gitops-repo owner/name: the gitops repository is on github (the pipelines push releases there with a deploy key)");
+    }
+    const gitopsRepository = parseGitHubRepository(flags.gitopsRepo, "--gitops-repo");
     if (flags.azureDevOpsOrgId === undefined) {
       throw new ReleaseError("--azure-devops needs --azure-devops-org-id <guid> (the organization's id: organization settings > microsoft entra, or az devops invoke)");
     }
     return { ci: "azure-devops", infraRepository, gitopsRepository, gitopsPushCredential, azureDevOps: { organizationId: flags.azureDevOpsOrgId } };
   }
   if (flags.azureDevOpsOrgId !== undefined) throw new ReleaseError("--azure-devops-org-id needs --azure-devops");
-  if (flags.gitopsRepo !== undefined) throw new ReleaseError("--gitops-repo needs --github or --azure-devops (the form of the repository depends on the ci system)");
+  if (flags.gitopsRepo !== undefined) throw new ReleaseError("--gitops-repo needs --github or --azure-devops (it names the repository the pipelines publish to)");
   return undefined;
 }
 
 /** The HTTPS clone URL Flux / Argo CD read the GitOps repository from. */
 export function gitopsCloneUrl(delivery: ScaffoldDelivery): string {
-  if (delivery.ci === "github") return `https://github.com/${delivery.gitopsRepository.owner}/${delivery.gitopsRepository.name}.git`;
-  const { organization, project, repository } = delivery.gitopsRepository;
-  return `https://dev.azure.com/${encodeURIComponent(organization)}/${encodeURIComponent(project)}/_git/${encodeURIComponent(repository)}`;
+  return `https://github.com/${delivery.gitopsRepository.owner}/${delivery.gitopsRepository.name}.git`;
 }

@@ -34,7 +34,7 @@ export function registerInit(program: Command, cli: CliContext): void {
     .option("--azure-devops-org-id <guid>", "the azure devops organization's id (with --azure-devops)")
     .option("--tenant-id <guid>", "azure ad tenant of the dev subscription (with a ci flag)")
     .option("--subscription-id <guid>", "the subscription dev deploys to (with a ci flag)")
-    .option("--gitops-repo <repo>", "the gitops repository, in the form of the ci flag (default: the infra repository's name + -gitops)")
+    .option("--gitops-repo <repo>", "the gitops repository on github, owner/name (default with --github: the infra repository's name + -gitops)")
     .option("--gitops-url <url>", "url flux syncs the gitops repository from (default: from --github / --azure-devops)")
     .option("--admin-group <object-id>", "azure ad group of the cluster admins (default: a sample value to replace)")
     .option("--api-server-range <cidr...>", "networks allowed to reach the aks api server (default: a sample range that routes nowhere)")

@@ -109,7 +109,14 @@ ${samples}
 | \`main.ts\` | the cdktf app (\`cdktf.json\` runs it with the fast TypeScript preload) |
 | \`test/\` | a snapshot of every stack and GitOps file; \`npm run test:update\` after an intended change |
 
-Releases: \`npx ${LIBRARY_NAME} diff\` shows what a publish would change, \`publish\` releases, \`history --env dev\`
+${
+    spec.delivery
+      ? `Pipelines (${spec.delivery.ci === "github" ? "GitHub Actions" : "Azure Pipelines"}): \`npx ${LIBRARY_NAME} pipelines write\` writes them from \`platform.delivery\` in
+\`environments/index.ts\`; commit them. Apply the \`state\` and \`delivery\` stacks once by hand first.
+
+`
+      : ""
+  }Releases: \`npx ${LIBRARY_NAME} diff\` shows what a publish would change, \`publish\` releases, \`history --env dev\`
 lists releases, \`rollback --env dev\` restores the previous one, \`status\` shows every environment.
 Set \`CHECKPOINT_DISABLE=1\` in your shell and CI so cdktf-cli does not call HashiCorp's version check service
 (\`npm run synth\` sets it).

@@ -142,7 +142,7 @@ import { dev } from "./dev";
 
 export { apps } from "./apps";
 
-/** The platform: one environment to start with (see the README to add staging and prod). */
+/** The platform: one environment to start with (docs/growing.md of cdktf-gitops adds staging and prod). */
 export const platform: PlatformSpec = {
   project: ${lit(spec.project)},
   environments: [dev],${deliverySource(spec)}

@@ -115,6 +115,7 @@ export function nextSteps(result: InitResult, cwd: string): string {
     "  npm install",
     "  npm test",
     "  npm run synth",
+    ...(result.spec.delivery ? ["  npx cdktf-gitops pipelines write   # the generated pipelines, into the infra repository"] : []),
     '  git add -A && git commit -m "infrastructure scaffold"',
     "  npx cdktf-gitops publish",
   ];

@@ -1,5 +1,11 @@
 import { maskUrlUserInfo } from "./redaction";
 
+/** The branch a GitOps repository is synced from and released to unless one is named. */
+export const DEFAULT_GIT_BRANCH = "main";
+
+/** The authentication of a public repository: none. */
+export const PUBLIC_GIT_AUTH = { kind: "public" } as const;
+
 /** Problems of a GitOps repository URL, or an empty list. */
 export function gitUrlProblems(at: string, url: string): string[] {
   if (/^https:\/\/[^/@\s]*@/.test(url) || /^ssh:\/\/[^/@\s]*:[^/@\s]*@/.test(url)) {

@@ -10,5 +10,6 @@ export * from "./kubernetes-names";
 export * from "./azure-formats";
 export * from "./sorting";
 export * from "./own";
+export * from "./secret-detection";
 export * from "./gitops-root";
 export * from "./stack-graph";

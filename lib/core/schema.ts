@@ -22,10 +22,22 @@ function issueProblems(schema: z.ZodType, issue: z.core.$ZodIssue, input: unknow
         return { path: joinPath(path, [key]), message: `unknown field "${key}"; ${close ? `did you mean "${close}"?` : "remove it"}` };
       });
     }
-    case "invalid_type":
-      return [{ path, message: valueAt(input, issue.path) === undefined ? `is missing; set it (${issue.expected})` : `${describe(valueAt(input, issue.path))} is not ${article(issue.expected)}; use ${article(issue.expected)}` }];
+    case "invalid_type": {
+      const value = valueAt(input, issue.path);
+      const expected = article(issue.expected === "record" ? "object" : issue.expected);
+      // A schema's own message (set with `{ error }`) says more than the generic one.
+      if (value !== undefined && !issue.message.startsWith("Invalid input")) return [{ path, message: `${describe(value)} ${issue.message}` }];
+      return [{ path, message: value === undefined ? `is missing; set it to ${expected}` : `${describe(value)} is not ${expected}; use ${expected}` }];
+    }
     case "invalid_value":
       return [{ path, message: `${describe(valueAt(input, issue.path))} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` }];
+    case "invalid_union": {
+      const options = (issue as { options?: readonly unknown[] }).options;
+      if (!options) return [{ path, message: `${describe(valueAt(input, issue.path))} does not match any allowed shape; see the documentation of the field` }];
+      const allowed = options.map((v) => JSON.stringify(v)).join(", ");
+      const value = valueAt(input, issue.path);
+      return [{ path, message: value === undefined ? `is missing; set it to one of ${allowed}` : `${describe(value)} is not allowed; use one of ${allowed}` }];
+    }
     default:
       return [{ path, message: issue.message.toLowerCase() }];
   }

@@ -46,23 +46,3 @@ export function layerCounts(stacks: readonly GraphStack[], environments: readonl
   for (const env of environments) counts[env] = Math.max(0, ...environmentLayers(stacks, env, environments).values()) + 1;
   return counts;
 }
-
-/**
- * Every stack downstream of the given ones: that depends on one of them, directly or through others. A given stack
- * is in the result only when it is downstream of another given stack.
- */
-export function downstreamOf(stacks: readonly GraphStack[], roots: Iterable<string>): Set<string> {
-  const dependents = new Map<string, string[]>();
-  for (const stack of stacks) for (const dep of stack.dependsOn) dependents.set(dep, [...(dependents.get(dep) ?? []), stack.name]);
-  const seen = new Set<string>();
-  const queue = [...roots];
-  while (queue.length > 0) {
-    for (const next of dependents.get(queue.pop()!) ?? []) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-  }
-  return seen;
-}

@@ -50,3 +50,34 @@ function maskOf(prefix: number): number {
 function formatAddress(address: number): string {
   return [24, 16, 8, 0].map((shift) => (address >>> shift) & 0xff).join(".");
 }
+
+/** The block as canonical text (`10.10.0.0/16`). */
+export function formatCidr(block: Ipv4Cidr): string {
+  return `${formatAddress(block.network)}/${block.prefix}`;
+}
+
+/** How many addresses the blocks cover together (overlaps counted once). */
+export function coveredAddresses(blocks: readonly Ipv4Cidr[]): number {
+  const ranges = blocks.map((b) => [b.network, b.network + 2 ** (32 - b.prefix)] as const).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -1;
+  for (const [from, to] of ranges) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total;
+}
+
+/** Problems of a list of IPv4 CIDR blocks: each must parse, have no host bits set and be written canonically. */
+export function cidrListProblems(at: string, field: string, ranges: readonly string[]): { problems: string[]; blocks: Ipv4Cidr[] } {
+  const problems: string[] = [];
+  const blocks: Ipv4Cidr[] = [];
+  for (const range of ranges) {
+    const block = parseCidr(range);
+    if (!block) problems.push(`${at}: ${field} contains "${range}", which is not an ipv4 cidr block; use a network address such as 203.0.113.0/24`);
+    else if (formatCidr(block) !== range) problems.push(`${at}: ${field} contains "${range}", which is not written canonically; write it as "${formatCidr(block)}"`);
+    else blocks.push(block);
+  }
+  return { problems, blocks };
+}

@@ -10,7 +10,16 @@ import {
   UpgradeChannel,
   WebhookReceiverSpec,
 } from "./environment-spec";
-import { defaultMaintenanceWindow, tierDefaults } from "./tier-defaults";
+import {
+  DEFAULT_MAX_PODS,
+  DEFAULT_OS_DISK_SIZE_GB,
+  DEFAULT_SYNC_ENGINE,
+  DEFAULT_UPGRADE_CHANNEL,
+  defaultMaintenanceWindow,
+  nodePoolsOf,
+  tierDefaults,
+} from "./tier-defaults";
+import { DEFAULT_GIT_BRANCH, PUBLIC_GIT_AUTH } from "../core/git-rules";
 import { MANAGED_BY } from "../core/labels";
 
 /** Pod CIDR of the Azure CNI overlay network; environment address spaces must not overlap it. */
@@ -78,6 +87,8 @@ export interface Environment {
   readonly emailReceivers: readonly string[];
   readonly webhookReceivers: readonly WebhookReceiverSpec[];
   readonly grafanaAdminGroupObjectId?: string;
+  /** Public IP ranges allowed through the Key Vault firewall (besides the node subnet and trusted Azure services). */
+  readonly keyVaultAllowedIpRanges: readonly string[];
   /** The Azure names of this environment's resources. */
   readonly names: AzureNames;
 }
@@ -89,6 +100,7 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
   const service = parseCidr(SERVICE_CIDR);
   if (!address || !service) throw new Error(`environments/${spec.name}: addressSpace "${spec.addressSpace}" is not a valid cidr block`);
   const cluster = spec.cluster;
+  const pools = nodePoolsOf(spec.tier, cluster);
   return {
     project,
     name: spec.name,
@@ -101,22 +113,22 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     cluster: {
       kubernetesVersion: cluster.kubernetesVersion,
       adminGroupObjectIds: cluster.adminGroupObjectIds,
-      systemPool: resolveNodePool(cluster.systemPool ?? defaults.systemPool),
-      userPools: (cluster.userPools ?? defaults.userPools).map(resolveNodePool),
+      systemPool: resolveNodePool(pools.systemPool),
+      userPools: pools.userPools.map(resolveNodePool),
       apiServerAuthorizedIpRanges: cluster.apiServerAuthorizedIpRanges ?? [],
       privateCluster: cluster.privateCluster ?? false,
-      upgradeChannel: cluster.upgradeChannel ?? "patch",
+      upgradeChannel: cluster.upgradeChannel ?? DEFAULT_UPGRADE_CHANNEL,
       maintenanceWindow: { utcOffset: "+00:00", ...(cluster.maintenanceWindow ?? defaultMaintenanceWindow()) },
       skuTier: defaults.aksSkuTier,
       podCidr: POD_CIDR,
       serviceCidr: SERVICE_CIDR,
       dnsServiceIp: addressOf(service, 10),
     },
-    sync: spec.sync ?? "flux",
+    sync: spec.sync ?? DEFAULT_SYNC_ENGINE,
     gitops: {
       url: spec.gitops.url,
-      branch: spec.gitops.branch ?? "main",
-      auth: spec.gitops.auth ?? { kind: "public" },
+      branch: spec.gitops.branch ?? DEFAULT_GIT_BRANCH,
+      auth: spec.gitops.auth ?? PUBLIC_GIT_AUTH,
       syncInterval: spec.gitops.syncInterval ?? defaults.syncInterval,
       appsPath: `environments/${spec.name}/apps`,
     },
@@ -138,6 +150,7 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     emailReceivers: spec.monitoring?.emailReceivers ?? [],
     webhookReceivers: spec.monitoring?.webhookReceivers ?? [],
     grafanaAdminGroupObjectId: spec.monitoring?.grafanaAdminGroupObjectId,
+    keyVaultAllowedIpRanges: spec.keyVaultAllowedIpRanges ?? [],
     names: new AzureNames(project, spec.name),
   };
 }
@@ -148,8 +161,8 @@ function resolveNodePool(pool: NodePoolSpec): ResolvedNodePool {
     vmSize: pool.vmSize,
     minCount: pool.minCount,
     maxCount: pool.maxCount,
-    osDiskSizeGb: pool.osDiskSizeGb ?? 128,
-    maxPods: pool.maxPods ?? 110,
+    osDiskSizeGb: pool.osDiskSizeGb ?? DEFAULT_OS_DISK_SIZE_GB,
+    maxPods: pool.maxPods ?? DEFAULT_MAX_PODS,
     labels: pool.labels ?? {},
   };
 }

@@ -63,7 +63,10 @@ export const governanceSpecSchema = z.strictObject({
    * build validation requires it.
    * @default "pull-request"
    */
-  pullRequestPipelineName: z.string().min(1).max(256).optional(),
+  pullRequestPipelineName: z
+    .string()
+    .regex(/^[^\\/:*?"<>|;#$*{},+=[\]]{1,256}$/, 'use 1-256 characters without \\ / : * ? " < > | ; # $ { } , + = [ ] (azure devops refuses them in pipeline names)')
+    .optional(),
 });
 
 /** `PlatformSpec.governance`, as written in the spec. */

@@ -1,7 +1,7 @@
 import { resolveDelivery, ResolvedDelivery } from "./delivery-spec";
 import { Environment, resolveEnvironment } from "./environment";
+import { DEFAULT_STATE_CONTAINER, PlatformSpec, RemoteStateSpec } from "./environment-spec";
 import { resolveFeedback, ResolvedFeedback } from "./feedback-spec";
-import { PlatformSpec, RemoteStateSpec } from "./environment-spec";
 import { resolveGovernance, ResolvedGovernance } from "./governance-spec";
 import { assertValidPlatform } from "./validate-platform";
 
@@ -30,7 +30,7 @@ export interface Platform {
 }
 
 /**
- * Validates a platform spec (throwing a `PlatformValidationError` that lists every problem) and applies
+ * Validates a platform spec (throwing a `ValidationError` that lists every problem) and applies
  * the tier defaults. Call it before creating any stack, so that nothing is synthesized from a bad spec.
  */
 export function resolvePlatform(spec: PlatformSpec): Platform {
@@ -39,7 +39,7 @@ export function resolvePlatform(spec: PlatformSpec): Platform {
     project: spec.project,
     environments: spec.environments.map((env) => resolveEnvironment(spec.project, env)),
     remoteState: spec.remoteState && {
-      containerName: "tfstate",
+      containerName: DEFAULT_STATE_CONTAINER,
       ...spec.remoteState,
       allowedIpRanges: stateFirewallRanges(spec.remoteState.allowedIpRanges ?? remoteStateDefaultRanges(spec)),
     },
@@ -57,13 +57,4 @@ export function remoteStateDefaultRanges(spec: PlatformSpec): string[] {
 /** Ranges as the storage firewall takes them: unique, sorted, a /32 as a plain address. */
 function stateFirewallRanges(ranges: readonly string[]): string[] {
   return [...new Set(ranges.map((range) => range.replace(/\/32$/, "")))].sort();
-}
-
-/** The environment named `name`, or an error listing the known ones. */
-export function environmentNamed(platform: Platform, name: string): Environment {
-  const env = platform.environments.find((e) => e.name === name);
-  if (!env) {
-    throw new Error(`unknown environment "${name}"; known environments: ${platform.environments.map((e) => e.name).join(", ")}`);
-  }
-  return env;
 }

@@ -1,4 +1,4 @@
-import { MaintenanceWindowSpec, NodePoolSpec, Tier } from "./environment-spec";
+import { ClusterSpec, MaintenanceWindowSpec, NodePoolSpec, SyncEngine, Tier, UpgradeChannel } from "./environment-spec";
 
 /** Defaults that depend on the tier of an environment. */
 export interface TierDefaults {
@@ -75,4 +75,19 @@ const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
 /** The defaults of a tier. */
 export function tierDefaults(tier: Tier): TierDefaults {
   return TIER_DEFAULTS[tier];
+}
+
+/** The OS disk of a node pool that does not set one, in GB. */
+export const DEFAULT_OS_DISK_SIZE_GB = 128;
+/** Pods per node of a node pool that does not set it (the AKS default for Azure CNI overlay). */
+export const DEFAULT_MAX_PODS = 110;
+/** The AKS upgrade channel of a cluster that does not set one. */
+export const DEFAULT_UPGRADE_CHANNEL: UpgradeChannel = "patch";
+/** The sync engine of an environment that does not set one. */
+export const DEFAULT_SYNC_ENGINE: SyncEngine = "flux";
+
+/** The node pools of a cluster: its own, or the tier's where it sets none. Validation and resolution both read it. */
+export function nodePoolsOf(tier: Tier, cluster: ClusterSpec): { readonly systemPool: NodePoolSpec; readonly userPools: readonly NodePoolSpec[] } {
+  const defaults = tierDefaults(tier);
+  return { systemPool: cluster.systemPool ?? defaults.systemPool, userPools: cluster.userPools ?? defaults.userPools };
 }

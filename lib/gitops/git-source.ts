@@ -4,7 +4,7 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { GitAuthSpec } from "../environment/environment-spec";
-import { gitBranchProblems, gitUrlProblems, isSshGitUrl } from "../core/git-rules";
+import { DEFAULT_GIT_BRANCH, gitBranchProblems, gitUrlProblems, isSshGitUrl, PUBLIC_GIT_AUTH } from "../core/git-rules";
 import { Duration, durationFix } from "../core/duration";
 import { isKeyVaultSecretName, KEY_VAULT_SECRET_NAME_RULE } from "../core/azure-formats";
 import { maskUrlUserInfo } from "../core/redaction";
@@ -90,10 +90,10 @@ export class GitSource extends Construct {
     super(scope, id);
     const at = this.node.path;
     this.url = props.url;
-    this.branch = props.branch ?? "main";
+    this.branch = props.branch ?? DEFAULT_GIT_BRANCH;
     this.path = props.path;
     this.syncInterval = props.syncInterval ?? "5m";
-    this.auth = props.auth ?? { kind: "public" };
+    this.auth = props.auth ?? PUBLIC_GIT_AUTH;
     this.keyVaultReference = props.keyVault;
 
     const problems: string[] = [];

@@ -4,3 +4,7 @@ export * from "./cluster-baseline";
 export * from "./flux-git-ops";
 export * from "./argo-cd";
 export * from "./argo-cd-sync";
+export * from "./rollback-dispatch";
+export * from "./release-feedback-objects";
+export * from "./release-feedback-identity";
+export * from "./release-feedback";

@@ -1,4 +1,5 @@
 import { MANAGED_BY_LABELS } from "../core/labels";
+import type { GitHubRepository } from "../environment/delivery-spec";
 import { KubernetesObject } from "../kubernetes/kubernetes-object";
 import {
   ARGO_CD_ROLLBACK_EVENT_TYPE,
@@ -15,12 +16,6 @@ import {
  * layer fails at a new revision. The GitHub credentials reach the cluster from Key Vault through the secrets
  * store CSI driver (`feedbackSecretSyncObjects`); nothing here holds a secret value.
  */
-
-/** A GitHub repository. */
-export interface GitHubRepository {
-  readonly owner: string;
-  readonly name: string;
-}
 
 /** Name of the ServiceAccount, SecretProviderClass and Deployment that sync the credentials from Key Vault. */
 export const FEEDBACK_SECRET_SYNC_NAME = "release-feedback-secrets";

@@ -12,6 +12,9 @@ import { ICodeOwners } from "./code-owners";
  */
 export type BypassIdentity = { readonly kind: "github-app"; readonly appId: number } | { readonly kind: "deploy-key" };
 
+/** The GitHub Actions app's id: a required check posted by anything else (another app, a token) does not count. */
+export const GITHUB_ACTIONS_INTEGRATION_ID = 15368;
+
 /** Props of a `ReviewRuleset`. */
 export interface ReviewRulesetProps {
   /** Name of the repository (without its owner; the provider's owner is used). */
@@ -26,6 +29,11 @@ export interface ReviewRulesetProps {
    * @default true
    */
   readonly requireStatusChecks?: boolean;
+  /**
+   * The GitHub App that must post the required checks; `undefined` accepts a check of that name from any source.
+   * @default GITHUB_ACTIONS_INTEGRATION_ID (the checks are the generated workflows' jobs)
+   */
+  readonly checksIntegrationId?: number | undefined;
   /**
    * Approving reviews a pull request needs (1-10).
    * @default 1
@@ -66,8 +74,9 @@ function literal(text: string): string {
 /**
  * A repository ruleset on the default branch that makes a reviewed pull request the only way in: pull request
  * required, approvals (default 1), stale approvals dismissed on push, code owner review, approval of the last
- * push by someone else, required status checks on the latest code, all review threads resolved, no force
- * pushes, no deletion, linear history, enforcement active. Bypass actors only as given (none by default).
+ * push by someone else, all review threads resolved, required status checks posted by GitHub Actions on the
+ * latest code, no force pushes, no deletion, linear history, enforcement active. Bypass actors only as given
+ * (none by default).
  */
 export class ReviewRuleset extends Construct {
   /** The ruleset resource. */
@@ -79,6 +88,7 @@ export class ReviewRuleset extends Construct {
     const requireChecks = props.requireStatusChecks ?? true;
     const requireCodeOwners = props.requireCodeOwnerReview ?? true;
     const checks = props.requiredChecks ?? [];
+    const integrationId = "checksIntegrationId" in props ? props.checksIntegrationId : GITHUB_ACTIONS_INTEGRATION_ID;
     const problems = rulesetProblems(this.node.path, { ...props, approvals, requireChecks, requireCodeOwners, checks });
     throwIfProblems("repository ruleset", problems);
     this.resource = new RepositoryRuleset(this, "Resource", {
@@ -101,7 +111,7 @@ export class ReviewRuleset extends Construct {
           requiredReviewThreadResolution: true,
         },
         requiredStatusChecks: requireChecks
-          ? { strictRequiredStatusChecksPolicy: true, requiredCheck: checks.map((context) => ({ context: literal(context) })) }
+          ? { strictRequiredStatusChecksPolicy: true, requiredCheck: checks.map((context) => ({ context: literal(context), integrationId })) }
           : undefined,
       },
     });

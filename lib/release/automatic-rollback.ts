@@ -6,7 +6,7 @@ import { environmentHistory, findRelease, ReleaseEntry, TRAILERS } from "./histo
 import { ENVIRONMENTS_FOLDER } from "./layout";
 import { makeReleaseId } from "./plan";
 import { withPushRetries } from "./push";
-import { assertEnvironmentName } from "./source";
+import { assertEnvironmentName } from "./environment-option";
 
 /** Options of `guardedRollback`. */
 export interface GuardedRollbackOptions extends RepositoryOptions {

@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import { ReleaseError } from "./errors";
 import { GitOpsWorkspace } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, RELEASE_FILE, stableJson } from "./layout";
-import { compareStrings } from "./source";
+import { compareStrings } from "../core/sorting";
 
 /**
  * Folder of the bad-release records at the root of the GitOps repository: `bad-releases/<env>.json`.

@@ -1,15 +1,19 @@
 import * as fs from "fs";
 import * as path from "path";
-import { downstreamOf, environmentLayers, GraphStack } from "../core/stack-graph";
+import { environmentLayers, GraphStack } from "../core/stack-graph";
 import { ReleaseError } from "./errors";
-import { openWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
-import { BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, splitStackName } from "./layout";
+import { RepositoryOptions, resolveTarget, withWorkspace } from "./gitops-repository";
+import { BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, outputStacks, splitStackName, stableJson } from "./layout";
+import { outputRoot } from "./output-paths";
+import { blobId, hashAlgorithm } from "./tree";
 import { compareStrings } from "./source";
 
 /** Why a stack is planned. */
 export type StackChangeStatus =
   /** Its synthesized JSON differs from the GitOps repository's (or the repository lacks it). */
   | "changed"
+  /** Its JSON differs only by new outputs (they exist once it is applied; the stacks that read them wait for it). */
+  | "outputs-added"
   /** Its JSON is unchanged, but it reads outputs of a changed stack (its inputs are known only after that apply). */
   | "downstream";
 
@@ -47,20 +51,11 @@ export interface ChangedStacksOptions extends RepositoryOptions {
   readonly out: string;
 }
 
-interface Manifest {
-  readonly stacks: Record<string, { readonly synthesizedStackPath: string; readonly dependencies?: string[] }>;
-}
-
-/** Reads the stack graph of a synthesized cdktf.out folder. */
+/** Reads the stack graph of a synthesized cdktf.out folder (names and paths checked: the output is untrusted). */
 export function readStackGraph(outDir: string): { stacks: GraphStack[]; paths: Map<string, string> } {
-  const file = path.join(outDir, "manifest.json");
-  if (!fs.existsSync(file)) throw new ReleaseError(`${outDir} holds no manifest.json; pass a synthesized cdktf.out folder with --out`);
-  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
-  const names = Object.keys(manifest.stacks ?? {}).sort(compareStrings);
-  return {
-    stacks: names.map((name) => ({ name, dependsOn: [...(manifest.stacks[name].dependencies ?? [])].sort(compareStrings) })),
-    paths: new Map(names.map((name) => [name, path.join(outDir, manifest.stacks[name].synthesizedStackPath)])),
-  };
+  if (!fs.existsSync(outDir)) throw new ReleaseError(`--out ${outDir} does not exist; pass a synthesized cdktf.out folder`);
+  const stacks = outputStacks(outputRoot(outDir), outDir);
+  return { stacks: stacks.map((s) => ({ name: s.name, dependsOn: s.dependsOn })), paths: new Map(stacks.map((s) => [s.name, s.source])) };
 }
 
 /**
@@ -78,26 +73,79 @@ export function changedStacks(options: ChangedStacksOptions): ChangedStacksResul
   if (!environments.includes(options.environment)) {
     throw new ReleaseError(`unknown environment "${options.environment}"; the synthesized output has: ${environments.sort(compareStrings).join(", ") || "(none)"}`);
   }
-  const workspace = openWorkspace(options, target);
-  try {
-    const differs = (name: string): boolean => {
+  // Compare blob ids (no checkout): the committed file's id from the tree, the synthesized file's hashed here.
+  return withWorkspace(options, target, (workspace) => {
+    const publishedPath = (name: string): string => {
       const { environment, stack } = splitStackName(name);
-      const published = environment === undefined ? `${BOOTSTRAP_FOLDER}/terraform/${stack}/cdk.tf.json` : `${ENVIRONMENTS_FOLDER}/${environment}/terraform/${stack}/cdk.tf.json`;
-      const committed = fs.existsSync(path.join(workspace.dir, published)) ? fs.readFileSync(path.join(workspace.dir, published)) : undefined;
-      return committed === undefined || Buffer.compare(committed, fs.readFileSync(graph.paths.get(name)!)) !== 0;
+      return environment === undefined ? `${BOOTSTRAP_FOLDER}/terraform/${stack}/cdk.tf.json` : `${ENVIRONMENTS_FOLDER}/${environment}/terraform/${stack}/cdk.tf.json`;
     };
-    const changed = new Set(graph.stacks.filter((s) => splitStackName(s.name).environment !== undefined && differs(s.name)).map((s) => s.name));
-    const bootstrap = graph.stacks.filter((s) => splitStackName(s.name).environment === undefined && differs(s.name)).map((s) => s.name);
+    const synthesized = new Map(graph.stacks.map((s) => [s.name, fs.readFileSync(graph.paths.get(s.name)!)]));
+    const algorithm = hashAlgorithm(workspace.head() ?? "");
+    const differing = graph.stacks.filter((s) => workspace.blobIdOf(publishedPath(s.name)) !== blobId(synthesized.get(s.name)!, algorithm)).map((s) => s.name);
+    const committed = workspace.readFiles(differing.map(publishedPath));
+    const changed = new Map<string, StackChangeKind>();
+    const bootstrap: string[] = [];
+    for (const name of differing) {
+      const before = committed.get(publishedPath(name));
+      if (splitStackName(name).environment === undefined) bootstrap.push(name);
+      else changed.set(name, before !== undefined && onlyOutputsAdded(before, synthesized.get(name)!.toString("utf8")) ? "outputs-added" : "changed");
+    }
     return touched(graph.stacks, options.environment, environments, changed, bootstrap);
-  } finally {
-    workspace.dispose();
-  }
+  });
 }
 
-/** The touched stacks of one environment, given the changed ones of every environment (pure; see `changedStacks`). */
-export function touched(stacks: readonly GraphStack[], environment: string, environments: readonly string[], changed: ReadonlySet<string>, bootstrap: readonly string[]): ChangedStacksResult {
-  const pending = downstreamOf(stacks, changed);
-  const affected = new Set([...changed, ...pending]);
+/**
+ * How a stack's JSON changed: `outputs-added` when the only difference is new outputs (a stack that now exposes a
+ * value to a new reader), else `changed`.
+ */
+export type StackChangeKind = "changed" | "outputs-added";
+
+function withoutOutputs(json: Record<string, any>): Record<string, any> {
+  const { output: _output, ...rest } = json;
+  const meta = rest["//"];
+  if (meta && typeof meta === "object") {
+    const { outputs: _outputs, ...keep } = meta;
+    rest["//"] = keep;
+  }
+  return rest;
+}
+
+/** True when `after` is `before` plus new outputs: every other block, and every existing output, is the same. */
+export function onlyOutputsAdded(before: string, after: string): boolean {
+  let old: Record<string, any>;
+  let now: Record<string, any>;
+  try {
+    [old, now] = [JSON.parse(before), JSON.parse(after)];
+  } catch {
+    return false;
+  }
+  if (stableJson(withoutOutputs(old)) !== stableJson(withoutOutputs(now))) return false;
+  const oldOutputs = old.output ?? {};
+  const newOutputs = now.output ?? {};
+  return Object.keys(oldOutputs).every((name) => name in newOutputs && stableJson(oldOutputs[name]) === stableJson(newOutputs[name]));
+}
+
+/**
+ * The touched stacks of one environment, given the changed ones of every environment (pure; see `changedStacks`).
+ * A change propagates to every stack downstream, except that a stack which only gained outputs touches only the
+ * downstream stacks that changed themselves (the new readers): the outputs others read are as they were.
+ */
+export function touched(stacks: readonly GraphStack[], environment: string, environments: readonly string[], changed: ReadonlyMap<string, StackChangeKind>, bootstrap: readonly string[]): ChangedStacksResult {
+  const dependents = new Map<string, string[]>();
+  for (const stack of stacks) for (const dep of stack.dependsOn) dependents.set(dep, [...(dependents.get(dep) ?? []), stack.name]);
+  const propagates = (name: string): boolean => changed.get(name) !== "outputs-added";
+  const pending = new Set<string>();
+  const queue = [...changed.keys()];
+  while (queue.length > 0) {
+    const from = queue.pop()!;
+    for (const next of dependents.get(from) ?? []) {
+      if ((propagates(from) || changed.has(next)) && !pending.has(next)) {
+        pending.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  const affected = new Set([...changed.keys(), ...pending]);
   const layers = environmentLayers(stacks, environment, environments);
   const count = Math.max(0, ...layers.values()) + 1;
   const byLayer: string[][] = Array.from({ length: count }, () => []);
@@ -105,8 +153,8 @@ export function touched(stacks: readonly GraphStack[], environment: string, envi
   for (const stack of [...stacks].sort((a, b) => layers.get(a.name)! - layers.get(b.name)! || compareStrings(a.name, b.name))) {
     if (!layers.has(stack.name) || !affected.has(stack.name)) continue;
     const layer = layers.get(stack.name)!;
-    const upstream = stack.dependsOn.filter((d) => affected.has(d));
-    result.push({ name: stack.name, layer, status: changed.has(stack.name) ? "changed" : "downstream", ready: !pending.has(stack.name), upstream });
+    const upstream = stack.dependsOn.filter((d) => affected.has(d) && (propagates(d) || changed.has(stack.name)));
+    result.push({ name: stack.name, layer, status: changed.get(stack.name) ?? "downstream", ready: !pending.has(stack.name), upstream });
     byLayer[layer].push(stack.name);
   }
   return { environment, stacks: result, layers: byLayer, bootstrap: [...bootstrap] };

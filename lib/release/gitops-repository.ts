@@ -5,7 +5,7 @@ import { ExitCode, ReleaseError } from "./errors";
 import { redactUrl } from "../core/redaction";
 import { Git } from "./git";
 import { RepositoryCache } from "./repository-cache";
-import { findProjectRoot } from "./source";
+import { findProjectRoot } from "./source-repository";
 import { CorruptCacheError } from "./tree";
 import { GitOpsWorkspace } from "./workspace";
 

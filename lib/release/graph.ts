@@ -3,7 +3,7 @@ import * as path from "path";
 import { ENVIRONMENT_DESCRIPTOR_FILE, parseEnvironmentDescriptor } from "./environment-descriptor";
 import { ExitCode, ReleaseError } from "./errors";
 import { splitStackName } from "./layout";
-import { compareStrings } from "./source";
+import { compareStrings } from "../core/sorting";
 
 /** One Terraform stack of the synthesized app. */
 export interface GraphStack {

@@ -2,7 +2,7 @@ import { ReleaseError } from "./errors";
 import { GitOpsWorkspace, RepositoryOptions, resolveTarget, withWorkspace } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, parseRelease, RELEASE_FILE } from "./layout";
 import { objectIds, readBlobs } from "./read-blobs";
-import { assertEnvironmentName } from "./source";
+import { assertEnvironmentName } from "./environment-option";
 
 /** Commit trailers written by publish and rollback. */
 export const TRAILERS = {

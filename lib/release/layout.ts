@@ -3,7 +3,7 @@ import * as path from "path";
 import { ExitCode, ReleaseError } from "./errors";
 import { assertPlainName, assertPublishableName, insideOutput, outputRoot } from "./output-paths";
 import { addRootFiles } from "./root-files";
-import { compareStrings, sortKeys } from "./source";
+import { compareStrings, sortedRecord as sortKeys } from "../core/sorting";
 
 /** Folder of every environment in the GitOps repository. */
 export const ENVIRONMENTS_FOLDER = "environments";
@@ -100,7 +100,7 @@ export function parseRelease(text: string | undefined): ReleaseManifest | undefi
 }
 
 /** One stack of the output, its name and path checked (see output-paths.ts). */
-interface OutputStack {
+export interface OutputStack {
   readonly name: string;
   readonly environment?: string;
   readonly stack: string;
@@ -154,7 +154,8 @@ export function layoutRelease(options: LayoutOptions): ReleaseLayout {
 }
 
 /** The stacks of manifest.json, every name and path checked before any stack file is read. */
-function outputStacks(root: string, outDir: string): OutputStack[] {
+/** The stacks of an output folder, every name and path checked (the output is untrusted). */
+export function outputStacks(root: string, outDir: string): OutputStack[] {
   const manifestFile = path.join(root, "manifest.json");
   if (!fs.existsSync(manifestFile)) {
     throw new ReleaseError(`${outDir} holds no manifest.json; pass a synthesized cdktf.out folder or omit --out to synthesize`, ExitCode.SYNTH);

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { syncInfraCodeOwners } from "./code-owners-sync";
 import { ReleaseError } from "./errors";
 import { findProjectRoot } from "./source";
 import { synthesize } from "./synth";
@@ -60,6 +61,7 @@ export function syncPipelines(options: { cwd: string; out?: string; write: boole
       stale.push(`${folder.repository}/${file}`);
       if (options.write) fs.rmSync(path.join(target, file));
     }
+    if (folder.repository === ".github/workflows") stale.push(...syncInfraCodeOwners(outDir!, projectDir, options.write, HEADER));
     return { folder: folder.repository, stale, written: options.write && stale.length > 0 };
   } finally {
     if (temporary) fs.rmSync(temporary, { recursive: true, force: true });

@@ -5,7 +5,10 @@ import { createHash } from "crypto";
 import { ReleaseError } from "./errors";
 import { CommandTarget, FileChange, GitOpsWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, layoutRelease, parseRelease, RELEASE_FILE, ReleaseLayout, stableJson } from "./layout";
-import { assertEnvironmentName, compareStrings, readAllPins, SourceInfo, sourceInfo } from "./source";
+import { assertEnvironmentName } from "./environment-option";
+import { compareStrings } from "../core/sorting";
+import { readAllPins } from "./pins-files";
+import { SourceInfo, sourceInfo } from "./source-repository";
 import { synthesize } from "./synth";
 
 /** Options shared by publish, diff and verify. */

@@ -50,7 +50,7 @@ function environmentSection(env: string, input: PullRequestReportInput, diff: { 
   lines.push("| stack | layer | why | plan |", "|---|---|---|---|");
   for (const stack of result.stacks) {
     const plan = plans.find((p) => p.stack === stack.name);
-    const why = stack.status === "changed" ? "synthesized JSON changed" : "reads a changed stack";
+    const why = stack.status === "changed" ? "synthesized JSON changed" : stack.status === "outputs-added" ? "new outputs only" : "reads a changed stack";
     const planned = stack.ready ? (plan ? `${plan.result === "error" ? "**error**" : plan.summary}` : "not planned") : `pending upstream: ${stack.upstream.join(", ")} (its inputs are known after that apply)`;
     lines.push(`| \`${stack.name}\` | ${stack.layer} | ${why} | ${planned.replace(/\|/g, "\\|").replace(/\n/g, " ")} |`);
   }

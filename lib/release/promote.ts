@@ -1,8 +1,11 @@
 import { ENVIRONMENT_DESCRIPTOR_FILE, parseEnvironmentDescriptor } from "./environment-descriptor";
 import { ReleaseError } from "./errors";
-import { RepositoryOptions, resolveTarget, withWorkspace } from "./gitops-repository";
+import { GitOpsWorkspace, RepositoryOptions, resolveTarget, withWorkspace } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, parseRelease, RELEASE_FILE } from "./layout";
-import { assertEnvironmentName, compareStrings, hasPins, PINS_FOLDER, readAllPins, readPins, uncommittedPaths, writePins } from "./source";
+import { assertEnvironmentName } from "./environment-option";
+import { compareStrings } from "../core/sorting";
+import { PINS_FOLDER, hasPins, readAllPins, readPins, writePins } from "./pins-files";
+import { uncommittedPaths } from "./source-repository";
 
 /** Options of `promote`. */
 export interface PromoteOptions extends RepositoryOptions {
@@ -56,7 +59,7 @@ export function promote(options: PromoteOptions): PromoteResult {
   assertEnvironmentName(options.to, "--to");
   if (options.from === options.to) throw new ReleaseError(`--from and --to are both "${options.from}"; promote between two environments`);
   const command = resolveTarget(options);
-  const { projectDir, branch } = command;
+  const { projectDir } = command;
   const allPins = readAllPins(projectDir);
   if (!hasPins(projectDir, options.from)) {
     const known = Object.keys(allPins);
@@ -72,27 +75,7 @@ export function promote(options: PromoteOptions): PromoteResult {
     throw new ReleaseError(`app(s) ${unpinned.join(", ")} have no pin in ${options.from}; pinned there: ${Object.keys(fromPins).join(", ") || "(none)"}`);
   }
 
-  const published = withWorkspace(options, command, (workspace) => {
-    if (!hasPins(projectDir, options.to) && !workspace.environments().includes(options.to)) {
-      const known = [...new Set([...Object.keys(allPins), ...workspace.environments()])].sort(compareStrings);
-      throw new ReleaseError(`unknown environment "${options.to}"; known environments: ${known.join(", ") || "(none)"}`);
-    }
-    const target = parseEnvironmentDescriptor(workspace.readFile(`${ENVIRONMENTS_FOLDER}/${options.to}/${ENVIRONMENT_DESCRIPTOR_FILE}`));
-    if (target && target.promotesFrom !== options.from && !options.anySource) {
-      const source = target.promotesFrom ? `promotes from ${target.promotesFrom}` : "is not promoted from another environment";
-      throw new ReleaseError(
-        `refusing to promote: ${options.to} ${source} (its environment spec, as published), not ${options.from}; ` +
-          `${target.promotesFrom ? `promote from ${target.promotesFrom}, or ` : ""}pass --any-source to promote anyway`,
-      );
-    }
-    const release = parseRelease(workspace.readFile(`${ENVIRONMENTS_FOLDER}/${options.from}/${RELEASE_FILE}`));
-    if (!release) {
-      throw new ReleaseError(
-        `refusing to promote: ${options.from} has no published release in ${workspace.displayRepo} (${branch}); publish ${options.from} first`,
-      );
-    }
-    return release.apps;
-  });
+  const published = withWorkspace(options, command, (workspace) => publishedApps(workspace, options, Object.keys(allPins)));
   const mismatches = apps.filter((app) => published[app] !== fromPins[app]);
   if (mismatches.length > 0) {
     const lines = mismatches.map((app) => `  ${app}: pinned ${fromPins[app]}, published ${published[app] ?? "(not published)"}`);
@@ -115,4 +98,28 @@ export function promote(options: PromoteOptions): PromoteResult {
     writePins(projectDir, options.to, next);
   }
   return { from: options.from, to: options.to, pinsFile, changes, written: anyChange && !options.dryRun };
+}
+
+/**
+ * The apps and digests `from`'s published release runs, after checking that `to` is known and that its published
+ * `environment.json` names `from` as the environment it promotes from (unless `anySource`).
+ */
+function publishedApps(workspace: GitOpsWorkspace, options: PromoteOptions, pinned: readonly string[]): Record<string, string> {
+  if (!hasPins(resolveTarget(options).projectDir, options.to) && !workspace.environments().includes(options.to)) {
+    const known = [...new Set([...pinned, ...workspace.environments()])].sort(compareStrings);
+    throw new ReleaseError(`unknown environment "${options.to}"; known environments: ${known.join(", ") || "(none)"}`);
+  }
+  const target = parseEnvironmentDescriptor(workspace.readFile(`${ENVIRONMENTS_FOLDER}/${options.to}/${ENVIRONMENT_DESCRIPTOR_FILE}`));
+  if (target && target.promotesFrom !== options.from && !options.anySource) {
+    const source = target.promotesFrom ? `promotes from ${target.promotesFrom}` : "is not promoted from another environment";
+    throw new ReleaseError(
+      `refusing to promote: ${options.to} ${source} (its environment spec, as published), not ${options.from}; ` +
+        `${target.promotesFrom ? `promote from ${target.promotesFrom}, or ` : ""}pass --any-source to promote anyway`,
+    );
+  }
+  const release = parseRelease(workspace.readFile(`${ENVIRONMENTS_FOLDER}/${options.from}/${RELEASE_FILE}`));
+  if (!release) {
+    throw new ReleaseError(`refusing to promote: ${options.from} has no published release in ${workspace.displayRepo} (${workspace.branch}); publish ${options.from} first`);
+  }
+  return release.apps;
 }

@@ -41,7 +41,14 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
 /** The cache folder of a repository: named after it (credentials removed) and a hash of its URL. */
 function cachePath(options: CacheOptions): string {
   const root = cacheRoot(options.env);
-  fs.mkdirSync(root, { recursive: true });
+  try {
+    fs.mkdirSync(root, { recursive: true });
+  } catch (error) {
+    throw new ReleaseError(
+      `cannot create the repository cache folder ${root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); set CDKTF_GITOPS_CACHE to a writable folder`,
+      ExitCode.REPOSITORY,
+    );
+  }
   const display = redactUrl(options.repo);
   const name = path.basename(display.replace(/[/\\]+$/, "")).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40);
   const key = createHash("sha256").update(display).digest("hex").slice(0, 16);
@@ -128,14 +135,16 @@ export class RepositoryCache {
       if (!this.isUsable()) this.create();
       this.progress(`fetching ${this.options.branch} from ${this.displayRepo}`);
       const head = this.remoteHead();
+      this.tipCommit = head;
       if (head === undefined) {
         this.git.run(["update-ref", "-d", this.trackingRef], { allowFailure: true });
       } else if (this.git.run(["rev-parse", "-q", "--verify", this.trackingRef], { allowFailure: true }).stdout.trim() !== head) {
         // fetch only what the cache lacks; a head it already holds (pushed from here) just moves the ref
         if (this.git.run(["cat-file", "-e", `${head}^{commit}`], { allowFailure: true }).status === 0) this.git.run(["update-ref", this.trackingRef, head]);
         else this.fetch();
+        // the branch may have moved on between ls-remote and fetch: the fetched head is the one to build on
+        this.tipCommit = this.git.text(["rev-parse", "--verify", `${this.trackingRef}^{commit}`]);
       }
-      this.tipCommit = head === undefined ? undefined : this.git.text(["rev-parse", "--verify", `${this.trackingRef}^{commit}`]);
       this.maintain();
     } finally {
       lock.release();

@@ -4,7 +4,7 @@ import { environmentHistory, findRelease, ReleaseEntry, TRAILERS } from "./histo
 import { ENVIRONMENTS_FOLDER } from "./layout";
 import { makeReleaseId } from "./plan";
 import { AttemptOutcome, withPushRetries } from "./push";
-import { assertEnvironmentName } from "./source";
+import { assertEnvironmentName } from "./environment-option";
 
 /** Options of `rollback`. */
 export interface RollbackOptions extends RepositoryOptions {

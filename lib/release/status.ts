@@ -1,7 +1,7 @@
 import { resolveTarget, withWorkspace } from "./gitops-repository";
 import { environmentHistory, ReleaseEntry } from "./history";
 import { ReleaseInputOptions } from "./plan";
-import { compareStrings } from "./source";
+import { compareStrings } from "../core/sorting";
 import { diff } from "./verify";
 
 /** Where one environment stands: the picture a team looks at before a release. */

@@ -2,9 +2,10 @@ import { App, TerraformStack } from "cdktf";
 import * as fs from "fs";
 import * as path from "path";
 import { buildPlatform } from "../../stacks/build-platform";
-import { init } from "../../lib/cli/init";
+import { init, nextSteps } from "../../lib/cli/init";
 import { gitopsCloneUrl, scaffoldDelivery } from "../../lib/cli/init-ci";
 import { SAMPLE_APP, scaffoldApp, scaffoldPlatform } from "../../lib/cli/init-spec";
+import { syncPipelines } from "../../lib/release/pipeline-sync";
 import { libraryPackage, SCAFFOLD_DEPENDENCIES, SCAFFOLD_DEV_DEPENDENCIES } from "../../lib/cli/package-versions";
 import { cli, testEnv, tmpDir } from "../release/support";
 
@@ -133,11 +134,13 @@ describe("init's CI flags", () => {
     expect(scaffoldDelivery({ github: "contoso/infra", gitopsRepo: "contoso/releases" })?.gitopsRepository).toEqual({ owner: "contoso", name: "releases" });
   });
 
-  test("--azure-devops org/project/repo", () => {
-    const delivery = scaffoldDelivery({ azureDevOps: "contoso/Platform Team/infra", azureDevOpsOrgId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" })!;
+  test("--azure-devops org/project/repo, with the gitops repository on github", () => {
+    const delivery = scaffoldDelivery({ azureDevOps: "contoso/Platform Team/infra", azureDevOpsOrgId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", gitopsRepo: "contoso/infra-gitops" })!;
     expect(delivery.ci).toBe("azure-devops");
-    expect(delivery.gitopsRepository).toEqual({ organization: "contoso", project: "Platform Team", repository: "infra-gitops" });
-    expect(gitopsCloneUrl(delivery)).toBe("https://dev.azure.com/contoso/Platform%20Team/_git/infra-gitops");
+    expect(delivery.infraRepository).toEqual({ organization: "contoso", project: "Platform Team", repository: "infra" });
+    expect(delivery.gitopsRepository).toEqual({ owner: "contoso", name: "infra-gitops" });
+    expect(gitopsCloneUrl(delivery)).toBe("https://github.com/contoso/infra-gitops.git");
+    expect(() => scaffoldDelivery({ azureDevOps: "contoso/p/infra", azureDevOpsOrgId: "x" })).toThrow("--azure-devops needs --gitops-repo owner/name: the gitops repository is on github");
   });
 
   const TENANT = "11111111-2222-3333-4444-555555555555";
@@ -147,6 +150,7 @@ describe("init's CI flags", () => {
     const folder = tmpDir("init-gh-");
     const result = init({ folder, project: "acme", github: "contoso/acme-infra", tenantId: TENANT, subscriptionId: SUBSCRIPTION, git: false });
     expect(result.spec.samples).not.toContain("GITOPS_URL");
+    expect(nextSteps(result, folder)).toContain("  npm run synth\n  npx cdktf-gitops pipelines write");
     expect(read(folder, "environments/shared.ts")).toContain('"https://github.com/contoso/acme-infra-gitops.git"');
     expect(JSON.parse(read(folder, "package.json")).dependencies["@cdktf/provider-github"]).toBe(own.devDependencies["@cdktf/provider-github"]);
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(folder, "node_modules"), "dir");
@@ -154,20 +158,26 @@ describe("init's CI flags", () => {
     expect(scaffold.platform).toEqual(scaffoldPlatform(result.spec));
     expect(scaffold.platform.delivery).toMatchObject({ ci: "github", gitopsPushCredential: { kind: "deploy-key", privateKeySecret: "GITOPS_DEPLOY_KEY" } });
     expect(scaffold.platform.environments[0].delivery).toEqual({ tenantId: TENANT, subscriptionId: SUBSCRIPTION });
-    const stacks = buildPlatform(new App({ outdir: tmpDir("init-gh-out-") }), scaffold.platform, { apps: scaffold.apps, pins: scaffold.pins });
+    const outdir = tmpDir("init-gh-out-");
+    const app = new App({ outdir });
+    const stacks = buildPlatform(app, scaffold.platform, { apps: scaffold.apps, pins: scaffold.pins });
     expect(stacks.state).toBeDefined();
     expect(stacks.delivery).toBeDefined();
+    app.synth();
+    // What `npx cdktf-gitops pipelines write` (printed as a next step) writes into the scaffold.
+    syncPipelines({ cwd: folder, out: outdir, write: true });
+    expect(fs.readdirSync(path.join(folder, ".github", "workflows")).length).toBeGreaterThan(0);
   });
 
   test("init --azure-devops needs the organization id; CI flags need the dev tenant and subscription (checked first, nothing written)", () => {
     const folder = path.join(tmpDir("init-ci-"), "infra");
     expect(() => init({ folder, project: "acme", github: "contoso/infra" })).toThrow("--github needs --tenant-id and --subscription-id of the dev environment");
-    expect(() => init({ folder, project: "acme", azureDevOps: "contoso/p/infra", tenantId: TENANT, subscriptionId: SUBSCRIPTION })).toThrow("--azure-devops needs --azure-devops-org-id <guid>");
+    expect(() => init({ folder, project: "acme", azureDevOps: "contoso/p/infra", gitopsRepo: "contoso/g", tenantId: TENANT, subscriptionId: SUBSCRIPTION })).toThrow("--azure-devops needs --azure-devops-org-id <guid>");
     expect(() => init({ folder, project: "acme", azureDevOpsOrgId: TENANT })).toThrow("--azure-devops-org-id needs --azure-devops");
     expect(() => init({ folder, project: "acme", github: "contoso/infra", tenantId: "tenant", subscriptionId: SUBSCRIPTION })).toThrow(/the scaffold would not synthesize with these options[\s\S]*tenantId/);
     expect(fs.existsSync(folder)).toBe(false);
-    const ado = init({ folder, project: "acme", azureDevOps: "contoso/Platform/acme-infra", azureDevOpsOrgId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", tenantId: TENANT, subscriptionId: SUBSCRIPTION, git: false });
-    expect(ado.spec.gitopsUrl).toBe("https://dev.azure.com/contoso/Platform/_git/acme-infra-gitops");
+    const ado = init({ folder, project: "acme", azureDevOps: "contoso/Platform/acme-infra", gitopsRepo: "contoso/acme-gitops", azureDevOpsOrgId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", tenantId: TENANT, subscriptionId: SUBSCRIPTION, git: false });
+    expect(ado.spec.gitopsUrl).toBe("https://github.com/contoso/acme-gitops.git");
     expect(read(folder, "environments/index.ts")).toContain('organizationId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"');
     expect(JSON.parse(read(folder, "package.json")).dependencies["@cdktf/provider-github"]).toBeUndefined();
   });
@@ -181,6 +191,7 @@ describe("init's CI flags", () => {
     expect(() => scaffoldDelivery({ azureDevOps: "contoso/p/r#1", azureDevOpsOrgId: "x" })).toThrow(/is not an azure devops repository/);
     expect(() => scaffoldDelivery({ github: "a/b", azureDevOps: "a/b/c" })).toThrow(/both given/);
     expect(() => scaffoldDelivery({ gitopsRepo: "a/b" })).toThrow(/--gitops-repo needs --github or --azure-devops/);
+    expect(() => scaffoldDelivery({ azureDevOps: "a/b/c", azureDevOpsOrgId: "x", gitopsRepo: "a/b/c" })).toThrow(/--gitops-repo "a\/b\/c" is not a github repository/);
     expect(() => scaffoldDelivery({ github: "a/b", gitopsRepo: "a/b/c" })).toThrow(/--gitops-repo "a\/b\/c" is not a github repository/);
   });
 });

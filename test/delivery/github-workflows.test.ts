@@ -65,7 +65,7 @@ describe("generated GitHub Actions workflows", () => {
     const secrets = new Set(Object.values(files).flatMap((text) => [...text.matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1])));
     expect([...secrets]).toEqual(["GITOPS_APP_PRIVATE_KEY"]);
     for (const text of Object.values(files)) {
-      for (const name of ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"]) for (const line of text.split("\n").filter((l) => l.includes(`${name}:`))) expect(line).toMatch(/\$\{\{ vars\.AZURE_/);
+      for (const name of ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"]) for (const line of text.split("\n").filter((l) => l.includes(`${name}:`))) expect(line).toMatch(/\$\{\{ vars\.ARM_/);
       expect(text).not.toMatch(/client-secret|ARM_CLIENT_SECRET|creds:/);
     }
   });

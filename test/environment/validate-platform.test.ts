@@ -30,7 +30,7 @@ const BAD_SPECS: [string, PlatformSpec, string][] = [
     'environments/integration: key vault name "kv-contososhop-integration" is 26 characters long; azure allows 3-24; shorten the project or environment name',
   ],
   ["location with spaces", dev((e) => ({ ...e, location: "West Europe" })), 'environments/dev: location "West Europe" is not an azure region name; use the programmatic name'],
-  ["unknown tier", dev((e) => ({ ...e, tier: "qa" as never })), 'environments/dev: tier "qa" is not valid; use one of dev, staging, prod'],
+  ["unknown tier", dev((e) => ({ ...e, tier: "qa" as never })), 'environments/dev.tier: "qa" is not allowed; use one of "dev", "staging", "prod"'],
   ["address space not a cidr", dev((e) => ({ ...e, addressSpace: "10.10.0.1/16" })), 'environments/dev: addressSpace "10.10.0.1/16" is not an ipv4 cidr block'],
   ["address space too small", dev((e) => ({ ...e, addressSpace: "10.10.0.0/27" })), 'environments/dev: addressSpace "10.10.0.0/27" has prefix /27; use a prefix from /8 to /24'],
   ["address space over the service cidr", dev((e) => ({ ...e, addressSpace: "172.16.0.0/16" })), "overlaps the aks service cidr 172.16.0.0/16"],
@@ -64,7 +64,7 @@ const BAD_SPECS: [string, PlatformSpec, string][] = [
   [
     "authorized range that allows everything",
     dev((e) => ({ ...e, cluster: { ...e.cluster, apiServerAuthorizedIpRanges: ["0.0.0.0/0"] } })),
-    'cluster.apiServerAuthorizedIpRanges contains "0.0.0.0/0", which allows every address',
+    'cluster.apiServerAuthorizedIpRanges contains "0.0.0.0/0", which is wider than /8 (every address)',
   ],
   ["bad kubernetes version", dev((e) => ({ ...e, cluster: { ...e.cluster, kubernetesVersion: "latest" } })), 'cluster.kubernetesVersion "latest" is not valid'],
   ["no cluster admin group", dev((e) => ({ ...e, cluster: { ...e.cluster, adminGroupObjectIds: [] } })), "cluster.adminGroupObjectIds is empty"],
@@ -86,7 +86,7 @@ const BAD_SPECS: [string, PlatformSpec, string][] = [
   ["ssh url without a key", dev((e) => ({ ...e, gitops: { url: "git@github.com:contoso/gitops.git" } })), "is an ssh url, which needs a key; set gitops.auth to ssh"],
   ["invalid branch", dev((e) => ({ ...e, gitops: { ...e.gitops, branch: "release..1" } })), 'gitops branch "release..1" is not a valid git branch name'],
   ["owner not an e-mail", dev((e) => ({ ...e, owners: ["platform team"] })), 'environments/dev: owner "platform team" is not an e-mail address'],
-  ["tag the library sets", dev((e) => ({ ...e, tags: { environment: "x" } })), 'environments/dev: tag "environment" is set by the library; remove it from tags'],
+  ["tag the library sets", dev((e) => ({ ...e, tags: { environment: "x" } })), 'environments/dev: tag "environment" is set by the library (azure tag names ignore case); remove it from tags'],
   ["retention out of range", dev((e) => ({ ...e, logRetentionDays: 7 })), "environments/dev: logRetentionDays 7 is out of range; use a whole number of days from 30 to 730"],
   ["prod without alert receivers", prod((e) => ({ ...e, monitoring: {} })), "environments/prod: prod environment has no alert receivers"],
   [

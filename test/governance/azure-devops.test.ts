@@ -54,6 +54,15 @@ describe("Azure DevOps bindings", () => {
     expect(onlyResource(json, "azuredevops_branch_policy_auto_reviewers").settings[0]).toEqual({ auto_reviewer_ids: ["g"], path_filters: ["/environments/prod.ts"], scope: [{ match_type: "DefaultBranch" }] });
   });
 
+  test("plain strings are escaped for terraform's templates; references stay references", () => {
+    const s = stack();
+    new BranchPolicyBuildValidation(s, "Build", { projectId: "p", buildDefinitionId: 7, displayName: "pr ${x} %{y}", filenamePatterns: ["/a/${b}"], scope: SCOPE });
+    const json = JSON.parse(Testing.synth(s));
+    expect(onlyResource(json, "azuredevops_branch_policy_build_validation").settings[0]).toMatchObject({ display_name: "pr $${x} %%{y}", filename_patterns: ["/a/$${b}"] });
+    const stackJson = JSON.parse(Testing.synth(new AzureDevOpsGovernanceStack(new App(), stackProps())));
+    expect(onlyResource(stackJson, "azuredevops_check_approval").project_id).toBe("${data.azuredevops_project.Project.id}");
+  });
+
   test("hcl synthesis writes the same arguments as blocks", () => {
     const s = stack();
     new BranchPolicyMinReviewers(s, "Min", { projectId: "p", reviewerCount: 1, scope: SCOPE });

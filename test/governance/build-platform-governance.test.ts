@@ -13,7 +13,7 @@ describe("buildPlatform with governance", () => {
       delivery: {
         ci: "azure-devops",
         infraRepository: { organization: "contoso", project: "platform", repository: "platform-infra" },
-        gitopsRepository: { organization: "contoso", project: "platform", repository: "platform-gitops" },
+        gitopsRepository: { owner: "contoso", name: "platform-gitops" },
         gitopsPushCredential: { kind: "deploy-key", privateKeySecret: "GITOPS_DEPLOY_KEY" },
         azureDevOps: { organizationId: "0d1f2e3c-4b5a-4978-8695-a4b3c2d1e0f9" },
       },
@@ -31,11 +31,11 @@ describe("buildPlatform with governance", () => {
     expect(json.terraform.backend.azurerm.key).toBe("governance.tfstate");
   });
 
-  test("github delivery: environment variables are cross-stack references to the delivery stack's identities", () => {
+  test("github delivery: buildPlatform adds the governance stack; its environment variables are cross-stack references to the delivery stack's identities", () => {
     const outdir = tempDir("governance-build-");
     const app = new App({ outdir });
     const stacks = buildPlatform(app, deliveredPlatformSpec({ governance: { platformTeam: "contoso/platform", plan: "enterprise" } }));
-    const governance = addGitHubGovernance(app, stacks.platform, stacks.delivery!, FIXED_CHECKS)!;
+    const governance = stacks.governance!;
     expect(governance.dependencies).toContain(stacks.delivery);
     app.synth();
     const json = JSON.parse(fs.readFileSync(path.join(outdir, "stacks/governance/cdk.tf.json"), "utf8"));

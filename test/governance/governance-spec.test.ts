@@ -29,9 +29,12 @@ describe("governance spec", () => {
   });
 
   test("a platform team is required and has no stray spaces", () => {
-    expect(governanceSpecProblems({})).toEqual(["platform.governance.platformTeam: is missing; set it (string)"]);
+    expect(governanceSpecProblems({})).toEqual(["platform.governance.platformTeam: is missing; set it to a string"]);
     expect(governanceSpecProblems({ platformTeam: " contoso/platform" })).toEqual(['platform.governance.platformTeam: " contoso/platform" has leading or trailing spaces; remove them']);
     expect(governanceSpecProblems({ platformTeam: "contoso/platform", requiredApprovals: 11 })).toHaveLength(1);
+    expect(governanceSpecProblems({ platformTeam: "p", pullRequestPipelineName: "pr ${x}" })).toEqual([
+      'platform.governance.pullRequestPipelineName: use 1-256 characters without \\ / : * ? " < > | ; # $ { } , + = [ ] (azure devops refuses them in pipeline names)',
+    ]);
   });
 });
 

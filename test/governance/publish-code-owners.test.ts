@@ -5,20 +5,17 @@ import { referenceApps, referencePins, referencePlatform } from "../../environme
 import { publish } from "../../lib/release/publish";
 import { layoutRelease } from "../../lib/release/layout";
 import { buildPlatform } from "../../stacks/build-platform";
-import { GovernanceStack } from "../../stacks/governance-stack";
 import { bareRemote, fileOn, filesOn, testEnv } from "../release/support";
-import { governanceProps, governedEnvironments, tempDir } from "../support/governance";
+import { tempDir } from "../support/governance";
 
 const REPO_ROOT = path.join(__dirname, "..", "..");
 
-/** The reference platform and a governance stack for its environments, synthesized into a fresh cdktf.out. */
+/** The reference platform (with its governance) synthesized into a fresh cdktf.out, prod approved by `prodApprovers`. */
 function synthReference(prodApprovers: string[]): string {
   const outdir = tempDir("governance-publish-");
   const app = new App({ outdir });
-  buildPlatform(app, referencePlatform, { apps: referenceApps, pins: referencePins });
-  const names = referencePlatform.environments.map((e) => e.name);
-  const environments = governedEnvironments().filter((e) => names.includes(e.name)).map((e) => (e.name === "prod" ? { ...e, approvers: prodApprovers } : e));
-  new GovernanceStack(app, governanceProps({ environments }));
+  const environments = referencePlatform.environments.map((e) => (e.name === "prod" ? { ...e, delivery: { ...e.delivery!, approvers: prodApprovers } } : e));
+  buildPlatform(app, { ...referencePlatform, environments }, { apps: referenceApps, pins: referencePins });
   app.synth();
   return outdir;
 }

@@ -38,7 +38,7 @@ describe("ReviewRuleset", () => {
         },
         required_status_checks: {
           strict_required_status_checks_policy: true,
-          required_check: FIXED_CHECKS.map((context) => ({ context })),
+          required_check: FIXED_CHECKS.map((context) => ({ context, integration_id: 15368 })),
         },
       },
     });
@@ -46,7 +46,8 @@ describe("ReviewRuleset", () => {
 
   test("the required checks are exactly the given check names, template characters escaped", () => {
     const ruleset = synth({ requiredChecks: ["plan ${dev}", "test %{x}"] });
-    expect(ruleset.rules.required_status_checks.required_check).toEqual([{ context: "plan $${dev}" }, { context: "test %%{x}" }]);
+    expect(ruleset.rules.required_status_checks.required_check).toEqual([{ context: "plan $${dev}", integration_id: 15368 }, { context: "test %%{x}", integration_id: 15368 }]);
+    expect(synth({ checksIntegrationId: undefined }).rules.required_status_checks.required_check[0]).toEqual({ context: "pull-request / test" });
   });
 
   test("a github app bypass is an Integration actor with the app id; a deploy key bypass has no id", () => {

@@ -142,6 +142,6 @@ describe("validation of the new options", () => {
 
   test("secretsAs takes file or environment", () => {
     const app = { name: "web", image: "acrcontosodev.azurecr.io/web", port: 8080, secretsAs: "env" as never };
-    expect(validateApps([app], {}, ["dev"])).toContain('apps/web: secretsAs "env" is not valid; use "file" or "environment"');
+    expect(validateApps([app], {}, ["dev"])).toContain('apps/web.secretsAs: "env" is not allowed; use one of "file", "environment"');
   });
 });

@@ -99,3 +99,20 @@ describe("the repository cache", () => {
     expect(waited.code).toBe(0);
   });
 });
+
+describe("the cache folder", () => {
+  test("CDKTF_GITOPS_CACHE chooses it; one that cannot be created is a repository problem (exit code 3) naming the fix", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
+    const chosen = path.join(path.dirname(remote), "my-cache");
+    expect((await cli(source, { ...env, CDKTF_GITOPS_CACHE: chosen }, "publish", "--repo", remote)).code).toBe(0);
+    expect(fs.readdirSync(chosen).some((d) => d.startsWith("gitops.git-"))).toBe(true);
+    const file = path.join(path.dirname(remote), "a-file");
+    fs.writeFileSync(file, "");
+    const run = await cli(source, { ...env, CDKTF_GITOPS_CACHE: path.join(file, "cache") }, "verify", "--repo", remote);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("cannot create the repository cache folder");
+    expect(run.stderr).toContain("set CDKTF_GITOPS_CACHE to a writable folder");
+  });
+});

@@ -74,8 +74,12 @@ describe("changed-stacks on a real GitOps repository", () => {
   test("a new output of an upstream stack (an app that now reads Key Vault) plans that stack first", async () => {
     const withSecret = apps.map((a) => (a.name === "app0" ? { ...a, secrets: { DB_PASSWORD: { keyVaultSecret: "app0-db" } } } : a));
     const result = await changed(synth(deliveryPlatform(), withSecret), "dev");
-    expect(result.stacks.filter((s: any) => s.ready).map((s: any) => s.name)).toEqual(["dev-platform"]);
-    expect(result.stacks.find((s: any) => s.name === "dev-app-app0")).toEqual({ name: "dev-app-app0", layer: 1, status: "changed", ready: false, upstream: ["dev-platform"] });
+    // dev-platform only gains the Key Vault id output: app1 and monitoring read nothing new and stay untouched.
+    expect(result.stacks).toEqual([
+      { name: "dev-platform", layer: 0, status: "outputs-added", ready: true, upstream: [] },
+      { name: "dev-app-app0", layer: 1, status: "changed", ready: false, upstream: ["dev-platform"] },
+      { name: "dev-gitops", layer: 2, status: "downstream", ready: false, upstream: ["dev-app-app0"] },
+    ]);
   });
 
   test("a platform change plans the platform now and everything downstream after it, across the promotion chain", async () => {
@@ -102,4 +106,14 @@ describe("changed-stacks on a real GitOps repository", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown environment "qa"; the synthesized output has: dev, prod, staging');
   });
+});
+
+describe("onlyOutputsAdded", () => {
+  const { onlyOutputsAdded } = require("../../lib/release/changed-stacks");
+  const stack = (outputs: Record<string, unknown>, resource = { a: { b: 1 } }) => JSON.stringify({ "//": { metadata: {}, outputs: Object.fromEntries(Object.keys(outputs).map((k) => [k, k])) }, resource, output: outputs });
+  test("new outputs only", () => expect(onlyOutputsAdded(stack({ x: { value: 1 } }), stack({ x: { value: 1 }, y: { value: 2 } }))).toBe(true));
+  test("a changed output is a change", () => expect(onlyOutputsAdded(stack({ x: { value: 1 } }), stack({ x: { value: 2 } }))).toBe(false));
+  test("a removed output is a change", () => expect(onlyOutputsAdded(stack({ x: { value: 1 } }), stack({}))).toBe(false));
+  test("a changed resource is a change", () => expect(onlyOutputsAdded(stack({}), stack({ y: { value: 2 } }, { a: { b: 2 } }))).toBe(false));
+  test("not JSON is a change", () => expect(onlyOutputsAdded("{", "{}")).toBe(false));
 });

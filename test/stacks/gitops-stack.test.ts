@@ -235,4 +235,19 @@ describe("both engines", () => {
     ]);
     expect(secretProblemsInText("hosts.txt", "github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl")).toEqual(["hosts.txt: ssh key material"]);
   });
+
+  test("generated pipelines are scanned for literal secret material, not for key names", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "secret-scan-"));
+    try {
+      const workflows = path.join(root, "pipelines", "github", ".github", "workflows");
+      fs.mkdirSync(workflows, { recursive: true });
+      fs.writeFileSync(path.join(workflows, "ok.yml"), "permissions:\n  id-token: write\njobs:\n  a:\n    env:\n      GITOPS_TOKEN: ${{ steps.app.outputs.token }}\n");
+      fs.writeFileSync(path.join(workflows, "leak.yml"), "jobs:\n  a:\n    env:\n      TOKEN: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n");
+      const { files, problems } = secretProblemsUnder(root);
+      expect(files).toHaveLength(2);
+      expect(problems).toEqual([`${path.join("pipelines", "github", ".github", "workflows", "leak.yml")}: github token`]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -17,7 +17,7 @@ export const ACTIONS = {
 } as const;
 
 /** Names of the GitHub environment variables that hold an environment's Azure ids (set by governance or by hand). */
-export const GITHUB_ENVIRONMENT_VARIABLES = { clientId: "AZURE_CLIENT_ID", tenantId: "AZURE_TENANT_ID", subscriptionId: "AZURE_SUBSCRIPTION_ID" } as const;
+export const GITHUB_ENVIRONMENT_VARIABLES = { clientId: "ARM_CLIENT_ID", tenantId: "ARM_TENANT_ID", subscriptionId: "ARM_SUBSCRIPTION_ID" } as const;
 
 /** GitHub's published SSH host key (docs.github.com, "GitHub's SSH key fingerprints"), for deploy-key pushes. */
 export const GITHUB_SSH_HOST_KEY = "github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";

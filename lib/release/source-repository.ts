@@ -1,0 +1,58 @@
+import * as fs from "fs";
+import * as path from "path";
+import { redactUrl } from "../core/redaction";
+import { Git } from "./git";
+
+/** Source commit recorded when the source is not a git repository (or has no commit yet). */
+export const NO_SOURCE_COMMIT = "none";
+
+/** Suffix of the source commit when the working tree has uncommitted changes. */
+export const DIRTY_SUFFIX = "+dirty";
+
+
+/** Where the source (infra) repository stands: its commit and where it lives. */
+export interface SourceInfo {
+  /** HEAD commit, `<sha>+dirty` with uncommitted changes, or `none` outside git. */
+  readonly commit: string;
+  /** True when the working tree has uncommitted (or untracked, not ignored) changes. */
+  readonly dirty: boolean;
+  /** The `origin` remote URL without credentials, or the absolute project path. */
+  readonly repository: string;
+  /** True when the project is inside a git work tree. */
+  readonly isGit: boolean;
+}
+
+/** The project folder: the nearest folder from `start` upwards that holds cdktf.json, or `start` itself. */
+export function findProjectRoot(start: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, "cdktf.json"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}
+
+/** Describes the source repository at `projectDir`; works outside git (commit `none`). */
+export function sourceInfo(projectDir: string, env: NodeJS.ProcessEnv = process.env): SourceInfo {
+  const git = new Git(projectDir, env);
+  const inside = git.run(["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
+  if (inside.status !== 0 || inside.stdout.trim() !== "true") {
+    return { commit: NO_SOURCE_COMMIT, dirty: false, repository: projectDir, isGit: false };
+  }
+  const head = git.run(["rev-parse", "--verify", "-q", "HEAD"], { allowFailure: true });
+  const sha = head.status === 0 ? head.stdout.trim() : NO_SOURCE_COMMIT;
+  const dirty = git.text(["status", "--porcelain", "--untracked-files=normal"]).length > 0;
+  const origin = git.run(["remote", "get-url", "origin"], { allowFailure: true });
+  const repository = origin.status === 0 && origin.stdout.trim() ? redactUrl(origin.stdout.trim()) : projectDir;
+  return { commit: dirty ? `${sha}${DIRTY_SUFFIX}` : sha, dirty, repository, isGit: true };
+}
+
+/** Paths (relative to the project) with uncommitted changes among `paths`; empty outside git. */
+export function uncommittedPaths(projectDir: string, paths: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
+  const git = new Git(projectDir, env);
+  const inside = git.run(["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
+  if (inside.status !== 0) return [];
+  const out = git.text(["status", "--porcelain", "--untracked-files=normal", "--", ...paths]);
+  return out ? out.split("\n").map((line) => line.slice(3)) : [];
+}
