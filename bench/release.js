@@ -71,22 +71,31 @@ function codeVersions() {
   ];
 }
 
+/** GNU time, for the CPU time of a command and every process it waited for (git included). */
+const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
 /**
- * Runs one command of one code version; returns milliseconds. A failure of this checkout throws; one of the
- * older code is recorded (`failures`) and shown in the table, as the first publish of 1,000 apps on disk failed.
+ * Runs one command of one code version; returns `{ ms, cpuMs }` (wall time, and user + system CPU time of the
+ * command and its children: on a shared machine the CPU time varies far less with the load than the wall time).
+ * A failure of this checkout throws; one of the older code is recorded (`failures`) and shown in the table, as
+ * the first publish of 1,000 apps on disk failed.
  */
 function run(code, project, cliArgs) {
+  const timeFile = path.join(work, "time.txt");
+  const command = [process.execPath, code.bin, ...cliArgs, "-q"];
+  const [program, ...programArgs] = TIME ? [TIME, "-f", "%U %S", "-o", timeFile, ...command] : command;
   const start = process.hrtime.bigint();
   // stdout ignored: the old code prints history and file lists even with -q, which would overflow a pipe buffer
-  const result = spawnSync(process.execPath, [code.bin, ...cliArgs, "-q"], { cwd: project, env: { ...gitEnv, CDKTF_GITOPS_CACHE: code.cache }, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 28 });
+  const result = spawnSync(program, programArgs, { cwd: project, env: { ...gitEnv, CDKTF_GITOPS_CACHE: code.cache }, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpuMs = TIME ? fs.readFileSync(timeFile, "utf8").trim().split("\n").pop().split(" ").reduce((sum, v) => sum + Number(v) * 1000, 0) : NaN;
   if (result.status !== 0) {
     const error = `cdktf-gitops ${cliArgs[0]} exited ${result.status}: ${(/error: (.*)/.exec(result.stderr)?.[1] ?? result.stderr).slice(0, 120)}`;
     if (!code.before) throw new Error(`${code.name}: ${error}\n${result.stderr}`);
     code.failures.add(error);
     log(`${code.name}: ${error}`);
   }
-  return ms;
+  return { ms, cpuMs };
 }
 
 /**
@@ -120,18 +129,31 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Every measured command for one repository size and code version: name → median ms. */
-function measureAll(code, outputs, remote) {
-  const repo = ["--repo", remote];
-  const times = (fn) => median(Array.from({ length: RUNS }, (_, i) => fn(i)));
-  const result = {};
-  result["publish, nothing to change"] = times(() => run(code, outputs.a.project, ["publish", "--out", outputs.a.out, ...repo]));
-  result["verify"] = times(() => run(code, outputs.a.project, ["verify", "--out", outputs.a.out, ...repo]));
-  result["history --limit 20"] = times(() => run(code, outputs.a.project, ["history", "--env", "dev", "--limit", "20", ...repo]));
+/** Median wall and CPU time of several runs. */
+function medians(results) {
+  return { ms: median(results.map((r) => r.ms)), cpuMs: median(results.map((r) => r.cpuMs)) };
+}
+
+/**
+ * Every measured command for one repository size, each code version on its own copy of the repository; the
+ * versions take turns run by run, so a change of the machine's load hits both alike.
+ */
+function measureAll(versions, outputs, remotes, count) {
+  const rows = [];
+  const scenario = (name, argsOf) => {
+    const results = versions.map(() => []);
+    for (let i = 0; i < argsOf.length; i++) versions.forEach((code, v) => results[v].push(run(code, argsOf[i].project, [...argsOf[i].args, "--repo", remotes[v]])));
+    versions.forEach((code, v) => rows.push({ scenario: name, history: String(count), code: code.name, ...medians(results[v]) }));
+  };
+  const repeat = (project, args) => Array.from({ length: RUNS }, () => ({ project, args }));
+  scenario("publish, nothing to change", repeat(outputs.a.project, ["publish", "--out", outputs.a.out]));
+  scenario("verify", repeat(outputs.a.project, ["verify", "--out", outputs.a.out]));
+  scenario("history --limit 20", repeat(outputs.a.project, ["history", "--env", "dev", "--limit", "20"]));
   // alternating b, a, b, a...: every run is a one-app change (and the last one leaves the repository at a)
-  const changes = Array.from({ length: RUNS * 2 }, (_, i) => (i % 2 === 0 ? outputs.b : outputs.a));
-  result["publish of a one-app change"] = median(changes.map((o) => run(code, o.project, ["publish", "--out", o.out, ...repo])));
-  return result;
+  scenario("publish of a one-app change", Array.from({ length: RUNS * 2 }, (_, i) => (i % 2 === 0 ? outputs.b : outputs.a)).map((o) => ({ project: o.project, args: ["publish", "--out", o.out] })));
+  for (const code of versions) fs.rmSync(code.cache, { recursive: true, force: true });
+  scenario("verify, cache deleted first", [{ project: outputs.a.project, args: ["verify", "--out", outputs.a.out] }]);
+  return rows;
 }
 
 function main() {
@@ -140,28 +162,27 @@ function main() {
   const rows = [];
   const seed = path.join(work, "seed.git");
   git(work, ["init", "--quiet", "--bare", "--initial-branch=main", seed]);
+  versions.forEach((code, v) => (code.cache = path.join(work, `cache-${v}`)));
   for (const code of versions) {
-    code.cache = path.join(work, `cache-${versions.indexOf(code)}`);
     const empty = path.join(work, `empty-${versions.indexOf(code)}.git`);
     git(work, ["init", "--quiet", "--bare", "--initial-branch=main", empty]);
     log(`${code.name}: first publish`);
     const failedBefore = code.failures.size;
-    const ms = run(code, outputs.a.project, ["publish", "--out", outputs.a.out, "--repo", empty]);
-    rows.push({ scenario: "first publish (empty repository)", history: "-", code: code.name, ms, failed: code.failures.size > failedBefore });
+    const result = run(code, outputs.a.project, ["publish", "--out", outputs.a.out, "--repo", empty]);
+    rows.push({ scenario: "first publish (empty repository)", history: "-", code: code.name, ...result, failed: code.failures.size > failedBefore });
   }
   run(versions[1], outputs.a.project, ["publish", "--out", outputs.a.out, "--repo", seed]);
   for (const count of [100, 1000]) {
     const sized = path.join(work, `releases-${count}.git`);
     fs.cpSync(seed, sized, { recursive: true });
     addReleases(sized, count);
-    for (const code of versions) {
-      const remote = path.join(work, `releases-${count}-${versions.indexOf(code)}.git`);
+    const remotes = versions.map((_, v) => {
+      const remote = path.join(work, `releases-${count}-${v}.git`);
       fs.cpSync(sized, remote, { recursive: true });
-      log(`${code.name}: ${count} earlier releases`);
-      for (const [scenario, ms] of Object.entries(measureAll(code, outputs, remote))) rows.push({ scenario, history: String(count), code: code.name, ms });
-      fs.rmSync(code.cache, { recursive: true, force: true });
-      rows.push({ scenario: "verify, cache deleted first", history: String(count), code: code.name, ms: run(code, outputs.a.project, ["verify", "--out", outputs.a.out, "--repo", remote]) });
-    }
+      return remote;
+    });
+    log(`${count} earlier releases`);
+    rows.push(...measureAll(versions, outputs, remotes, count));
   }
   return { outputs, versions, rows };
 }
@@ -169,21 +190,21 @@ function main() {
 function table({ outputs, versions, rows }) {
   const cpu = os.cpus()[0]?.model ?? "unknown cpu";
   const keys = [...new Set(rows.map((r) => `${r.scenario}\t${r.history}`))];
-  const cell = (key, code) => rows.find((r) => `${r.scenario}\t${r.history}` === key && r.code === code.name)?.ms;
+  const cell = (key, code) => rows.find((r) => `${r.scenario}\t${r.history}` === key && r.code === code.name);
   const lines = keys.map((key) => {
     const [scenario, history] = key.split("\t");
     const [before, after] = versions.map((v) => cell(key, v));
-    const failed = rows.some((r) => `${r.scenario}\t${r.history}` === key && r.code === versions[0].name && r.failed);
-    return `| ${scenario} | ${history} | ${before.toFixed(0)}${failed ? " (failed, see below)" : ""} | ${after.toFixed(0)} | ${(before / after).toFixed(1)}x |`;
+    const failed = before.failed ? " (failed, see below)" : "";
+    return `| ${scenario} | ${history} | ${before.ms.toFixed(0)}${failed} | ${after.ms.toFixed(0)} | ${(before.ms / after.ms).toFixed(1)}x | ${before.cpuMs.toFixed(0)} | ${after.cpuMs.toFixed(0)} |`;
   });
   const failures = versions.flatMap((v) => [...v.failures].map((f) => `- ${v.name}: ${f}`));
   return [
     `Machine: ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}, ${execFileSync("git", ["--version"]).toString().trim()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`,
-    `Date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; repositories, caches and output in ${work} (disk); median of ${RUNS} runs (one-app change: of ${RUNS * 2}); each run a whole \`cdktf-gitops ... --out <dir> -q\` process.`,
+    `Date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; repositories, caches and output in ${work} (disk); median of ${RUNS} runs (one-app change: of ${RUNS * 2}), the two versions taking turns; each run a whole \`cdktf-gitops ... --out <dir> -q\` process; CPU = user + system time of the process and the git processes it ran.`,
     `Synth of the ${APPS} apps (bench/apps-synth.ts, output on disk), median of ${SYNTH_RUNS}: ${outputs.synthMs.toFixed(0)} ms. A command's time with --out is what it adds to synth.`,
     "",
-    `| command (1 environment, ${APPS} apps) | earlier releases | ${versions[0].name} ms | ${versions[1].name} ms | speed-up |`,
-    "|---|---:|---:|---:|---:|",
+    `| command (1 environment, ${APPS} apps) | earlier releases | ${versions[0].name} wall ms | ${versions[1].name} wall ms | speed-up | before CPU ms | after CPU ms |`,
+    "|---|---:|---:|---:|---:|---:|---:|",
     ...lines,
     ...(failures.length > 0 ? ["", "Failures (the time is until the command ended):", ...failures] : []),
   ].join("\n");

@@ -6,11 +6,12 @@ import { AppIdentity } from "../lib/apps/app-identity";
 import { AppSpec } from "../lib/apps/app-spec";
 import { ResolvedApp, resolveApp } from "../lib/apps/resolved-app";
 import { appProblems } from "../lib/apps/validate-apps";
-import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
+import { AksClusterAccess, KubeloginMode } from "../lib/platform/aks-cluster-access";
 import { GitOpsManifests, manifestFileName } from "../lib/kubernetes/gitops-manifests";
 import { KubernetesObject, validateKubernetesObject } from "../lib/kubernetes/kubernetes-object";
 import { KustomizationFile, KustomizePatch } from "../lib/kubernetes/kustomization-file";
 import { AppAlertTarget } from "../lib/environment/app-alert-thresholds";
+import { appFolder } from "../lib/core/gitops-layout";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 import { PlatformStack } from "./platform-stack";
 
@@ -66,60 +67,61 @@ export class AppStack extends EnvironmentStack {
     const platform = props.platformStack;
     const app = resolveApp(props.app, environment.name, props.image);
     this.app = app;
-    const hasSecrets = Object.keys(app.secrets).length > 0;
 
     this.identity = new AppIdentity(this, "Identity", {
       environment,
       appName: app.name,
       // The platform's resource group by its derived name: a plain string, no cross-stack output needed.
-      resourceGroupName: environment.names.of("resourceGroup"),
-      oidcIssuerUrl: platform.cluster.oidcIssuerUrl,
+      resourceGroup: { name: environment.names.of("resourceGroup") },
+      cluster: platform.cluster,
       namespace: app.namespace,
       serviceAccountName: app.name,
-      keyVaultId: hasSecrets ? platform.keyVault.id : undefined,
+      keyVault: Object.keys(app.secrets).length > 0 ? platform.keyVault : undefined,
     });
     new TerraformOutput(this, "client_id", { value: this.identity.clientId, description: `client id of the ${app.name} identity` });
 
     const keyVaultName = environment.names.of("keyVault");
-    const gitops = app.delivery === "gitops";
-    this.gitops = gitops;
-    const azure: AppAzureValues = gitops
+    this.gitops = app.delivery === "gitops";
+    const azure: AppAzureValues = this.gitops
       ? { clientId: `\${${appClientIdVariable(app.name)}}`, tenantId: `\${${TENANT_ID_VARIABLE}}`, keyVaultName }
       : { clientId: this.identity.clientId, tenantId: this.identity.tenantId, keyVaultName };
     this.objects = appObjects(app, azure);
     this.alertTarget = { name: app.name, namespace: app.namespace, alerts: app.alerts };
 
-    const kubernetesManifests: Record<string, Manifest> = {};
-    if (gitops) {
-      this.manifests = new GitOpsManifests(this, "Manifests", { environment: environment.name, folder: `apps/${app.name}` });
+    if (this.gitops) {
+      this.manifests = new GitOpsManifests(this, "Manifests", { environment: environment.name, folder: appFolder(app.name) });
       this.manifests.add(...this.objects);
-      // After the manifests: the first GitOpsManifests written clears the output folder.
       const manifests = this.manifests;
       this.kustomization = new KustomizationFile(this, "Kustomization", {
         environment: environment.name,
         folder: manifests.folder,
         resources: { get resources() { return manifests.objects.map(manifestFileName); } },
       });
-    } else {
-      const access = new AksClusterAccess(this, "ClusterAccess", {
-        clusterName: environment.names.of("kubernetesCluster"),
-        resourceGroupName: environment.names.of("resourceGroup"),
-        kubernetesProvider: true,
-        kubeloginMode: props.kubeloginMode,
-      });
-      let namespace: Manifest | undefined;
-      for (const object of this.objects) {
-        validateKubernetesObject(object, this.node.path);
-        const id = `${object.kind}-${object.metadata.name}`;
-        kubernetesManifests[id] = new Manifest(this, id, {
-          provider: access.kubernetes,
-          manifest: object as Record<string, any>,
-          dependsOn: namespace ? [namespace, this.identity.federatedCredential] : undefined,
-        });
-        if (object.kind === "Namespace") namespace = kubernetesManifests[id];
-      }
     }
-    this.kubernetesManifests = kubernetesManifests;
+    this.kubernetesManifests = this.gitops ? {} : this.createKubernetesManifests(props.kubeloginMode);
+  }
+
+  /** `terraform` delivery: the objects as `kubernetes_manifest` resources, through a provider that reaches the cluster with Azure AD. */
+  private createKubernetesManifests(kubeloginMode: KubeloginMode | undefined): Record<string, Manifest> {
+    const names = this.environment.names;
+    const access = new AksClusterAccess(this, "ClusterAccess", {
+      cluster: { name: names.of("kubernetesCluster"), resourceGroupName: names.of("resourceGroup") },
+      kubernetesProvider: true,
+      kubeloginMode,
+    });
+    const manifests: Record<string, Manifest> = {};
+    let namespace: Manifest | undefined;
+    for (const object of this.objects) {
+      validateKubernetesObject(object, this.node.path);
+      const id = `${object.kind}-${object.metadata.name}`;
+      manifests[id] = new Manifest(this, id, {
+        provider: access.kubernetes,
+        manifest: object,
+        dependsOn: namespace ? [namespace, this.identity.federatedCredential] : undefined,
+      });
+      if (object.kind === "Namespace") namespace = manifests[id];
+    }
+    return manifests;
   }
 
   /**

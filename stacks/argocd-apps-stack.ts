@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from "constructs";
-import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
+import { AksClusterAccess, KubeloginMode } from "../lib/platform/aks-cluster-access";
 import { ArgoCdSync, KubernetesObjectSource } from "../lib/gitops/argo-cd-sync";
-import { INFRASTRUCTURE_FOLDER } from "../lib/gitops/cluster-baseline";
+import { APPS_FOLDER, INFRASTRUCTURE_FOLDER } from "../lib/core/gitops-layout";
 import { GitOpsManifests } from "../lib/kubernetes/gitops-manifests";
 import { GitSource } from "../lib/gitops/git-source";
 import type { AppStack } from "./app-stack";
@@ -54,14 +54,9 @@ export class ArgoCdAppsStack extends EnvironmentStack {
       throw new Error(`${env.name}-argocd-apps: environment "${env.name}" syncs with ${env.sync}, not argocd; set sync: "argocd" or drop this stack`);
     }
     this.addDependency(props.gitops);
-    for (const app of props.apps ?? []) {
-      if (app.environment.name !== env.name) {
-        throw new Error(`${this.node.path}: apps contains ${app.node.id} of environment "${app.environment.name}"; pass only the app stacks of "${env.name}"`);
-      }
-    }
+    this.assertSameEnvironment("apps", props.apps ?? []);
     this.clusterAccess = new AksClusterAccess(this, "Cluster", {
-      clusterName: env.names.of("kubernetesCluster"),
-      resourceGroupName: env.names.of("resourceGroup"),
+      cluster: { name: env.names.of("kubernetesCluster"), resourceGroupName: env.names.of("resourceGroup") },
       kubernetesProvider: true,
       kubeloginMode: props.kubeloginMode ?? props.gitops.clusterAccess.kubeloginMode,
     });
@@ -70,7 +65,7 @@ export class ArgoCdAppsStack extends EnvironmentStack {
       source: GitSource.ofEnvironment(this, "Source", env),
       argoCdNamespace: argoCd.namespaceName,
       appNamespaces: props.appNamespaces,
-      appObjects: manifestsIn(this.node.root, env.name, "apps"),
+      appObjects: manifestsIn(this.node.root, env.name, APPS_FOLDER),
       appPatches: (props.apps ?? []).flatMap((app) => app.identityPatches),
       infrastructureObjects: manifestsIn(this.node.root, env.name, INFRASTRUCTURE_FOLDER),
     });

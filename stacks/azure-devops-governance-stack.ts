@@ -1,5 +1,6 @@
 import { TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
+import { ENVIRONMENTS_FOLDER } from "../lib/core/gitops-layout";
 import { azureDevOpsEnvironmentName } from "../lib/delivery/federation";
 import { ResolvedGovernance } from "../lib/environment/governance-spec";
 import { ResolvedRemoteState } from "../lib/environment/resolve-platform";
@@ -84,7 +85,7 @@ export class AzureDevOpsGovernanceStack extends TerraformStack {
       }
       return groups.get(qualified)!.originId;
     };
-    const folder = (props.environmentsFolder ?? "environments").replace(/^\/+|\/+$/g, "");
+    const folder = (props.environmentsFolder ?? ENVIRONMENTS_FOLDER).replace(/^\/+|\/+$/g, "");
     // Azure DevOps adds every matching required-reviewer policy (unlike CODEOWNERS, where the last line wins), so
     // an environment's spec needs both the platform team and the environment's approvers.
     const pathReviewers: PathReviewers[] = [{ name: "platform", paths: ["/*"], reviewerIds: [group(props.governance.platformTeam)] }];

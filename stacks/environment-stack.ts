@@ -40,4 +40,13 @@ export class EnvironmentStack extends TerraformStack {
       useOidc: true,
     });
   }
+
+  /** Throws when a stack of another environment is among `stacks` (e.g. the app stacks passed to the engine's stack). */
+  protected assertSameEnvironment(prop: string, stacks: readonly EnvironmentStack[]): void {
+    for (const stack of stacks) {
+      if (stack.environment.name !== this.environment.name) {
+        throw new Error(`${this.node.path}: ${prop} contains ${stack.node.id} of environment "${stack.environment.name}"; pass only the app stacks of "${this.environment.name}"`);
+      }
+    }
+  }
 }

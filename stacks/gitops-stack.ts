@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from "constructs";
 import { TENANT_ID_VARIABLE } from "../lib/apps/app-objects";
-import { AksClusterAccess, KubeloginMode } from "../lib/gitops/aks-cluster-access";
+import { AksClusterAccess, KubeloginMode } from "../lib/platform/aks-cluster-access";
 import { ArgoCd } from "../lib/gitops/argo-cd";
 import { ClusterBaseline } from "../lib/gitops/cluster-baseline";
 import { FluxGitOps, fluxKustomizationObjectName } from "../lib/gitops/flux-git-ops";
@@ -11,15 +11,13 @@ import { GitOpsManifests } from "../lib/kubernetes/gitops-manifests";
 import { KubernetesObject } from "../lib/kubernetes/kubernetes-object";
 import { KustomizationFile } from "../lib/kubernetes/kustomization-file";
 import { EnvironmentDescriptor } from "../lib/release/environment-descriptor";
+import { APPS_FOLDER, INFRASTRUCTURE_FOLDER } from "../lib/core/gitops-layout";
 import type { AppStack } from "./app-stack";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 
 /** Namespaces of the engines as the stack installs them (the `FluxGitOps` and `ArgoCd` defaults). */
 const FLUX_NAMESPACE = "flux-system";
 const ARGO_CD_NAMESPACE = "argocd";
-
-/** The folder of the apps layer inside an environment's folder. */
-export const APPS_FOLDER = "apps";
 
 /** Props of a `GitOpsStack`. */
 export interface GitOpsStackProps extends EnvironmentStackProps {
@@ -86,45 +84,21 @@ export class GitOpsStack extends EnvironmentStack {
   constructor(scope: Construct, props: GitOpsStackProps) {
     super(scope, "gitops", props);
     const env = props.environment;
-    for (const app of props.apps ?? []) {
-      if (app.environment.name !== env.name) {
-        throw new Error(`${this.node.path}: apps contains ${app.node.id} of environment "${app.environment.name}"; pass only the app stacks of "${env.name}"`);
-      }
-    }
+    this.assertSameEnvironment("apps", props.apps ?? []);
     this.source = GitSource.ofEnvironment(this, "Source", env);
     this.infrastructure = new ClusterBaseline(this, "Infrastructure", { environment: env, objects: props.infrastructureObjects });
     this.descriptor = new EnvironmentDescriptor(this, "Descriptor", { environment: env });
     const argo = env.sync === "argocd";
     this.clusterAccess = new AksClusterAccess(this, "Cluster", {
-      clusterName: env.names.of("kubernetesCluster"),
-      resourceGroupName: env.names.of("resourceGroup"),
+      cluster: { name: env.names.of("kubernetesCluster"), resourceGroupName: env.names.of("resourceGroup") },
       kubernetesProvider: argo,
       helmProvider: argo,
       kubeloginMode: props.kubeloginMode,
     });
     const fluxName = env.names.of("fluxConfiguration");
     this.feedback = props.platform.feedback && this.releaseFeedback(props.platform.feedback, fluxName);
-    if (argo) {
-      this.argoCd = new ArgoCd(this, "ArgoCd", {
-        source: this.source,
-        highAvailability: env.tier === "prod",
-        chartVersion: props.argoCdChartVersion,
-        values: this.feedback?.argoCdValues && { notifications: this.feedback.argoCdValues },
-      });
-      this.feedback?.applyArgoCdSecretSync([this.argoCd.namespace, this.argoCd.resource]);
-    } else {
-      this.flux = new FluxGitOps(this, "Flux", {
-        clusterId: this.clusterAccess.clusterId,
-        name: fluxName,
-        source: this.source,
-        extensionVersion: props.fluxExtensionVersion,
-        appsSubstitutions: this.appsSubstitutions(props.apps ?? []),
-        extraKustomizations: this.feedback && [
-          { name: RELEASE_FEEDBACK_FOLDER, path: [this.source.environmentPath, RELEASE_FEEDBACK_FOLDER].filter(Boolean).join("/"), substitutions: this.feedback.fluxSubstitutions },
-        ],
-      });
-    }
-    // After the infrastructure manifests: the first GitOpsManifests written clears the output folder.
+    if (argo) this.argoCd = this.installArgoCd(props);
+    else this.flux = this.installFlux(props, fluxName);
     const root = this.node.root;
     const at = this.node.path;
     this.appsKustomization = new KustomizationFile(this, "AppsKustomization", {
@@ -134,14 +108,40 @@ export class GitOpsStack extends EnvironmentStack {
     });
   }
 
+  /** Argo CD's Helm release (HA where the tier says so), with the feedback notifications when the platform has them. */
+  private installArgoCd(props: GitOpsStackProps): ArgoCd {
+    const argoCd = new ArgoCd(this, "ArgoCd", {
+      source: this.source,
+      highAvailability: this.environment.argoCdHighAvailability,
+      chartVersion: props.argoCdChartVersion,
+      values: this.feedback?.argoCdValues && { notifications: this.feedback.argoCdValues },
+    });
+    this.feedback?.applyArgoCdSecretSync([argoCd.namespace, argoCd.resource]);
+    return argoCd;
+  }
+
+  /** The Flux extension and configuration, with the apps' identity variables and the feedback kustomization. */
+  private installFlux(props: GitOpsStackProps, fluxName: string): FluxGitOps {
+    return new FluxGitOps(this, "Flux", {
+      cluster: this.clusterAccess,
+      name: fluxName,
+      source: this.source,
+      extensionVersion: props.fluxExtensionVersion,
+      appsSubstitutions: this.appsSubstitutions(props.apps ?? []),
+      extraKustomizations: this.feedback && [
+        { name: RELEASE_FEEDBACK_FOLDER, path: [this.source.environmentPath, RELEASE_FEEDBACK_FOLDER].filter(Boolean).join("/"), substitutions: this.feedback.fluxSubstitutions },
+      ],
+    });
+  }
+
   /** Release feedback (docs/feedback.md): commit statuses and rollback requests of the environment's engine. */
   private releaseFeedback(feedback: ResolvedFeedback, fluxName: string): ReleaseFeedback {
     const env = this.environment;
-    const layers = (name: (layer: string) => string) => ({ infrastructure: name("infrastructure"), apps: name("apps") });
+    const layers = (name: (layer: string) => string) => ({ infrastructure: name(INFRASTRUCTURE_FOLDER), apps: name(APPS_FOLDER) });
     return new ReleaseFeedback(this, "ReleaseFeedback", {
       environment: env,
       feedback,
-      oidcIssuerUrl: this.clusterAccess.cluster.oidcIssuerUrl,
+      oidcIssuerUrl: this.clusterAccess.oidcIssuerUrl,
       ...(env.sync === "argocd"
         ? { namespace: ARGO_CD_NAMESPACE, argoCdApplications: layers((layer) => `${env.name}-${layer}`) }
         : { namespace: FLUX_NAMESPACE, fluxKustomizations: layers((layer) => fluxKustomizationObjectName(fluxName, layer)) }),

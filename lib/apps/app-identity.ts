@@ -1,31 +1,32 @@
-import { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
-import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
+import type { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
+import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import type { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-
-/** The audience of Azure AD workload identity federation. */
-export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
+import { IAksCluster } from "../platform/aks-cluster";
+import { IResourceGroup } from "../platform/environment-resource-group";
+import { IKeyVault } from "../platform/key-vault";
+import { createFederatedIdentity, grantKeyVaultSecretsUser } from "../platform/workload-identity";
 
 /** Props of an `AppIdentity`. */
 export interface AppIdentityProps {
   /** The environment: names, region and tags. */
-  readonly environment: Environment;
+  readonly environment: Pick<Environment, "location" | "names" | "tags">;
   /** The app's name (part of the identity's name). */
   readonly appName: string;
-  /** Name of the resource group to create the identity in. */
-  readonly resourceGroupName: string;
-  /** OIDC issuer URL of the AKS cluster whose service account token is federated. */
-  readonly oidcIssuerUrl: string;
+  /** The resource group to create the identity in (a plain name avoids a cross-stack reference). */
+  readonly resourceGroup: Pick<IResourceGroup, "name">;
+  /** The AKS cluster whose service account tokens are federated (its OIDC issuer). */
+  readonly cluster: Pick<IAksCluster, "oidcIssuerUrl">;
   /** Namespace of the app's Kubernetes service account. */
   readonly namespace: string;
   /** Name of the app's Kubernetes service account. */
   readonly serviceAccountName: string;
   /**
-   * Resource id of the Key Vault whose secrets the app reads (role `Key Vault Secrets User`).
+   * The Key Vault whose secrets the app reads (role `Key Vault Secrets User`).
    * @default - no Key Vault access
    */
-  readonly keyVaultId?: string;
+  readonly keyVault?: Pick<IKeyVault, "id">;
 }
 
 /**
@@ -44,28 +45,19 @@ export class AppIdentity extends Construct {
   constructor(scope: Construct, id: string, props: AppIdentityProps) {
     super(scope, id);
     const env = props.environment;
-    this.resource = new UserAssignedIdentity(this, "Resource", {
+    const { identity, credential } = createFederatedIdentity(this, {
       name: env.names.of("userAssignedIdentity", props.appName),
+      credentialName: env.names.of("federatedIdentityCredential", props.appName),
+      resourceGroupName: props.resourceGroup.name,
       location: env.location,
-      resourceGroupName: props.resourceGroupName,
       tags: { ...env.tags, app: props.appName },
-    });
-    this.federatedCredential = new FederatedIdentityCredential(this, "FederatedCredential", {
-      name: env.names.of("federatedIdentityCredential", props.appName),
-      resourceGroupName: props.resourceGroupName,
-      parentId: this.resource.id,
-      issuer: props.oidcIssuerUrl,
+      issuer: props.cluster.oidcIssuerUrl,
       subject: `system:serviceaccount:${props.namespace}:${props.serviceAccountName}`,
-      audience: [WORKLOAD_IDENTITY_AUDIENCE],
     });
-    if (props.keyVaultId !== undefined) {
-      this.keyVaultSecretsUser = new RoleAssignment(this, "KeyVaultSecretsUser", {
-        scope: props.keyVaultId,
-        roleDefinitionName: "Key Vault Secrets User",
-        principalId: this.resource.principalId,
-        principalType: "ServicePrincipal",
-        skipServicePrincipalAadCheck: true,
-      });
+    this.resource = identity;
+    this.federatedCredential = credential;
+    if (props.keyVault !== undefined) {
+      this.keyVaultSecretsUser = grantKeyVaultSecretsUser(this, "KeyVaultSecretsUser", props.keyVault.id, this.resource.principalId);
     }
   }
 

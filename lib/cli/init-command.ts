@@ -10,6 +10,8 @@ interface InitFlags {
   azureDevopsOrgId?: string;
   tenantId?: string;
   subscriptionId?: string;
+  platformTeam?: string;
+  githubPlan?: string;
   gitopsRepo?: string;
   gitopsUrl?: string;
   adminGroup?: string;
@@ -34,6 +36,8 @@ export function registerInit(program: Command, cli: CliContext): void {
     .option("--azure-devops-org-id <guid>", "the azure devops organization's id (with --azure-devops)")
     .option("--tenant-id <guid>", "azure ad tenant of the dev subscription (with a ci flag)")
     .option("--subscription-id <guid>", "the subscription dev deploys to (with a ci flag)")
+    .option("--platform-team <team>", "code owner of the library and pipeline files, github org/team or an azure devops group (with a ci flag: adds governance)")
+    .option("--github-plan <plan>", "github plan of the account owning the repositories: free, pro, team or enterprise (with --platform-team)")
     .option("--gitops-repo <repo>", "the gitops repository on github, owner/name (default with --github: the infra repository's name + -gitops)")
     .option("--gitops-url <url>", "url flux syncs the gitops repository from (default: from --github / --azure-devops)")
     .option("--admin-group <object-id>", "azure ad group of the cluster admins (default: a sample value to replace)")
@@ -55,6 +59,8 @@ export function registerInit(program: Command, cli: CliContext): void {
         azureDevOpsOrgId: flags.azureDevopsOrgId,
         tenantId: flags.tenantId,
         subscriptionId: flags.subscriptionId,
+        platformTeam: flags.platformTeam,
+        githubPlan: flags.githubPlan,
         gitopsRepo: flags.gitopsRepo,
         gitopsUrl: flags.gitopsUrl,
         adminGroup: flags.adminGroup,

@@ -46,6 +46,10 @@ export interface InitChoices extends CiFlags {
   readonly tenantId?: string;
   /** The subscription dev deploys to (required with a CI flag). @default - none */
   readonly subscriptionId?: string;
+  /** Code owner of the library and pipeline files (GitHub `org/team`, or an Azure DevOps group): adds governance. @default - no governance */
+  readonly platformTeam?: string;
+  /** GitHub plan of the account owning the repositories (with `platformTeam`). @default - the governance default ("free") */
+  readonly githubPlan?: string;
 }
 
 /** Everything a scaffold is made of, validated. */
@@ -61,6 +65,8 @@ export interface ScaffoldSpec {
   readonly environmentDelivery?: { readonly tenantId: string; readonly subscriptionId: string };
   /** With `delivery`: Terraform state in Azure (each pipeline job starts on a fresh runner). */
   readonly remoteState?: { readonly resourceGroupName: string; readonly storageAccountName: string; readonly location: string };
+  /** With `delivery` and a platform team: the review rules (rulesets, environments, CODEOWNERS). */
+  readonly governance?: { readonly platformTeam: string; readonly plan?: string };
   /** The names of the values still at their samples (the team must set them before applying). */
   readonly samples: readonly string[];
 }
@@ -81,6 +87,10 @@ export function scaffoldSpec(folder: string, choices: InitChoices): ScaffoldSpec
     throw new ReleaseError(`the folder name "${path.basename(path.resolve(folder))}" gives no project name; pass --name <project> (2-12 lower-case letters and digits)`);
   }
   const delivery = scaffoldDelivery(choices);
+  if (!delivery && (choices.platformTeam !== undefined || choices.githubPlan !== undefined)) {
+    throw new ReleaseError("--platform-team and --github-plan need --github or --azure-devops (governance reviews what the pipelines deploy)");
+  }
+  if (choices.githubPlan !== undefined && choices.platformTeam === undefined) throw new ReleaseError("--github-plan needs --platform-team (the code owner of the library and pipeline files)");
   if (delivery && (choices.tenantId === undefined || choices.subscriptionId === undefined)) {
     throw new ReleaseError(`--${delivery.ci} needs --tenant-id and --subscription-id of the dev environment (the pipeline deploys there): az account show --query "{tenant:tenantId, subscription:id}"`);
   }
@@ -93,6 +103,7 @@ export function scaffoldSpec(folder: string, choices: InitChoices): ScaffoldSpec
     gitopsUrl: choices.gitopsUrl ?? (delivery ? gitopsCloneUrl(delivery) : `https://github.com/${project}/${project}-gitops.git`),
     delivery,
     environmentDelivery: delivery ? { tenantId: choices.tenantId!, subscriptionId: choices.subscriptionId! } : undefined,
+    governance: delivery && choices.platformTeam !== undefined ? { platformTeam: choices.platformTeam, ...(choices.githubPlan !== undefined ? { plan: choices.githubPlan } : {}) } : undefined,
     remoteState: delivery ? { resourceGroupName: `rg-${project}-tfstate`, storageAccountName: `st${project}tfstate`, location: choices.region ?? "westeurope" } : undefined,
     samples: [
       ...(choices.adminGroup === undefined ? ["ADMIN_GROUP"] : []),
@@ -133,6 +144,7 @@ export function scaffoldPlatform(spec: ScaffoldSpec): PlatformSpec {
     environments: [scaffoldEnvironment(spec)],
     ...(spec.remoteState ? { remoteState: spec.remoteState } : {}),
     ...(spec.delivery ? { delivery: spec.delivery } : {}),
+    ...(spec.governance ? { governance: spec.governance as PlatformSpec["governance"] } : {}),
   };
 }
 

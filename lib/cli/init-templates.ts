@@ -62,7 +62,8 @@ function cdktfJson(spec: ScaffoldSpec): object {
 function packageJson(spec: ScaffoldSpec, options: ScaffoldFileOptions): object {
   const { library } = options;
   const pick = (names: readonly string[]): Record<string, string> => Object.fromEntries(names.map((name) => [name, testedVersion(library, name)]));
-  const runtime = [...SCAFFOLD_DEPENDENCIES, ...(spec.delivery?.ci === "github" ? [GITHUB_PROVIDER] : [])];
+  // The GitOps repository is on GitHub whichever CI runs: the governance stack and the deploy keys use the GitHub provider.
+  const runtime = [...SCAFFOLD_DEPENDENCIES, ...(spec.delivery ? [GITHUB_PROVIDER] : [])];
   // Sorted as npm writes them, so the first `npm install` does not reorder the file.
   const sorted = (record: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
@@ -185,5 +186,11 @@ function deliverySource(spec: ScaffoldSpec): string {
   remoteState: ${pretty(spec.remoteState)},
   // The generated pipelines: the CI system, the infra repository, the GitOps repository they publish to, and the
   // name of the CI secret holding the GitOps repository's deploy key (write access).
-  delivery: ${pretty(spec.delivery)},`;
+  delivery: ${pretty(spec.delivery)},${
+    spec.governance
+      ? `
+  // Review rules of the infra and GitOps repositories: rulesets, environments, CODEOWNERS (the governance stack).
+  governance: ${pretty(spec.governance)},`
+      : ""
+  }`;
 }

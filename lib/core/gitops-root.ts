@@ -1,3 +1,5 @@
+import { BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER } from "./gitops-layout";
+
 /**
  * Files at the root of the GitOps repository (outside `environments/<env>/` and `bootstrap/`), such as
  * `.github/CODEOWNERS`. They are synthesized below `cdktf.out/gitops-root/` (not `cdktf.out/gitops/`, whose
@@ -6,7 +8,7 @@
 export const GITOPS_ROOT_OUTPUT_FOLDER = "gitops-root";
 
 /** Root folders of the GitOps repository that belong to releases; a root file may not be placed in them. */
-export const RELEASE_OWNED_FOLDERS: readonly string[] = ["environments", "bootstrap"];
+export const RELEASE_OWNED_FOLDERS: readonly string[] = [ENVIRONMENTS_FOLDER, BOOTSTRAP_FOLDER];
 
 /** Why `file` (relative, `/`-separated) cannot be a root file of the GitOps repository, or undefined when it can. */
 export function gitopsRootFileProblem(file: string): string | undefined {

@@ -10,6 +10,7 @@ export * from "./kubernetes-names";
 export * from "./azure-formats";
 export * from "./sorting";
 export * from "./own";
+export * from "./gitops-layout";
 export * from "./secret-detection";
 export * from "./gitops-root";
 export * from "./stack-graph";

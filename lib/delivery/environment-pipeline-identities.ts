@@ -58,30 +58,11 @@ export class EnvironmentPipelineIdentities extends Construct {
   constructor(scope: Construct, id: string, props: EnvironmentPipelineIdentitiesProps) {
     super(scope, id);
     const env = props.environment;
-    const settings = props.delivery.environments[env.name];
-    const subscription = `/subscriptions/${settings.subscriptionId}`;
+    const subscription = `/subscriptions/${props.delivery.environments[env.name].subscriptionId}`;
     const provider = props.provider;
     const tags = { ...env.tags, purpose: "ci-identity" };
     this.resourceGroup = new ResourceGroup(this, "ResourceGroup", { provider, name: env.names.of("resourceGroup", "cicd"), location: env.location, tags, lifecycle: { preventDestroy: true } });
-    const builtIn = (roleId: string): string => roleDefinitionId(subscription, roleId);
-    const state = (condition: string): PipelineRoleGrant => ({
-      id: "StateBlobs",
-      scope: props.stateContainer.id,
-      provider: props.stateContainer.provider,
-      roleDefinitionId: roleDefinitionId(props.stateContainer.subscriptionScope, AZURE_ROLES.storageBlobDataContributor),
-      description: `terraform state of ${env.name} (read, lock, write below ${env.name}/ only)`,
-      condition,
-    });
-    const stateCondition = statePathCondition(`${env.name}/`, props.access.readableStateBlobs);
-    const access = props.access;
-
-    const planGrants: PipelineRoleGrant[] = [
-      { id: "Reader", scope: subscription, roleDefinitionId: builtIn(AZURE_ROLES.reader), description: "plan: refresh resources and read data sources" },
-      { id: "ClusterUser", scope: subscription, roleDefinitionId: builtIn(AZURE_ROLES.aksClusterUser), description: "plan: read the cluster's kubeconfig (azurerm_kubernetes_cluster data source)" },
-      state(stateCondition),
-    ];
-    if (access.readsSecrets) planGrants.push({ id: "KeyVaultSecrets", scope: subscription, roleDefinitionId: builtIn(AZURE_ROLES.keyVaultSecretsUser), description: "plan: read the gitops credentials from key vault" });
-    if (access.talksToCluster) {
+    if (props.access.talksToCluster) {
       this.clusterReader = new RoleDefinition(this, "ClusterReader", {
         provider,
         name: `cdktf-gitops cluster plan reader (${env.project}-${env.name})`,
@@ -90,30 +71,73 @@ export class EnvironmentPipelineIdentities extends Construct {
         permissions: [{ actions: [], dataActions: ["Microsoft.ContainerService/managedClusters/*/read"] }],
         assignableScopes: [subscription],
       });
-      planGrants.push({ id: "ClusterObjectsReader", scope: subscription, roleDefinitionId: this.clusterReader.roleDefinitionResourceId, description: "plan: read kubernetes objects and helm releases" });
+    }
+    const grants = new GrantsOf(env.name, subscription, props);
+    const common = { resourceGroupName: this.resourceGroup.name, location: env.location, provider, tags };
+    this.plan = new PipelineIdentity(this, "Plan", {
+      ...common,
+      name: env.names.of("userAssignedIdentity", "cicd", "plan"),
+      federations: [pipelineFederation(props.delivery, env.project, env.name, "plan")],
+      grants: grants.plan(this.clusterReader),
+    });
+    this.apply = new PipelineIdentity(this, "Apply", {
+      ...common,
+      name: env.names.of("userAssignedIdentity", "cicd", "apply"),
+      federations: [pipelineFederation(props.delivery, env.project, env.name, "apply")],
+      grants: grants.apply(),
+    });
+  }
+}
+
+/** The role grants of an environment's plan and apply identities. */
+class GrantsOf {
+  constructor(
+    private readonly environment: string,
+    private readonly subscription: string,
+    private readonly props: EnvironmentPipelineIdentitiesProps,
+  ) {}
+
+  /** Read everything a plan reads; lock only this environment's state. */
+  plan(clusterReader: RoleDefinition | undefined): PipelineRoleGrant[] {
+    const { subscription, props } = this;
+    const access = props.access;
+    const grants: PipelineRoleGrant[] = [
+      { id: "Reader", scope: subscription, roleDefinitionId: this.builtIn(AZURE_ROLES.reader), description: "plan: refresh resources and read data sources" },
+      { id: "ClusterUser", scope: subscription, roleDefinitionId: this.builtIn(AZURE_ROLES.aksClusterUser), description: "plan: read the cluster's kubeconfig (azurerm_kubernetes_cluster data source)" },
+      this.state(),
+    ];
+    if (access.readsSecrets) grants.push({ id: "KeyVaultSecrets", scope: subscription, roleDefinitionId: this.builtIn(AZURE_ROLES.keyVaultSecretsUser), description: "plan: read the gitops credentials from key vault" });
+    if (clusterReader) {
+      grants.push({ id: "ClusterObjectsReader", scope: subscription, roleDefinitionId: clusterReader.roleDefinitionResourceId, description: "plan: read kubernetes objects and helm releases" });
     }
     if (access.imageSource) {
       const source = `/subscriptions/${access.imageSource.subscriptionId}`;
-      planGrants.push({ id: "ImageSourceReader", scope: source, provider: access.imageSource.provider, roleDefinitionId: roleDefinitionId(source, AZURE_ROLES.reader), description: `plan: read the acrpull assignment on the promotion chain's registry` });
+      grants.push({ id: "ImageSourceReader", scope: source, provider: access.imageSource.provider, roleDefinitionId: roleDefinitionId(source, AZURE_ROLES.reader), description: `plan: read the acrpull assignment on the promotion chain's registry` });
     }
+    return grants;
+  }
 
-    const applyGrants: PipelineRoleGrant[] = [
-      { id: "Contributor", scope: subscription, roleDefinitionId: builtIn(AZURE_ROLES.contributor), description: "apply: create and change the environment's resources" },
+  /** Change the environment's subscription, hand out only the roles the stacks assign, write only this environment's state. */
+  apply(): PipelineRoleGrant[] {
+    const { subscription, props } = this;
+    const access = props.access;
+    const grants: PipelineRoleGrant[] = [
+      { id: "Contributor", scope: subscription, roleDefinitionId: this.builtIn(AZURE_ROLES.contributor), description: "apply: create and change the environment's resources" },
       {
         id: "RoleAssignments",
         scope: subscription,
-        roleDefinitionId: builtIn(AZURE_ROLES.roleBasedAccessControlAdministrator),
+        roleDefinitionId: this.builtIn(AZURE_ROLES.roleBasedAccessControlAdministrator),
         description: "apply: assign only the roles the stacks assign, to service principals and groups",
         condition: delegationCondition(ASSIGNABLE_ROLES),
       },
-      { id: "GrafanaEditor", scope: subscription, roleDefinitionId: builtIn(AZURE_ROLES.grafanaEditor), description: "release annotations in managed grafana" },
-      state(stateCondition),
+      { id: "GrafanaEditor", scope: subscription, roleDefinitionId: this.builtIn(AZURE_ROLES.grafanaEditor), description: "release annotations in managed grafana" },
+      this.state(),
     ];
-    if (access.readsSecrets) applyGrants.push({ id: "KeyVaultSecrets", scope: subscription, roleDefinitionId: builtIn(AZURE_ROLES.keyVaultSecretsUser), description: "apply: read the gitops credentials from key vault" });
-    if (access.talksToCluster) applyGrants.push({ id: "ClusterAdmin", scope: subscription, roleDefinitionId: builtIn(AZURE_ROLES.aksRbacClusterAdmin), description: "apply: helm releases and kubernetes objects" });
+    if (access.readsSecrets) grants.push({ id: "KeyVaultSecrets", scope: subscription, roleDefinitionId: this.builtIn(AZURE_ROLES.keyVaultSecretsUser), description: "apply: read the gitops credentials from key vault" });
+    if (access.talksToCluster) grants.push({ id: "ClusterAdmin", scope: subscription, roleDefinitionId: this.builtIn(AZURE_ROLES.aksRbacClusterAdmin), description: "apply: helm releases and kubernetes objects" });
     if (access.imageSource) {
       const source = `/subscriptions/${access.imageSource.subscriptionId}`;
-      applyGrants.push({
+      grants.push({
         id: "ImageSourceAcrPull",
         scope: source,
         provider: access.imageSource.provider,
@@ -122,19 +146,23 @@ export class EnvironmentPipelineIdentities extends Construct {
         condition: delegationCondition([AZURE_ROLES.acrPull]),
       });
     }
+    return grants;
+  }
 
-    const common = { resourceGroupName: this.resourceGroup.name, location: env.location, provider, tags };
-    this.plan = new PipelineIdentity(this, "Plan", {
-      ...common,
-      name: env.names.of("userAssignedIdentity", "cicd", "plan"),
-      federations: [pipelineFederation(props.delivery, env.project, env.name, "plan")],
-      grants: planGrants,
-    });
-    this.apply = new PipelineIdentity(this, "Apply", {
-      ...common,
-      name: env.names.of("userAssignedIdentity", "cicd", "apply"),
-      federations: [pipelineFederation(props.delivery, env.project, env.name, "apply")],
-      grants: applyGrants,
-    });
+  private builtIn(roleId: string): string {
+    return roleDefinitionId(this.subscription, roleId);
+  }
+
+  /** The state blobs: read, lock and write below `<env>/` only, plus the other environments' blobs it reads. */
+  private state(): PipelineRoleGrant {
+    const { environment, props } = this;
+    return {
+      id: "StateBlobs",
+      scope: props.stateContainer.id,
+      provider: props.stateContainer.provider,
+      roleDefinitionId: roleDefinitionId(props.stateContainer.subscriptionScope, AZURE_ROLES.storageBlobDataContributor),
+      description: `terraform state of ${environment} (read, lock, write below ${environment}/ only)`,
+      condition: statePathCondition(`${environment}/`, props.access.readableStateBlobs),
+    };
   }
 }

@@ -6,6 +6,7 @@ export * from "./pipeline-yaml";
 export * from "./pipeline-model";
 export * from "./pipeline-files";
 export * from "./pull-request-checks";
-export { ACTIONS, GITHUB_ENVIRONMENT_VARIABLES, GITHUB_SSH_HOST_KEY } from "./github/actions";
+export { ACTIONS, GITHUB_ENVIRONMENT_VARIABLES } from "./github/actions";
+export * from "./gitops-remote";
 export { githubWorkflows } from "./github/workflows";
 export { COMMENT_MARKER, PULL_REQUEST_CHECKS } from "./github/pull-request-workflow";

@@ -192,7 +192,6 @@ function platformRules(delivery: DeliverySpec, remoteState: boolean): string[] {
     problems.push(`${at}.infraRepository: ${github ? "github actions runs in a github repository; use { owner, name }" : "azure pipelines runs in an azure repos repository; use { organization, project, repository }"}`);
   }
   problems.push(...repositoryProblems(`${at}.infraRepository`, delivery.infraRepository), ...repositoryProblems(`${at}.gitopsRepository`, delivery.gitopsRepository));
-  if (!isGitHubRepository(delivery.gitopsRepository)) problems.push(`${at}.gitopsRepository: the pipelines push releases to a github repository (github app or deploy key); use { owner, name }`);
   const credential = delivery.gitopsPushCredential;
   const secretRule = github ? GITHUB_SECRET : AZURE_DEVOPS_SECRET;
   if (!secretRule.test(credential.privateKeySecret)) {

@@ -20,6 +20,7 @@ import {
   tierDefaults,
 } from "./tier-defaults";
 import { DEFAULT_GIT_BRANCH, PUBLIC_GIT_AUTH } from "../core/git-rules";
+import { appsPath } from "../core/gitops-layout";
 import { MANAGED_BY } from "../core/labels";
 
 /** Pod CIDR of the Azure CNI overlay network; environment address spaces must not overlap it. */
@@ -79,8 +80,14 @@ export interface Environment {
   readonly tags: Readonly<Record<string, string>>;
   readonly promotesFrom?: string;
   readonly zones: readonly string[];
+  /** Whether zone-redundant services (e.g. Managed Grafana) are spread over zones: more than one zone. */
+  readonly zoneRedundant: boolean;
   readonly logRetentionDays: number;
   readonly registrySku: "Standard" | "Premium";
+  /** Whether the container registry is zone redundant (tier default: prod). */
+  readonly registryZoneRedundant: boolean;
+  /** Whether Argo CD runs highly available (tier default: prod). */
+  readonly argoCdHighAvailability: boolean;
   readonly keyVaultSoftDeleteRetentionDays: number;
   /** Key Vault and registry private endpoints (see EnvironmentSpec.privateEndpoints). */
   readonly privateEndpoints: boolean;
@@ -99,8 +106,6 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
   const address = parseCidr(spec.addressSpace);
   const service = parseCidr(SERVICE_CIDR);
   if (!address || !service) throw new Error(`environments/${spec.name}: addressSpace "${spec.addressSpace}" is not a valid cidr block`);
-  const cluster = spec.cluster;
-  const pools = nodePoolsOf(spec.tier, cluster);
   return {
     project,
     name: spec.name,
@@ -110,27 +115,14 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     addressSpace: spec.addressSpace,
     nodeSubnetCidr: subnetOf(address, address.prefix + 1, 0),
     privateEndpointSubnetCidr: subnetOf(address, address.prefix + 2, 2),
-    cluster: {
-      kubernetesVersion: cluster.kubernetesVersion,
-      adminGroupObjectIds: cluster.adminGroupObjectIds,
-      systemPool: resolveNodePool(pools.systemPool),
-      userPools: pools.userPools.map(resolveNodePool),
-      apiServerAuthorizedIpRanges: cluster.apiServerAuthorizedIpRanges ?? [],
-      privateCluster: cluster.privateCluster ?? false,
-      upgradeChannel: cluster.upgradeChannel ?? DEFAULT_UPGRADE_CHANNEL,
-      maintenanceWindow: { utcOffset: "+00:00", ...(cluster.maintenanceWindow ?? defaultMaintenanceWindow()) },
-      skuTier: defaults.aksSkuTier,
-      podCidr: POD_CIDR,
-      serviceCidr: SERVICE_CIDR,
-      dnsServiceIp: addressOf(service, 10),
-    },
+    cluster: resolveCluster(spec, addressOf(service, 10)),
     sync: spec.sync ?? DEFAULT_SYNC_ENGINE,
     gitops: {
       url: spec.gitops.url,
       branch: spec.gitops.branch ?? DEFAULT_GIT_BRANCH,
       auth: spec.gitops.auth ?? PUBLIC_GIT_AUTH,
       syncInterval: spec.gitops.syncInterval ?? defaults.syncInterval,
-      appsPath: `environments/${spec.name}/apps`,
+      appsPath: appsPath(spec.name),
     },
     owners: spec.owners,
     tags: {
@@ -143,8 +135,11 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     },
     promotesFrom: spec.promotesFrom,
     zones: spec.zones ?? defaults.zones,
+    zoneRedundant: (spec.zones ?? defaults.zones).length > 1,
     logRetentionDays: spec.logRetentionDays ?? defaults.logRetentionDays,
     registrySku: defaults.registrySku,
+    registryZoneRedundant: defaults.registryZoneRedundant,
+    argoCdHighAvailability: defaults.argoCdHighAvailability,
     keyVaultSoftDeleteRetentionDays: defaults.keyVaultSoftDeleteRetentionDays,
     privateEndpoints: spec.privateEndpoints ?? defaults.privateEndpoints,
     emailReceivers: spec.monitoring?.emailReceivers ?? [],
@@ -152,6 +147,26 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     grafanaAdminGroupObjectId: spec.monitoring?.grafanaAdminGroupObjectId,
     keyVaultAllowedIpRanges: spec.keyVaultAllowedIpRanges ?? [],
     names: new AzureNames(project, spec.name),
+  };
+}
+
+/** The cluster settings of a spec with the tier's node pools and SKU tier and the other defaults applied. */
+function resolveCluster(spec: EnvironmentSpec, dnsServiceIp: string): ResolvedCluster {
+  const cluster = spec.cluster;
+  const pools = nodePoolsOf(spec.tier, cluster);
+  return {
+    kubernetesVersion: cluster.kubernetesVersion,
+    adminGroupObjectIds: cluster.adminGroupObjectIds,
+    systemPool: resolveNodePool(pools.systemPool),
+    userPools: pools.userPools.map(resolveNodePool),
+    apiServerAuthorizedIpRanges: cluster.apiServerAuthorizedIpRanges ?? [],
+    privateCluster: cluster.privateCluster ?? false,
+    upgradeChannel: cluster.upgradeChannel ?? DEFAULT_UPGRADE_CHANNEL,
+    maintenanceWindow: { utcOffset: "+00:00", ...(cluster.maintenanceWindow ?? defaultMaintenanceWindow()) },
+    skuTier: tierDefaults(spec.tier).aksSkuTier,
+    podCidr: POD_CIDR,
+    serviceCidr: SERVICE_CIDR,
+    dnsServiceIp,
   };
 }
 
@@ -166,3 +181,6 @@ function resolveNodePool(pool: NodePoolSpec): ResolvedNodePool {
     labels: pool.labels ?? {},
   };
 }
+
+/** What an Azure construct reads of its environment to name, place and tag its resources. */
+export type ResourceContext = Pick<Environment, "location" | "names" | "tags">;

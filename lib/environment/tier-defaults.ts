@@ -12,6 +12,10 @@ export interface TierDefaults {
   readonly aksSkuTier: "Free" | "Standard";
   /** Container registry SKU: `Premium` is needed for zone redundancy. */
   readonly registrySku: "Standard" | "Premium";
+  /** Whether the container registry is zone redundant (needs `Premium`). */
+  readonly registryZoneRedundant: boolean;
+  /** Whether Argo CD runs highly available (redis-ha, two replicas; needs three nodes). */
+  readonly argoCdHighAvailability: boolean;
   /** Log Analytics retention in days. */
   readonly logRetentionDays: number;
   /** Key Vault soft-delete retention in days (7-90). */
@@ -43,6 +47,8 @@ const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     userPools: [{ name: "apps", vmSize: "Standard_D4s_v5", minCount: 1, maxCount: 3 }],
     aksSkuTier: "Free",
     registrySku: "Standard",
+    registryZoneRedundant: false,
+    argoCdHighAvailability: false,
     logRetentionDays: 30,
     keyVaultSoftDeleteRetentionDays: 7,
     syncInterval: "1m",
@@ -54,6 +60,8 @@ const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     userPools: [{ name: "apps", vmSize: "Standard_D4s_v5", minCount: 2, maxCount: 5 }],
     aksSkuTier: "Standard",
     registrySku: "Premium",
+    registryZoneRedundant: false,
+    argoCdHighAvailability: false,
     logRetentionDays: 60,
     keyVaultSoftDeleteRetentionDays: 30,
     syncInterval: "5m",
@@ -65,6 +73,8 @@ const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     userPools: [{ name: "apps", vmSize: "Standard_D8s_v5", minCount: 3, maxCount: 10 }],
     aksSkuTier: "Standard",
     registrySku: "Premium",
+    registryZoneRedundant: true,
+    argoCdHighAvailability: true,
     logRetentionDays: 90,
     keyVaultSoftDeleteRetentionDays: 90,
     syncInterval: "5m",

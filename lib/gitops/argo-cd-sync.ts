@@ -3,6 +3,7 @@ import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { PLATFORM_NAMESPACES } from "../core/namespaces";
 import { Duration, durationFix } from "../core/duration";
+import { INFRASTRUCTURE_FOLDER } from "../core/gitops-layout";
 import { isDnsLabel } from "../core/kubernetes-names";
 import { compareStrings } from "../core/sorting";
 import { GitSource } from "./git-source";
@@ -119,92 +120,28 @@ export class ArgoCdSync extends Construct {
 
   constructor(scope: Construct, id: string, props: ArgoCdSyncProps) {
     super(scope, id);
-    const at = this.node.path;
-    const env = props.environment;
-    const source = props.source;
     const namespace = props.argoCdNamespace ?? "argocd";
-    const retry = props.retry ?? { limit: 5, duration: "5s", factor: 2, maxDuration: "3m" };
-    const problems: string[] = [];
-    if (!isDnsLabel(env, 40)) problems.push(`${at}: environment "${env}" is not a valid name prefix; use lower-case letters, digits and hyphens`);
-    if (!isDnsLabel(namespace)) problems.push(`${at}: argoCdNamespace "${namespace}" is not a kubernetes namespace name`);
-    for (const ns of props.appNamespaces ?? []) {
-      if (!isDnsLabel(ns)) problems.push(`${at}: appNamespaces contains "${ns}", which is not a kubernetes namespace name; use lower-case letters, digits and hyphens`);
-      if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${at}: appNamespaces contains "${ns}", a platform namespace; apps must not deploy there`);
-    }
-    if (props.appNamespaces !== undefined && props.appNamespaces.length === 0) {
-      problems.push(`${at}: appNamespaces is empty; list the namespaces of the environment's apps, or leave it unset`);
-    }
-    if (!Number.isInteger(retry.limit) || retry.limit < 1) problems.push(`${at}: retry.limit ${retry.limit} is not valid; use a whole number of at least 1`);
-    if (!Number.isInteger(retry.factor) || retry.factor < 1) problems.push(`${at}: retry.factor ${retry.factor} is not valid; use a whole number of at least 1 (argo cd takes an integer)`);
-    for (const [field, value] of [["duration", retry.duration], ["maxDuration", retry.maxDuration]] as const) {
-      if (!Duration.parse(value)) problems.push(`${at}: retry.${field} "${value}" is not a duration; ${durationFix({}, "5s")}`);
-    }
+    const retry = props.retry ?? DEFAULT_RETRY;
+    const problems = argoCdSyncProblems(this.node.path, props, namespace, retry);
     if (problems.length > 0) throw new Error(problems.join("\n"));
-
-    const labels = { ...MANAGED_BY_LABELS, "app.kubernetes.io/part-of": env };
-    const syncPolicy = {
-      automated: { prune: props.prune ?? true, selfHeal: props.selfHeal ?? true, allowEmpty: false },
-      retry: { limit: retry.limit, backoff: { duration: retry.duration, factor: retry.factor, maxDuration: retry.maxDuration } },
-      syncOptions: ["PrunePropagationPolicy=foreground", "PruneLast=true", "ApplyOutOfSyncOnly=true"],
-    };
-    const appPatches = (props.appPatches ?? []).map((p) => ({ patch: p.patch, target: { ...p.target } }));
-    // The infrastructure layer is a plain folder, synced recursively. The apps layer is a kustomize directory:
-    // Argo CD detects kustomize from its kustomization.yaml, and the patches need it.
-    const infrastructureSourceType = { directory: { recurse: true } };
-    const appsSourceType = appPatches.length > 0 ? { kustomize: { patches: appPatches } } : {};
-    const application = (name: string, project: string, path: string, destinationNamespace: string, sourceType: object): KubernetesObject => ({
-      apiVersion: "argoproj.io/v1alpha1",
-      kind: "Application",
-      metadata: { name, namespace, labels, finalizers: ["resources-finalizer.argocd.argoproj.io"] },
-      spec: {
-        project,
-        source: { repoURL: source.url, targetRevision: source.branch, path, ...sourceType },
-        // Objects carry their own namespaces; the destination namespace is only the fallback and must be permitted.
-        destination: { server: IN_CLUSTER_SERVER, namespace: destinationNamespace },
-        syncPolicy,
-      },
-    });
-    const project = (name: string, description: string, destinations: { namespace: string }[], clusterResources: readonly ArgoCdGroupKind[]): KubernetesObject => ({
-      apiVersion: "argoproj.io/v1alpha1",
-      kind: "AppProject",
-      metadata: { name, namespace, labels },
-      spec: {
-        description,
-        sourceRepos: [source.url],
-        destinations: destinations.map((d) => ({ server: IN_CLUSTER_SERVER, namespace: d.namespace })),
-        clusterResourceWhitelist: clusterResources.map((r) => ({ group: r.group, kind: r.kind })),
-        orphanedResources: { warn: true },
-      },
-    });
-
-    const infraPath = props.infrastructurePath ?? [source.environmentPath, "infrastructure"].filter(Boolean).join("/");
-    const denyPlatform = [...[...PLATFORM_NAMESPACES, namespace].filter((ns, i, all) => all.indexOf(ns) === i).map((ns) => `!${ns}`), "*"];
-    const appClusterResources = props.appClusterResources ?? [{ group: "", kind: "Namespace" }];
-    // Built at synth time: the layers' objects may be added by constructs created after this one.
-    const build = (): KubernetesObject[] => {
-      const objects: KubernetesObject[] = [];
-      if (props.infrastructureObjects) {
-        const infra = props.infrastructureObjects.objects;
-        const infraNamespaces = namespacesOf(infra);
-        const destinations = infraNamespaces.length > 0 ? infraNamespaces : ["default"];
-        const clusterKinds = uniqueGroupKinds(infra.filter((o) => !o.metadata.namespace));
-        objects.push(project(`${env}-infrastructure`, `cluster-level objects of ${env}, managed by cdktf-gitops`, destinations.map((ns) => ({ namespace: ns })), clusterKinds));
-        objects.push(application(`${env}-infrastructure`, `${env}-infrastructure`, infraPath, destinations[0], infrastructureSourceType));
-      }
-      const derived = props.appObjects ? namespacesOf(props.appObjects.objects) : [];
-      for (const ns of derived) {
-        if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) throw new Error(`${at}: an app object is in "${ns}", a platform namespace; apps must not deploy there`);
-      }
-      const appNamespaces = props.appNamespaces ?? (derived.length > 0 ? derived : undefined);
-      const appDestinations = (appNamespaces ?? denyPlatform).map((ns) => ({ namespace: ns }));
-      objects.push(project(env, `apps of ${env}, managed by cdktf-gitops`, appDestinations, appClusterResources));
-      objects.push(application(`${env}-apps`, env, source.path, appNamespaces?.[0] ?? "default", appsSourceType));
-      for (const object of objects) validateKubernetesObject(object, at);
-      return objects;
-    };
+    const objects = new ArgoCdObjects(this.node.path, props, namespace, retry);
     let built: KubernetesObject[] | undefined;
-    this.objectsOf = () => (built ??= build());
+    // Built at synth time: the layers' objects may be added by constructs created after this one.
+    this.objectsOf = () => (built ??= objects.build());
+    this.manifests = this.createManifests(props);
+  }
 
+  /**
+   * The objects, projects before their applications, built from the layers' objects as they are now
+   * (the first call fixes them). Each is validated against its Argo CD schema.
+   */
+  public get objects(): readonly KubernetesObject[] {
+    return this.objectsOf();
+  }
+
+  /** One `kubernetes_manifest` per object, each Application depending on its AppProject. */
+  private createManifests(props: ArgoCdSyncProps): Record<string, Manifest> {
+    const env = props.environment;
     const names = [
       ...(props.infrastructureObjects ? [["AppProject", `${env}-infrastructure`], ["Application", `${env}-infrastructure`]] : []),
       ["AppProject", env],
@@ -215,22 +152,130 @@ export class ArgoCdSync extends Construct {
       // An Application waits for its AppProject (created just before it).
       const projectName = name === `${env}-apps` ? env : name;
       const dependency = kind === "Application" ? manifests[`AppProject/${projectName}`] : undefined;
-      const object = Lazy.anyValue({ produce: () => this.objectsOf().find((o) => o.kind === kind && o.metadata.name === name) });
+      const object: unknown = Lazy.anyValue({ produce: () => this.objectsOf().find((o) => o.kind === kind && o.metadata.name === name) });
       manifests[`${kind}/${name}`] = new Manifest(this, `${kind}-${name}`, {
-        manifest: object as unknown as Record<string, any>,
+        manifest: object as Record<string, unknown>,
         fieldManager: { name: "cdktf-gitops", forceConflicts: true },
         dependsOn: dependency ? [dependency] : undefined,
       });
     }
-    this.manifests = manifests;
+    return manifests;
+  }
+}
+
+const DEFAULT_RETRY: ArgoCdRetry = { limit: 5, duration: "5s", factor: 2, maxDuration: "3m" };
+
+/** Every problem of the props, as `path: what is wrong; fix`. */
+function argoCdSyncProblems(at: string, props: ArgoCdSyncProps, namespace: string, retry: ArgoCdRetry): string[] {
+  const env = props.environment;
+  const problems: string[] = [];
+  if (!isDnsLabel(env, 40)) problems.push(`${at}: environment "${env}" is not a valid name prefix; use lower-case letters, digits and hyphens`);
+  if (!isDnsLabel(namespace)) problems.push(`${at}: argoCdNamespace "${namespace}" is not a kubernetes namespace name`);
+  for (const ns of props.appNamespaces ?? []) {
+    if (!isDnsLabel(ns)) problems.push(`${at}: appNamespaces contains "${ns}", which is not a kubernetes namespace name; use lower-case letters, digits and hyphens`);
+    if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${at}: appNamespaces contains "${ns}", a platform namespace; apps must not deploy there`);
+  }
+  if (props.appNamespaces !== undefined && props.appNamespaces.length === 0) {
+    problems.push(`${at}: appNamespaces is empty; list the namespaces of the environment's apps, or leave it unset`);
+  }
+  if (!Number.isInteger(retry.limit) || retry.limit < 1) problems.push(`${at}: retry.limit ${retry.limit} is not valid; use a whole number of at least 1`);
+  if (!Number.isInteger(retry.factor) || retry.factor < 1) problems.push(`${at}: retry.factor ${retry.factor} is not valid; use a whole number of at least 1 (argo cd takes an integer)`);
+  for (const [field, value] of [["duration", retry.duration], ["maxDuration", retry.maxDuration]] as const) {
+    if (!Duration.parse(value)) problems.push(`${at}: retry.${field} "${value}" is not a duration; ${durationFix({}, "5s")}`);
+  }
+  return problems;
+}
+
+/** Builds the AppProjects and Applications of one environment from the props (validated). */
+class ArgoCdObjects {
+  private readonly labels: Record<string, string>;
+  private readonly syncPolicy: object;
+
+  constructor(
+    private readonly at: string,
+    private readonly props: ArgoCdSyncProps,
+    private readonly namespace: string,
+    retry: ArgoCdRetry,
+  ) {
+    this.labels = { ...MANAGED_BY_LABELS, "app.kubernetes.io/part-of": props.environment };
+    this.syncPolicy = {
+      automated: { prune: props.prune ?? true, selfHeal: props.selfHeal ?? true, allowEmpty: false },
+      retry: { limit: retry.limit, backoff: { duration: retry.duration, factor: retry.factor, maxDuration: retry.maxDuration } },
+      syncOptions: ["PrunePropagationPolicy=foreground", "PruneLast=true", "ApplyOutOfSyncOnly=true"],
+    };
   }
 
-  /**
-   * The objects, projects before their applications, built from the layers' objects as they are now
-   * (the first call fixes them). Each is validated against its Argo CD schema.
-   */
-  public get objects(): readonly KubernetesObject[] {
-    return this.objectsOf();
+  /** The objects, projects before their applications, each validated against its Argo CD schema. */
+  build(): KubernetesObject[] {
+    const objects = [...this.infrastructureObjects(), ...this.appsObjects()];
+    for (const object of objects) validateKubernetesObject(object, this.at);
+    return objects;
+  }
+
+  /** The `<env>-infrastructure` AppProject and Application, limited to the infrastructure objects' kinds and namespaces. */
+  private infrastructureObjects(): KubernetesObject[] {
+    const { environment: env, source } = this.props;
+    if (!this.props.infrastructureObjects) return [];
+    const infra = this.props.infrastructureObjects.objects;
+    const infraNamespaces = namespacesOf(infra);
+    const destinations = infraNamespaces.length > 0 ? infraNamespaces : ["default"];
+    const clusterKinds = uniqueGroupKinds(infra.filter((o) => !o.metadata.namespace));
+    const path = this.props.infrastructurePath ?? [source.environmentPath, INFRASTRUCTURE_FOLDER].filter(Boolean).join("/");
+    // The infrastructure layer is a plain folder, synced recursively.
+    return [
+      this.project(`${env}-infrastructure`, `cluster-level objects of ${env}, managed by cdktf-gitops`, destinations, clusterKinds),
+      this.application(`${env}-infrastructure`, `${env}-infrastructure`, path, destinations[0], { directory: { recurse: true } }),
+    ];
+  }
+
+  /** The apps AppProject (`<env>`) and Application (`<env>-apps`). */
+  private appsObjects(): KubernetesObject[] {
+    const { environment: env, source } = this.props;
+    const namespace = this.namespace;
+    const derived = this.props.appObjects ? namespacesOf(this.props.appObjects.objects) : [];
+    for (const ns of derived) {
+      if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) throw new Error(`${this.at}: an app object is in "${ns}", a platform namespace; apps must not deploy there`);
+    }
+    const appNamespaces = this.props.appNamespaces ?? (derived.length > 0 ? derived : undefined);
+    const denyPlatform = [...[...PLATFORM_NAMESPACES, namespace].filter((ns, i, all) => all.indexOf(ns) === i).map((ns) => `!${ns}`), "*"];
+    const appPatches = (this.props.appPatches ?? []).map((p) => ({ patch: p.patch, target: { ...p.target } }));
+    // The apps layer is a kustomize directory: Argo CD detects kustomize from its kustomization.yaml, and the patches need it.
+    const sourceType = appPatches.length > 0 ? { kustomize: { patches: appPatches } } : {};
+    return [
+      this.project(env, `apps of ${env}, managed by cdktf-gitops`, appNamespaces ?? denyPlatform, this.props.appClusterResources ?? [{ group: "", kind: "Namespace" }]),
+      this.application(`${env}-apps`, env, source.path, appNamespaces?.[0] ?? "default", sourceType),
+    ];
+  }
+
+  private application(name: string, project: string, path: string, destinationNamespace: string, sourceType: object): KubernetesObject {
+    const source = this.props.source;
+    return {
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "Application",
+      metadata: { name, namespace: this.namespace, labels: this.labels, finalizers: ["resources-finalizer.argocd.argoproj.io"] },
+      spec: {
+        project,
+        source: { repoURL: source.url, targetRevision: source.branch, path, ...sourceType },
+        // Objects carry their own namespaces; the destination namespace is only the fallback and must be permitted.
+        destination: { server: IN_CLUSTER_SERVER, namespace: destinationNamespace },
+        syncPolicy: this.syncPolicy,
+      },
+    };
+  }
+
+  private project(name: string, description: string, namespaces: readonly string[], clusterResources: readonly ArgoCdGroupKind[]): KubernetesObject {
+    return {
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "AppProject",
+      metadata: { name, namespace: this.namespace, labels: this.labels },
+      spec: {
+        description,
+        sourceRepos: [this.props.source.url],
+        destinations: namespaces.map((namespace) => ({ server: IN_CLUSTER_SERVER, namespace })),
+        clusterResourceWhitelist: clusterResources.map((r) => ({ group: r.group, kind: r.kind })),
+        orphanedResources: { warn: true },
+      },
+    };
   }
 }
 

@@ -89,56 +89,11 @@ export class ArgoCd extends Construct {
 
   constructor(scope: Construct, id: string, props: ArgoCdProps) {
     super(scope, id);
-    const at = this.node.path;
     const source = props.source;
-    const ha = props.highAvailability ?? false;
     const chartVersion = props.chartVersion ?? ARGO_CD_CHART_VERSION;
     this.namespaceName = props.namespace ?? "argocd";
-    if (!/^\d+\.\d+\.\d+$/.test(chartVersion)) {
-      throw new Error(`${at}: chartVersion "${chartVersion}" is not a pinned chart version; use MAJOR.MINOR.PATCH such as "${ARGO_CD_CHART_VERSION}"`);
-    }
-    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(this.namespaceName)) {
-      throw new Error(`${at}: namespace "${this.namespaceName}" is not a kubernetes namespace name; use lower-case letters, digits and hyphens, such as "argocd"`);
-    }
-    const resources = { ...ARGO_CD_DEFAULT_RESOURCES, ...props.resources };
-    for (const [component, value] of Object.entries(props.resources ?? {})) {
-      if (!(component in ARGO_CD_DEFAULT_RESOURCES)) {
-        throw new Error(`${at}: resources names unknown component "${component}"; use ${Object.keys(ARGO_CD_DEFAULT_RESOURCES).join(", ")}`);
-      }
-      if (!value?.requests?.cpu || !value.requests.memory || !value.limits?.cpu || !value.limits.memory) {
-        throw new Error(`${at}: resources.${component} needs requests and limits for both cpu and memory`);
-      }
-    }
-
-    const replicas = ha ? 2 : 1;
-    // The chart renders an enabled budget without minAvailable as `minAvailable: 0`, which protects nothing. The
-    // single controller gets none: `minAvailable: 1` on one replica would block every node drain.
-    const pdb = ha ? { enabled: true, minAvailable: 1 } : { enabled: false };
-    const computed: Record<string, unknown> = {
-      crds: { install: true, keep: true },
-      dex: { enabled: false },
-      configs: {
-        cm: {
-          "admin.enabled": false,
-          "exec.enabled": false,
-          "timeout.reconciliation": `${source.syncIntervalSeconds}s`,
-        },
-        params: { "controller.status.processors": ha ? 50 : 20, "controller.operation.processors": ha ? 25 : 10 },
-        rbac: { "policy.default": "" },
-      },
-      controller: { replicas: 1, resources: resources.controller },
-      server: { replicas, resources: resources.server, pdb },
-      repoServer: { replicas, resources: resources.repoServer, pdb },
-      applicationSet: { replicas, resources: resources.applicationSet, pdb },
-      notifications: { resources: resources.notifications },
-      redis: { resources: resources.redis },
-      "redis-ha": ha
-        ? { enabled: true, redis: { resources: resources.redis }, haproxy: { resources: resources.redis } }
-        : { enabled: false },
-    };
-    const merged = deepMerge(computed, props.values ?? {});
-    ((merged.configs as Record<string, any>).cm as Record<string, unknown>)["admin.enabled"] = props.adminUserEnabled ?? false;
-    this.values = merged;
+    assertArgoCdProps(this.node.path, chartVersion, this.namespaceName, props.resources);
+    this.values = chartValues(source, props);
 
     this.namespace = new NamespaceV1(this, "Namespace", {
       metadata: {
@@ -147,7 +102,7 @@ export class ArgoCd extends Construct {
       },
     });
 
-    const values = [toYaml(merged as YamlValue)];
+    const values = [toYaml(this.values as YamlValue)];
     if (source.auth.kind === "ssh") {
       // The known_hosts line of the Git host is appended to Argo CD's known hosts; the value is a Key Vault reference.
       values.push(Fn.yamlencode({ configs: { ssh: { extraHosts: source.secretValue(source.auth.knownHostsSecretName) } } }));
@@ -166,24 +121,81 @@ export class ArgoCd extends Construct {
       maxHistory: 10,
       values,
     });
+    this.repositorySecret = this.createRepositorySecret(source);
+  }
 
+  /** The Argo CD repository secret of a private repository, its values Key Vault references; none for a public one. */
+  private createRepositorySecret(source: GitSource): SecretV1 | undefined {
     const auth = source.auth;
-    if (auth.kind !== "public") {
-      const credentials: Record<string, string> =
-        auth.kind === "ssh"
-          ? { sshPrivateKey: source.secretValue(auth.privateKeySecretName) }
-          : { username: source.secretValue(auth.usernameSecretName), password: source.secretValue(auth.passwordSecretName) };
-      this.repositorySecret = new SecretV1(this, "RepositorySecret", {
-        metadata: {
-          name: "gitops-repository",
-          namespace: this.namespace.metadata.name,
-          labels: { "argocd.argoproj.io/secret-type": "repository", ...MANAGED_BY_LABELS },
-        },
-        type: "Opaque",
-        data: { type: "git", url: source.url, ...credentials },
-      });
+    if (auth.kind === "public") return undefined;
+    const credentials: Record<string, string> =
+      auth.kind === "ssh"
+        ? { sshPrivateKey: source.secretValue(auth.privateKeySecretName) }
+        : { username: source.secretValue(auth.usernameSecretName), password: source.secretValue(auth.passwordSecretName) };
+    return new SecretV1(this, "RepositorySecret", {
+      metadata: {
+        name: "gitops-repository",
+        namespace: this.namespace.metadata.name,
+        labels: { "argocd.argoproj.io/secret-type": "repository", ...MANAGED_BY_LABELS },
+      },
+      type: "Opaque",
+      data: { type: "git", url: source.url, ...credentials },
+    });
+  }
+}
+
+/** Throws on a chart version that is not pinned, a bad namespace, or resources of an unknown or incomplete component. */
+function assertArgoCdProps(at: string, chartVersion: string, namespace: string, resources: ArgoCdProps["resources"]): void {
+  if (!/^\d+\.\d+\.\d+$/.test(chartVersion)) {
+    throw new Error(`${at}: chartVersion "${chartVersion}" is not a pinned chart version; use MAJOR.MINOR.PATCH such as "${ARGO_CD_CHART_VERSION}"`);
+  }
+  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
+    throw new Error(`${at}: namespace "${namespace}" is not a kubernetes namespace name; use lower-case letters, digits and hyphens, such as "argocd"`);
+  }
+  for (const [component, value] of Object.entries(resources ?? {})) {
+    if (!(component in ARGO_CD_DEFAULT_RESOURCES)) {
+      throw new Error(`${at}: resources names unknown component "${component}"; use ${Object.keys(ARGO_CD_DEFAULT_RESOURCES).join(", ")}`);
+    }
+    if (!value?.requests?.cpu || !value.requests.memory || !value.limits?.cpu || !value.limits.memory) {
+      throw new Error(`${at}: resources.${component} needs requests and limits for both cpu and memory`);
     }
   }
+}
+
+/** The chart values: the library's, the user's `values` deep-merged over them, and `admin.enabled` from the prop last. */
+function chartValues(source: GitSource, props: ArgoCdProps): Readonly<Record<string, unknown>> {
+  const ha = props.highAvailability ?? false;
+  const resources = { ...ARGO_CD_DEFAULT_RESOURCES, ...props.resources };
+  const replicas = ha ? 2 : 1;
+  // The chart renders an enabled budget without minAvailable as `minAvailable: 0`, which protects nothing. The
+  // single controller gets none: `minAvailable: 1` on one replica would block every node drain.
+  const pdb = ha ? { enabled: true, minAvailable: 1 } : { enabled: false };
+  const computed: Record<string, unknown> = {
+    crds: { install: true, keep: true },
+    dex: { enabled: false },
+    configs: {
+      cm: {
+        "admin.enabled": false,
+        "exec.enabled": false,
+        "timeout.reconciliation": `${source.syncIntervalSeconds}s`,
+      },
+      params: { "controller.status.processors": ha ? 50 : 20, "controller.operation.processors": ha ? 25 : 10 },
+      rbac: { "policy.default": "" },
+    },
+    controller: { replicas: 1, resources: resources.controller },
+    server: { replicas, resources: resources.server, pdb },
+    repoServer: { replicas, resources: resources.repoServer, pdb },
+    applicationSet: { replicas, resources: resources.applicationSet, pdb },
+    notifications: { resources: resources.notifications },
+    redis: { resources: resources.redis },
+    "redis-ha": ha ? { enabled: true, redis: { resources: resources.redis }, haproxy: { resources: resources.redis } } : { enabled: false },
+  };
+  const merged = deepMerge(computed, props.values ?? {});
+  // The user's values may replace `configs` or `configs.cm` with anything; the prop has the last word.
+  const configs = isPlainObject(merged.configs) ? merged.configs : (merged.configs = {});
+  const cm = isPlainObject(configs.cm) ? configs.cm : (configs.cm = {});
+  cm["admin.enabled"] = props.adminUserEnabled ?? false;
+  return merged;
 }
 
 /** `over` deep-merged into a copy of `base`: objects merge key by key, everything else replaces. */

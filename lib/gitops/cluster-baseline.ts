@@ -2,10 +2,9 @@ import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { GitOpsManifests } from "../kubernetes/gitops-manifests";
 import { KubernetesObject } from "../kubernetes/kubernetes-object";
+import { INFRASTRUCTURE_FOLDER } from "../core/gitops-layout";
 import { MANAGED_BY_LABELS } from "../core/labels";
 
-/** The folder of the infrastructure layer inside an environment's folder of the GitOps repository. */
-export const INFRASTRUCTURE_FOLDER = "infrastructure";
 
 /** The priority classes of the infrastructure layer, highest first: name → value. */
 export const APP_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
@@ -17,7 +16,7 @@ export const APP_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
 /** Props of a `ClusterBaseline`. */
 export interface ClusterBaselineProps {
   /** The environment: its name, tier, region and GitOps settings go into the environment ConfigMap. */
-  readonly environment: Environment;
+  readonly environment: Pick<Environment, "gitops" | "location" | "name" | "project" | "sync" | "tier">;
   /**
    * Further cluster-level objects for the layer (each validated against its schema).
    * @default - none

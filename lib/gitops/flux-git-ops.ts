@@ -1,9 +1,12 @@
+// Over 300 lines: FluxGitOps has fifteen documented props (half of the file) beside the construct they configure.
 import { KubernetesClusterExtension } from "@cdktf/provider-azurerm/lib/kubernetes-cluster-extension";
 import { KubernetesFluxConfiguration, KubernetesFluxConfigurationGitRepository } from "@cdktf/provider-azurerm/lib/kubernetes-flux-configuration";
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Duration, durationFix } from "../core/duration";
+import { APPS_FOLDER, INFRASTRUCTURE_FOLDER } from "../core/gitops-layout";
 import { sortedRecord } from "../core/sorting";
+import { IAksCluster } from "../platform/aks-cluster";
 import { GitSource } from "./git-source";
 
 /** The microsoft.flux extension version the library pins by default (Flux 2.6 line). */
@@ -26,8 +29,8 @@ export function fluxKustomizationObjectName(configurationName: string, kustomiza
 
 /** Props of a `FluxGitOps`. */
 export interface FluxGitOpsProps {
-  /** Resource id of the AKS cluster. */
-  readonly clusterId: string;
+  /** The AKS cluster: an `AksCluster`, or an existing one (`AksCluster.fromName`). */
+  readonly cluster: Pick<IAksCluster, "id">;
   /** Name of the flux configuration (azurerm rule `^[a-z\d]([-a-z\d]{0,28}[a-z\d])?$`). */
   readonly name: string;
   /** The GitOps repository: URL, branch, apps path, interval and credentials. */
@@ -139,18 +142,29 @@ export class FluxGitOps extends Construct {
 
   constructor(scope: Construct, id: string, props: FluxGitOpsProps) {
     super(scope, id);
-    const at = this.node.path;
     const source = props.source;
-    const autoUpgrade = props.autoUpgrade ?? false;
-    const version = props.extensionVersion ?? FLUX_EXTENSION_VERSION;
-    const namespace = props.namespace ?? "flux-system";
     this.configurationName = props.name;
-    this.infrastructureKustomizationName = props.infrastructureKustomizationName ?? "infrastructure";
-    this.appsKustomizationName = props.appsKustomizationName ?? "apps";
-    this.infrastructurePath = props.infrastructurePath ?? [source.environmentPath, "infrastructure"].filter(Boolean).join("/");
-    const retryInterval = props.retryInterval ?? "1m";
-    const timeout = props.timeout ?? "10m";
+    this.infrastructureKustomizationName = props.infrastructureKustomizationName ?? INFRASTRUCTURE_FOLDER;
+    this.appsKustomizationName = props.appsKustomizationName ?? APPS_FOLDER;
+    this.infrastructurePath = props.infrastructurePath ?? [source.environmentPath, INFRASTRUCTURE_FOLDER].filter(Boolean).join("/");
+    const settings: FluxSettings = {
+      autoUpgrade: props.autoUpgrade ?? false,
+      version: props.extensionVersion ?? FLUX_EXTENSION_VERSION,
+      namespace: props.namespace ?? "flux-system",
+      retryInterval: props.retryInterval ?? "1m",
+      timeout: props.timeout ?? "10m",
+      substitutions: props.appsSubstitutions ?? {},
+    };
+    const problems = this.problems(props, settings);
+    if (problems.length > 0) throw new Error(problems.join("\n"));
+    this.extension = this.createExtension(props.cluster, settings);
+    this.resource = this.createConfiguration(props, settings);
+  }
 
+  /** Every problem of the props, as `path: what is wrong; fix`. */
+  private problems(props: FluxGitOpsProps, settings: FluxSettings): string[] {
+    const at = this.node.path;
+    const { autoUpgrade, version, namespace } = settings;
     const problems: string[] = [];
     const extra = props.extraKustomizations ?? [];
     for (const [prop, name] of [
@@ -182,31 +196,26 @@ export class FluxGitOps extends Construct {
     if (!/^[A-Za-z0-9_][-A-Za-z0-9._/]*$/.test(this.infrastructurePath) || this.infrastructurePath.split("/").includes("..")) {
       problems.push(`${at}: infrastructurePath "${this.infrastructurePath}" is not a relative path inside the repository; use a path such as "environments/dev/infrastructure"`);
     }
-    if (props.localAuthReference !== undefined && !/^[a-z\d]([-a-z\d]{0,61}[a-z\d])?$/.test(props.localAuthReference)) {
-      problems.push(`${at}: localAuthReference "${props.localAuthReference}" is not a secret name azure accepts; use 1-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit`);
-    }
-    if (props.localAuthReference !== undefined && source.auth.kind === "public") {
-      problems.push(`${at}: localAuthReference "${props.localAuthReference}" is set for a public repository; remove it or set auth on the source`);
-    }
-    const substitutions = props.appsSubstitutions ?? {};
-    for (const name of Object.keys(substitutions).sort()) {
+    problems.push(...localAuthProblems(at, props));
+    for (const name of Object.keys(settings.substitutions).sort()) {
       if (!FLUX_VARIABLE_PATTERN.test(name)) {
         problems.push(`${at}: appsSubstitutions has variable "${name}", which flux cannot substitute; use letters, digits and underscores, not starting with a digit`);
       }
     }
-    const retrySeconds = durationSeconds(retryInterval);
-    const timeoutSeconds = durationSeconds(timeout);
-    if (retrySeconds === undefined) problems.push(`${at}: retryInterval "${retryInterval}" is not a duration; ${durationFix({}, "1m")}`);
-    if (timeoutSeconds === undefined) problems.push(`${at}: timeout "${timeout}" is not a duration; ${durationFix({}, "10m")}`);
-    if (problems.length > 0) throw new Error(problems.join("\n"));
+    if (durationSeconds(settings.retryInterval) === undefined) problems.push(`${at}: retryInterval "${settings.retryInterval}" is not a duration; ${durationFix({}, "1m")}`);
+    if (durationSeconds(settings.timeout) === undefined) problems.push(`${at}: timeout "${settings.timeout}" is not a duration; ${durationFix({}, "10m")}`);
+    return problems;
+  }
 
-    this.extension = new KubernetesClusterExtension(this, "Extension", {
+  /** The `microsoft.flux` extension: version pinned unless `autoUpgrade`, image automation off. */
+  private createExtension(cluster: Pick<IAksCluster, "id">, settings: FluxSettings): KubernetesClusterExtension {
+    return new KubernetesClusterExtension(this, "Extension", {
       name: "flux",
-      clusterId: props.clusterId,
+      clusterId: cluster.id,
       extensionType: "microsoft.flux",
-      version: autoUpgrade ? undefined : version,
-      releaseTrain: autoUpgrade ? "Stable" : undefined,
-      releaseNamespace: namespace,
+      version: settings.autoUpgrade ? undefined : settings.version,
+      releaseTrain: settings.autoUpgrade ? "Stable" : undefined,
+      releaseNamespace: settings.namespace,
       configurationSettings: {
         "source-controller.enabled": "true",
         "kustomize-controller.enabled": "true",
@@ -216,22 +225,28 @@ export class FluxGitOps extends Construct {
         "image-reflector-controller.enabled": "false",
       },
     });
+  }
 
+  /** The flux configuration: the Git source and the infrastructure and apps kustomizations. */
+  private createConfiguration(props: FluxGitOpsProps, settings: FluxSettings): KubernetesFluxConfiguration {
+    const source = props.source;
+    const timeoutSeconds = durationSeconds(settings.timeout)!;
     const kustomization = {
       syncIntervalInSeconds: source.syncIntervalSeconds,
-      retryIntervalInSeconds: retrySeconds!,
-      timeoutInSeconds: timeoutSeconds!,
+      retryIntervalInSeconds: durationSeconds(settings.retryInterval)!,
+      timeoutInSeconds: timeoutSeconds,
       garbageCollectionEnabled: props.prune ?? true,
       wait: props.wait ?? true,
       recreatingEnabled: false,
     };
-    this.resource = new KubernetesFluxConfiguration(this, "Resource", {
+    const substitutions = settings.substitutions;
+    return new KubernetesFluxConfiguration(this, "Resource", {
       name: props.name,
-      clusterId: props.clusterId,
-      namespace,
+      clusterId: props.cluster.id,
+      namespace: settings.namespace,
       scope: "cluster",
       continuousReconciliationEnabled: true,
-      gitRepository: this.gitRepository(source, timeoutSeconds!, props.localAuthReference),
+      gitRepository: this.gitRepository(source, timeoutSeconds, props.localAuthReference),
       kustomizations: [
         { name: this.infrastructureKustomizationName, path: this.infrastructurePath, ...kustomization },
         {
@@ -241,7 +256,7 @@ export class FluxGitOps extends Construct {
           ...kustomization,
           ...(Object.keys(substitutions).length > 0 ? { postBuild: { substitute: sortedRecord(substitutions) } } : {}),
         },
-        ...extra.map((k) => ({
+        ...(props.extraKustomizations ?? []).map((k) => ({
           name: k.name,
           path: k.path,
           ...kustomization,
@@ -286,6 +301,29 @@ export class FluxGitOps extends Construct {
     }
     return repository;
   }
+}
+
+/** The props with their defaults applied. */
+interface FluxSettings {
+  readonly autoUpgrade: boolean;
+  readonly version: string;
+  readonly namespace: string;
+  readonly retryInterval: string;
+  readonly timeout: string;
+  readonly substitutions: Readonly<Record<string, string>>;
+}
+
+function localAuthProblems(at: string, props: FluxGitOpsProps): string[] {
+  const reference = props.localAuthReference;
+  if (reference === undefined) return [];
+  const problems: string[] = [];
+  if (!/^[a-z\d]([-a-z\d]{0,61}[a-z\d])?$/.test(reference)) {
+    problems.push(`${at}: localAuthReference "${reference}" is not a secret name azure accepts; use 1-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit`);
+  }
+  if (props.source.auth.kind === "public") {
+    problems.push(`${at}: localAuthReference "${reference}" is set for a public repository; remove it or set auth on the source`);
+  }
+  return problems;
 }
 
 function durationSeconds(duration: string): number | undefined {

@@ -1,5 +1,4 @@
 export * from "./git-source";
-export * from "./aks-cluster-access";
 export * from "./cluster-baseline";
 export * from "./flux-git-ops";
 export * from "./argo-cd";

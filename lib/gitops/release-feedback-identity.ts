@@ -1,13 +1,10 @@
 import { DataAzurermKeyVault } from "@cdktf/provider-azurerm/lib/data-azurerm-key-vault";
-import { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
-import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
+import type { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/federated-identity-credential";
+import type { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { createFederatedIdentity, grantKeyVaultSecretsUser } from "../platform/workload-identity";
 import { FEEDBACK_SECRET_SYNC_NAME } from "./release-feedback-objects";
-
-/** The audience of Azure AD workload identity federation. */
-const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
 
 /** Props of a `ReleaseFeedbackIdentity`. */
 export interface ReleaseFeedbackIdentityProps {
@@ -55,29 +52,20 @@ export class ReleaseFeedbackIdentity extends Construct {
     }
     if (new Set(props.secretNames).size !== props.secretNames.length) problems.push(`${this.node.path}: secretNames lists a secret twice; list each once`);
     if (problems.length > 0) throw new Error(problems.join("\n"));
-    this.resource = new UserAssignedIdentity(this, "Resource", {
+    const { identity, credential } = createFederatedIdentity(this, {
       name: props.name,
+      credentialName: `${props.name}-${props.namespace}`,
+      resourceGroupName: props.resourceGroupName,
       location: props.location,
-      resourceGroupName: props.resourceGroupName,
       tags: { ...props.tags, purpose: "release-feedback" },
-    });
-    this.federatedCredential = new FederatedIdentityCredential(this, "FederatedCredential", {
-      name: `${props.name}-${props.namespace}`,
-      resourceGroupName: props.resourceGroupName,
-      parentId: this.resource.id,
       issuer: props.oidcIssuerUrl,
       subject: `system:serviceaccount:${props.namespace}:${FEEDBACK_SECRET_SYNC_NAME}`,
-      audience: [WORKLOAD_IDENTITY_AUDIENCE],
     });
+    this.resource = identity;
+    this.federatedCredential = credential;
     this.keyVault = new DataAzurermKeyVault(this, "KeyVault", { name: props.keyVaultName, resourceGroupName: props.keyVaultResourceGroupName });
     for (const name of [...props.secretNames].sort()) {
-      new RoleAssignment(this, `SecretsUser-${name}`, {
-        scope: `${this.keyVault.id}/secrets/${name}`,
-        roleDefinitionName: "Key Vault Secrets User",
-        principalId: this.resource.principalId,
-        principalType: "ServicePrincipal",
-        skipServicePrincipalAadCheck: true,
-      });
+      grantKeyVaultSecretsUser(this, `SecretsUser-${name}`, `${this.keyVault.id}/secrets/${name}`, this.resource.principalId);
     }
   }
 

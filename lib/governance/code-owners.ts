@@ -1,5 +1,6 @@
 import { compareStrings } from "../core/sorting";
 import { throwIfProblems } from "../core/validation-error";
+import { ENVIRONMENTS_FOLDER } from "../core/gitops-layout";
 
 /**
  * CODEOWNERS content derived from the platform spec, for the infra repository and the GitOps repository.
@@ -74,7 +75,7 @@ function ownersOf(env: EnvironmentOwners, platform: string): string[] {
 export function infraCodeOwners(options: InfraCodeOwnersOptions): CodeOwnersRule[] {
   throwIfProblems("CODEOWNERS input", codeOwnersInputProblems(options));
   const platform = `@${options.platformTeam}`;
-  const folder = (options.environmentsFolder ?? "environments").replace(/^\/+|\/+$/g, "");
+  const folder = (options.environmentsFolder ?? ENVIRONMENTS_FOLDER).replace(/^\/+|\/+$/g, "");
   const rules: CodeOwnersRule[] = [{ pattern: "*", owners: [platform] }];
   for (const env of sortedByName(options.environments)) {
     const owners = ownersOf(env, platform);

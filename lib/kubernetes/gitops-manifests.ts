@@ -6,6 +6,7 @@ import { Construct } from "constructs";
 import { KubernetesObject, validateKubernetesObject } from "./kubernetes-object";
 import { toYaml, YamlValue } from "./to-yaml";
 import { compareStrings } from "../core/sorting";
+import { GITOPS_OUTPUT_FOLDER } from "../core/gitops-layout";
 
 /** Props of a `GitOpsManifests`. */
 export interface GitOpsManifestsProps {
@@ -17,9 +18,6 @@ export interface GitOpsManifestsProps {
    */
   readonly folder: string;
 }
-
-/** The output folder that every `GitOpsManifests` of a synth session writes below. */
-export const GITOPS_OUTPUT_FOLDER = "gitops";
 
 const FOLDER = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 

@@ -2,9 +2,7 @@ import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct } from "constructs";
 import { assertGitOpsFolder, writeGitOpsFiles } from "./gitops-manifests";
 import { toYaml } from "./to-yaml";
-
-/** The file name kustomize looks for in a folder. */
-export const KUSTOMIZATION_FILE_NAME = "kustomization.yaml";
+import { KUSTOMIZATION_FILE_NAME } from "../core/gitops-layout";
 
 /**
  * A kustomize patch (`patches[]` of a kustomization, or `spec.source.kustomize.patches` of an Argo CD

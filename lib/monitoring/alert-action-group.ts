@@ -1,15 +1,21 @@
 import { MonitorActionGroup } from "@cdktf/provider-azurerm/lib/monitor-action-group";
 import { Construct } from "constructs";
-import { Environment } from "../environment/environment";
+import { Environment, ResourceContext } from "../environment/environment";
 import { azureNameProblem } from "../environment/azure-names";
-import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
+import { IResourceGroup } from "../platform/environment-resource-group";
 
 /** Props of an `AlertActionGroup`. */
 export interface AlertActionGroupProps {
   /** The environment: names, tags, `emailReceivers` and `webhookReceivers`. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext & Pick<Environment, "emailReceivers" | "name" | "project" | "webhookReceivers">;
   /** The resource group of the action group. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
+}
+
+/** An action group as other constructs refer to it: the one an `AlertActionGroup` creates, or an existing one. */
+export interface IActionGroup {
+  /** Action group resource id. */
+  readonly id: string;
 }
 
 /**
@@ -18,7 +24,12 @@ export interface AlertActionGroupProps {
  * alert schema. Its short name (shown in e-mails and SMS, at most 12 characters) is `<project>-<env>` when
  * that fits, else the environment name.
  */
-export class AlertActionGroup extends Construct {
+export class AlertActionGroup extends Construct implements IActionGroup {
+  /** An existing action group, by resource id. */
+  public static fromId(id: string): IActionGroup {
+    return { id };
+  }
+
   /** The azurerm action group. */
   public readonly resource: MonitorActionGroup;
   /** Action group resource id. */
@@ -52,7 +63,7 @@ export class AlertActionGroup extends Construct {
 }
 
 /** `<project>-<env>` when it fits the 12 characters of an action group short name, else the environment name. */
-function actionGroupShortName(env: Environment): string {
+function actionGroupShortName(env: Pick<Environment, "name" | "project">): string {
   const full = `${env.project}-${env.name}`;
   return full.length <= 12 ? full : env.name;
 }

@@ -85,9 +85,22 @@ export function syncAlertRules(environment: Environment, tier: AlertTierSettings
 
 /** Platform alerts: node not ready or under pressure, pods crash-looping, volumes filling up, cluster CPU / memory pressure. */
 export function platformAlertRules(environment: Environment, tier: AlertTierSettings): AlertRule[] {
-  const labels = commonLabels(environment, tier, "platform");
-  const base = { severity: tier.severity, labels };
-  const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+  const base = { severity: tier.severity, labels: commonLabels(environment, tier, "platform") };
+  return [...nodeAlertRules(base, tier), ...clusterPressureAlertRules(base, tier)];
+}
+
+/** What every platform alert of an environment shares: its severity and labels. */
+interface AlertBase {
+  readonly severity: number;
+  readonly labels: Record<string, string>;
+}
+
+function percent(ratio: number): string {
+  return `${Math.round(ratio * 100)}%`;
+}
+
+/** Alerts on nodes, pods and volumes: not ready, under pressure, crash-looping, filling up. */
+function nodeAlertRules(base: AlertBase, tier: AlertTierSettings): AlertRule[] {
   return [
     {
       ...base,
@@ -129,6 +142,12 @@ export function platformAlertRules(environment: Environment, tier: AlertTierSett
         description: `The persistent volume claim has been more than ${percent(ALERT_THRESHOLDS.volumeUsedRatio)} full for ${tier.platformFor}.`,
       },
     },
+  ];
+}
+
+/** Alerts on the whole cluster's CPU and memory. */
+function clusterPressureAlertRules(base: AlertBase, tier: AlertTierSettings): AlertRule[] {
+  return [
     {
       ...base,
       alert: "ClusterCpuPressure",

@@ -2,10 +2,10 @@ import { MonitorDataCollectionRule } from "@cdktf/provider-azurerm/lib/monitor-d
 import { MonitorDataCollectionRuleAssociation } from "@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association";
 import { Construct } from "constructs";
 import { Duration } from "../core/duration";
-import { Environment } from "../environment/environment";
-import { AksCluster } from "../platform/aks-cluster";
-import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
-import { LogAnalyticsWorkspace } from "../platform/log-analytics-workspace";
+import { ResourceContext } from "../environment/environment";
+import { IAksCluster } from "../platform/aks-cluster";
+import { IResourceGroup } from "../platform/environment-resource-group";
+import { ILogAnalyticsWorkspace } from "../platform/log-analytics-workspace";
 
 /** The Container Insights stream group: container logs (v2), inventory, events, performance. */
 export const CONTAINER_INSIGHTS_STREAM = "Microsoft-ContainerInsights-Group-Default";
@@ -13,13 +13,13 @@ export const CONTAINER_INSIGHTS_STREAM = "Microsoft-ContainerInsights-Group-Defa
 /** Props of a `ContainerInsights`. */
 export interface ContainerInsightsProps {
   /** The environment: names, region and tags. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext;
   /** The resource group of the data collection rule. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /** The cluster; its `oms_agent` add-on must use managed identity auth (`AksCluster` with a workspace does). */
-  readonly cluster: AksCluster;
+  readonly cluster: IAksCluster;
   /** The Log Analytics workspace the data goes to (the same as the cluster's `oms_agent` workspace). */
-  readonly logAnalyticsWorkspace: LogAnalyticsWorkspace;
+  readonly logAnalyticsWorkspace: ILogAnalyticsWorkspace;
   /**
    * How often the agent collects inventory and performance data, e.g. `1m` or `5m`.
    * @default "1m"

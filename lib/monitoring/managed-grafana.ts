@@ -1,9 +1,9 @@
 import { DashboardGrafana } from "@cdktf/provider-azurerm/lib/dashboard-grafana";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Construct } from "constructs";
-import { Environment } from "../environment/environment";
-import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
-import { MonitorWorkspace } from "./monitor-workspace";
+import { Environment, ResourceContext } from "../environment/environment";
+import { IResourceGroup } from "../platform/environment-resource-group";
+import { IMonitorWorkspace } from "./monitor-workspace";
 
 /** The Grafana major versions the pinned azurerm provider (4.55) accepts; Azure creates new instances with 11 only. */
 export const GRAFANA_MAJOR_VERSIONS: readonly string[] = ["10", "11"];
@@ -11,11 +11,11 @@ export const GRAFANA_MAJOR_VERSIONS: readonly string[] = ["10", "11"];
 /** Props of a `ManagedGrafana`. */
 export interface ManagedGrafanaProps {
   /** The environment: name, region, zones, tags and `grafanaAdminGroupObjectId`. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext & Pick<Environment, "grafanaAdminGroupObjectId" | "zoneRedundant">;
   /** The resource group of Grafana; Grafana gets Monitoring Reader on it. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /** The Azure Monitor workspace Grafana is integrated with (Prometheus data source). */
-  readonly workspace: MonitorWorkspace;
+  readonly workspace: IMonitorWorkspace;
   /**
    * Grafana major version, one of `GRAFANA_MAJOR_VERSIONS`.
    * @default "11"
@@ -58,7 +58,7 @@ export class ManagedGrafana extends Construct {
       sku: "Standard",
       grafanaMajorVersion: version,
       apiKeyEnabled: false,
-      zoneRedundancyEnabled: env.zones.length > 1,
+      zoneRedundancyEnabled: env.zoneRedundant,
       identity: { type: "SystemAssigned" },
       azureMonitorWorkspaceIntegrations: [{ resourceId: props.workspace.id }],
       tags: env.tags,
@@ -71,7 +71,7 @@ export class ManagedGrafana extends Construct {
       principalType: "ServicePrincipal",
     });
     this.resourceGroupReader = new RoleAssignment(this, "ResourceGroupMonitoringReader", {
-      scope: props.resourceGroup.resource.id,
+      scope: props.resourceGroup.id,
       roleDefinitionName: "Monitoring Reader",
       principalId,
       principalType: "ServicePrincipal",

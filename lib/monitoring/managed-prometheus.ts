@@ -2,10 +2,10 @@ import { MonitorDataCollectionEndpoint } from "@cdktf/provider-azurerm/lib/monit
 import { MonitorDataCollectionRule } from "@cdktf/provider-azurerm/lib/monitor-data-collection-rule";
 import { MonitorDataCollectionRuleAssociation } from "@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association";
 import { Construct } from "constructs";
-import { Environment } from "../environment/environment";
-import { AksCluster } from "../platform/aks-cluster";
-import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
-import { MonitorWorkspace } from "./monitor-workspace";
+import { ResourceContext } from "../environment/environment";
+import { IAksCluster } from "../platform/aks-cluster";
+import { IResourceGroup } from "../platform/environment-resource-group";
+import { IMonitorWorkspace } from "./monitor-workspace";
 
 /** The stream of managed Prometheus metrics. */
 export const PROMETHEUS_METRICS_STREAM = "Microsoft-PrometheusMetrics";
@@ -13,13 +13,13 @@ export const PROMETHEUS_METRICS_STREAM = "Microsoft-PrometheusMetrics";
 /** Props of a `ManagedPrometheus`. */
 export interface ManagedPrometheusProps {
   /** The environment: names, region and tags. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext;
   /** The resource group of the endpoint and rule. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /** The workspace the metrics go to. */
-  readonly workspace: MonitorWorkspace;
+  readonly workspace: IMonitorWorkspace;
   /** The cluster whose metrics are collected; its `monitor_metrics` profile must be on (`AksCluster` default). */
-  readonly cluster: AksCluster;
+  readonly cluster: IAksCluster;
 }
 
 /**

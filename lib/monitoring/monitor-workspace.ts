@@ -1,26 +1,33 @@
 import { MonitorWorkspace as AzurermMonitorWorkspace } from "@cdktf/provider-azurerm/lib/monitor-workspace";
 import { Construct } from "constructs";
-import { Environment } from "../environment/environment";
-import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
+import { ResourceContext } from "../environment/environment";
+import { IResourceGroup } from "../platform/environment-resource-group";
+import { DestroyProtectionProps, destroyProtection } from "../platform/destroy-protection";
 
 /** Props of a `MonitorWorkspace`. */
-export interface MonitorWorkspaceProps {
+export interface MonitorWorkspaceProps extends DestroyProtectionProps {
   /** The environment: name, region and tags. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext;
   /** The resource group to create the workspace in. */
-  readonly resourceGroup: EnvironmentResourceGroup;
-  /**
-   * Allow Terraform to destroy the workspace (and the Prometheus metrics it holds).
-   * @default false - `lifecycle.prevent_destroy` is set
-   */
-  readonly allowDestroy?: boolean;
+  readonly resourceGroup: IResourceGroup;
+}
+
+/** An Azure Monitor workspace as other constructs refer to it: the one a `MonitorWorkspace` creates, or an existing one. */
+export interface IMonitorWorkspace {
+  /** Workspace resource id. */
+  readonly id: string;
 }
 
 /**
  * The environment's Azure Monitor workspace: the store of managed Prometheus metrics that Grafana queries
  * and Prometheus rule groups evaluate. `prevent_destroy` is set.
  */
-export class MonitorWorkspace extends Construct {
+export class MonitorWorkspace extends Construct implements IMonitorWorkspace {
+  /** An existing Azure Monitor workspace, by resource id. */
+  public static fromId(id: string): IMonitorWorkspace {
+    return { id };
+  }
+
   /** The azurerm monitor workspace. */
   public readonly resource: AzurermMonitorWorkspace;
   /** Workspace resource id. */
@@ -34,7 +41,7 @@ export class MonitorWorkspace extends Construct {
       location: env.location,
       resourceGroupName: props.resourceGroup.name,
       tags: env.tags,
-      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+      lifecycle: destroyProtection(props),
     });
     this.id = this.resource.id;
   }

@@ -1,20 +1,20 @@
 import { MonitorAlertPrometheusRuleGroup } from "@cdktf/provider-azurerm/lib/monitor-alert-prometheus-rule-group";
 import { Construct } from "constructs";
-import { Environment } from "../environment/environment";
-import { AksCluster } from "../platform/aks-cluster";
-import { EnvironmentResourceGroup } from "../platform/environment-resource-group";
-import { AlertActionGroup } from "./alert-action-group";
+import { ResourceContext } from "../environment/environment";
+import { IAksCluster } from "../platform/aks-cluster";
+import { IResourceGroup } from "../platform/environment-resource-group";
+import { IActionGroup } from "./alert-action-group";
 import { AlertRule } from "./alert-rules";
-import { MonitorWorkspace } from "./monitor-workspace";
+import { IMonitorWorkspace } from "./monitor-workspace";
 import { Duration, durationFix } from "../core/duration";
 import { ALERT_DURATION_RULE, alertDurationMinutes, isoDuration } from "../environment/validate-app-alerts";
 
 /** Props of a `PrometheusAlertGroup`. */
 export interface PrometheusAlertGroupProps {
   /** The environment: names, region and tags. */
-  readonly environment: Environment;
+  readonly environment: ResourceContext;
   /** The resource group of the rule group. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /** Suffix of the rule group name, `prg-<project>-<env>-<name>`, e.g. `platform`. */
   readonly name: string;
   /** What the group alerts on, for the Azure description. */
@@ -22,11 +22,11 @@ export interface PrometheusAlertGroupProps {
   /** The alert rules (at most 20, the Azure limit per group). */
   readonly rules: readonly AlertRule[];
   /** The workspace whose metrics the rules evaluate. */
-  readonly workspace: MonitorWorkspace;
+  readonly workspace: IMonitorWorkspace;
   /** The cluster the rules are limited to. */
-  readonly cluster: AksCluster;
+  readonly cluster: IAksCluster;
   /** Where every alert goes. */
-  readonly actionGroup: AlertActionGroup;
+  readonly actionGroup: IActionGroup;
   /**
    * How often the rules are evaluated, `1m`-`15m`.
    * @default "1m"

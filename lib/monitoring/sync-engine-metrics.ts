@@ -27,7 +27,7 @@ const FLUX_KINDS: readonly { group: string; version: string; kind: string; resou
 /** Props of a `SyncEngineMetrics`. */
 export interface SyncEngineMetricsProps {
   /** The environment (its name places the files, its `sync` engine chooses what is scraped). */
-  readonly environment: Environment;
+  readonly environment: Pick<Environment, "name" | "sync">;
   /**
    * The sync engine to scrape.
    * @default - the environment's `sync`
@@ -80,17 +80,6 @@ export class SyncEngineMetrics extends Construct {
 
 const LABELS = { "app.kubernetes.io/part-of": "cdktf-gitops", "app.kubernetes.io/component": "sync-metrics" };
 
-function namespace(): KubernetesObject {
-  return {
-    apiVersion: "v1",
-    kind: "Namespace",
-    metadata: {
-      name: SYNC_METRICS_NAMESPACE,
-      labels: { ...LABELS, "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/enforce-version": "latest" },
-    },
-  };
-}
-
 /** Port of flux-state-metrics' metrics endpoint (the PodMonitor's `http-metrics`). */
 const METRICS_PORT = 8080;
 
@@ -114,6 +103,17 @@ function allowScrape(): KubernetesObject {
       podSelector: { matchLabels: { "app.kubernetes.io/name": "flux-state-metrics" } },
       policyTypes: ["Ingress"],
       ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }], ports: [{ port: METRICS_PORT, protocol: "TCP" }] }],
+    },
+  };
+}
+
+function namespace(): KubernetesObject {
+  return {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: {
+      name: SYNC_METRICS_NAMESPACE,
+      labels: { ...LABELS, "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/enforce-version": "latest" },
     },
   };
 }
@@ -144,12 +144,39 @@ export function fluxCustomResourceStateConfig(): object {
   };
 }
 
+/** The objects of flux-state-metrics: its identity and read-only access to the Flux kinds, config, Deployment and PodMonitor. */
 function fluxStateMetrics(image: string): KubernetesObject[] {
   const name = "flux-state-metrics";
   const labels = { ...LABELS, "app.kubernetes.io/name": name };
   const metadata = { name, namespace: SYNC_METRICS_NAMESPACE, labels };
+  return [
+    ...fluxStateMetricsAccess(name, labels, metadata),
+    {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { ...metadata, name: `${name}-config` },
+      data: { "config.yaml": toYaml(fluxCustomResourceStateConfig() as YamlValue) },
+    },
+    fluxStateMetricsDeployment(image, name, labels, metadata),
+    {
+      apiVersion: "azmonitoring.coreos.com/v1",
+      kind: "PodMonitor",
+      metadata,
+      spec: {
+        selector: { matchLabels: { "app.kubernetes.io/name": name } },
+        namespaceSelector: { matchNames: [SYNC_METRICS_NAMESPACE] },
+        podMetricsEndpoints: [{ port: "http-metrics", path: "/metrics", interval: "30s" }],
+      },
+    },
+  ];
+}
+
+type ObjectLabels = Record<string, string>;
+type NamespacedMeta = { name: string; namespace: string; labels: ObjectLabels };
+
+/** The ServiceAccount and a cluster role that may only list and watch the Flux kinds (and their CRDs). */
+function fluxStateMetricsAccess(name: string, labels: ObjectLabels, metadata: NamespacedMeta): KubernetesObject[] {
   const groups = [...new Set(FLUX_KINDS.map((k) => k.group))].sort();
-  const configFile = "/etc/customresourcestate/config.yaml";
   return [
     { apiVersion: "v1", kind: "ServiceAccount", metadata },
     {
@@ -168,63 +195,52 @@ function fluxStateMetrics(image: string): KubernetesObject[] {
       roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name },
       subjects: [{ kind: "ServiceAccount", name, namespace: SYNC_METRICS_NAMESPACE }],
     },
-    {
-      apiVersion: "v1",
-      kind: "ConfigMap",
-      metadata: { ...metadata, name: `${name}-config` },
-      data: { "config.yaml": toYaml(fluxCustomResourceStateConfig() as YamlValue) },
-    },
-    {
-      apiVersion: "apps/v1",
-      kind: "Deployment",
-      metadata,
-      spec: {
-        replicas: 1,
-        selector: { matchLabels: { "app.kubernetes.io/name": name } },
-        template: {
-          metadata: { labels },
-          spec: {
-            serviceAccountName: name,
-            automountServiceAccountToken: true,
-            securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, fsGroup: 65534, seccompProfile: { type: "RuntimeDefault" } },
-            nodeSelector: { "kubernetes.io/os": "linux" },
-            containers: [
-              {
-                name: "kube-state-metrics",
-                image,
-                args: ["--custom-resource-state-only=true", `--custom-resource-state-config-file=${configFile}`, `--port=${METRICS_PORT}`, "--telemetry-port=8081"],
-                ports: [
-                  { name: "http-metrics", containerPort: METRICS_PORT, protocol: "TCP" },
-                  { name: "telemetry", containerPort: 8081, protocol: "TCP" },
-                ],
-                livenessProbe: { httpGet: { path: "/livez", port: "http-metrics" }, initialDelaySeconds: 5, timeoutSeconds: 5 },
-                readinessProbe: { httpGet: { path: "/readyz", port: "telemetry" }, initialDelaySeconds: 5, timeoutSeconds: 5 },
-                resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } },
-                securityContext: {
-                  allowPrivilegeEscalation: false,
-                  readOnlyRootFilesystem: true,
-                  runAsNonRoot: true,
-                  capabilities: { drop: ["ALL"] },
-                },
-                volumeMounts: [{ name: "config", mountPath: "/etc/customresourcestate", readOnly: true }],
+  ];
+}
+
+/** kube-state-metrics in custom-resource-state-only mode: pinned image, non-root, read-only root file system. */
+function fluxStateMetricsDeployment(image: string, name: string, labels: ObjectLabels, metadata: NamespacedMeta): KubernetesObject {
+  const configFile = "/etc/customresourcestate/config.yaml";
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata,
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { "app.kubernetes.io/name": name } },
+      template: {
+        metadata: { labels },
+        spec: {
+          serviceAccountName: name,
+          automountServiceAccountToken: true,
+          securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, fsGroup: 65534, seccompProfile: { type: "RuntimeDefault" } },
+          nodeSelector: { "kubernetes.io/os": "linux" },
+          containers: [
+            {
+              name: "kube-state-metrics",
+              image,
+              args: ["--custom-resource-state-only=true", `--custom-resource-state-config-file=${configFile}`, `--port=${METRICS_PORT}`, "--telemetry-port=8081"],
+              ports: [
+                { name: "http-metrics", containerPort: METRICS_PORT, protocol: "TCP" },
+                { name: "telemetry", containerPort: 8081, protocol: "TCP" },
+              ],
+              livenessProbe: { httpGet: { path: "/livez", port: "http-metrics" }, initialDelaySeconds: 5, timeoutSeconds: 5 },
+              readinessProbe: { httpGet: { path: "/readyz", port: "telemetry" }, initialDelaySeconds: 5, timeoutSeconds: 5 },
+              resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } },
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                readOnlyRootFilesystem: true,
+                runAsNonRoot: true,
+                capabilities: { drop: ["ALL"] },
               },
-            ],
-            volumes: [{ name: "config", configMap: { name: `${name}-config` } }],
-          },
+              volumeMounts: [{ name: "config", mountPath: "/etc/customresourcestate", readOnly: true }],
+            },
+          ],
+          volumes: [{ name: "config", configMap: { name: `${name}-config` } }],
         },
       },
     },
-    {
-      apiVersion: "azmonitoring.coreos.com/v1",
-      kind: "PodMonitor",
-      metadata,
-      spec: {
-        selector: { matchLabels: { "app.kubernetes.io/name": name } },
-        namespaceSelector: { matchNames: [SYNC_METRICS_NAMESPACE] },
-        podMetricsEndpoints: [{ port: "http-metrics", path: "/metrics", interval: "30s" }],
-      },
-    },
-  ];
+  };
 }
 
 function argoCdPodMonitor(argoCdNamespace: string): KubernetesObject {

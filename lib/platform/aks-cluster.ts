@@ -4,29 +4,44 @@ import { MonitorDiagnosticSetting } from "@cdktf/provider-azurerm/lib/monitor-di
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Construct } from "constructs";
 import { Environment, ResolvedNodePool } from "../environment/environment";
-import { EnvironmentResourceGroup } from "./environment-resource-group";
-import { LogAnalyticsWorkspace } from "./log-analytics-workspace";
-import { Network } from "./network";
+import { AksClusterAccess, AksClusterAccessProps } from "./aks-cluster-access";
+import { IResourceGroup } from "./environment-resource-group";
+import { ILogAnalyticsWorkspace } from "./log-analytics-workspace";
+import { INetwork } from "./network";
 
 /**
- * The control-plane log categories sent to Log Analytics by default: the API server audit log without reads
- * (`kube-audit-admin`, a fraction of `kube-audit`'s volume) and the Azure AD authentication log (`guard`).
+ * An AKS cluster as other constructs refer to it: the one an `AksCluster` creates, or an existing one
+ * (`AksCluster.fromName`).
  */
-export const DEFAULT_CONTROL_PLANE_LOGS: readonly string[] = ["kube-audit-admin", "guard"];
+export interface IAksCluster {
+  /** Cluster resource id. */
+  readonly id: string;
+  /** Cluster name. */
+  readonly name: string;
+  /** Resource group of the cluster. */
+  readonly resourceGroupName: string;
+  /** OIDC issuer URL, for workload identity federated credentials. */
+  readonly oidcIssuerUrl: string;
+  /** Object id of the kubelet identity (pulls images). */
+  readonly kubeletIdentityObjectId: string;
+}
+
+/** What an `AksCluster` reads of its environment. */
+export type AksClusterEnvironment = Pick<Environment, "cluster" | "location" | "names" | "tags" | "zones">;
 
 /** Props of an `AksCluster`. */
 export interface AksClusterProps {
   /** The environment: version, node pools, zones, SKU tier, API server access and maintenance window. */
-  readonly environment: Environment;
+  readonly environment: AksClusterEnvironment;
   /** The resource group to create the cluster in. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /** The network whose node subnet the node pools join. */
-  readonly network: Network;
+  readonly network: INetwork;
   /**
    * Workspace for Container Insights (the `oms_agent` add-on, managed identity auth).
    * @default - Container Insights is off
    */
-  readonly logAnalyticsWorkspace?: LogAnalyticsWorkspace;
+  readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
   /**
    * Turn on the managed Prometheus metrics profile (`monitor_metrics`); the monitoring stack associates the
    * data collection rule with the cluster.
@@ -59,6 +74,12 @@ export interface AksClusterProps {
 }
 
 /**
+ * The control-plane log categories sent to Log Analytics by default: the API server audit log without reads
+ * (`kube-audit-admin`, a fraction of `kube-audit`'s volume) and the Azure AD authentication log (`guard`).
+ */
+export const DEFAULT_CONTROL_PLANE_LOGS: readonly string[] = ["kube-audit-admin", "guard"];
+
+/**
  * An AKS cluster with secure defaults: OIDC issuer and workload identity on, Azure AD RBAC with local
  * accounts disabled, Azure CNI overlay with Cilium network policy, system and user node pools with
  * autoscaling across the environment's zones, automatic upgrades inside a maintenance window, API server
@@ -66,7 +87,15 @@ export interface AksClusterProps {
  * application routing add-on that serves the apps' Ingresses, encryption at host on every node pool, the
  * control-plane audit logs in Log Analytics, and Network Contributor for the cluster identity on its subnet.
  */
-export class AksCluster extends Construct {
+export class AksCluster extends Construct implements IAksCluster {
+  /**
+   * An existing cluster, looked up by name and resource group (optionally with kubernetes / helm providers
+   * configured for it): see `AksClusterAccess`.
+   */
+  public static fromName(scope: Construct, id: string, props: AksClusterAccessProps): AksClusterAccess {
+    return new AksClusterAccess(scope, id, props);
+  }
+
   /** The azurerm kubernetes cluster. */
   public readonly resource: KubernetesCluster;
   /** The user node pools, by pool name. */
@@ -75,6 +104,8 @@ export class AksCluster extends Construct {
   public readonly id: string;
   /** Cluster name. */
   public readonly name: string;
+  /** Resource group of the cluster. */
+  public readonly resourceGroupName: string;
   /** OIDC issuer URL, for workload identity federated credentials. */
   public readonly oidcIssuerUrl: string;
   /** Object id of the kubelet identity (pulls images). */
@@ -83,74 +114,23 @@ export class AksCluster extends Construct {
   constructor(scope: Construct, id: string, props: AksClusterProps) {
     super(scope, id);
     const env = props.environment;
-    const cluster = env.cluster;
-    const window = cluster.maintenanceWindow;
-    const maintenance = {
-      frequency: "Weekly",
-      interval: 1,
-      dayOfWeek: window.dayOfWeek,
-      startTime: `${String(window.startHour).padStart(2, "0")}:00`,
-      duration: window.durationHours,
-      utcOffset: window.utcOffset,
-    };
     const zones = env.zones.length > 0 ? [...env.zones] : undefined;
-
     this.resource = new KubernetesCluster(this, "Resource", {
-      name: env.names.of("kubernetesCluster"),
-      location: env.location,
-      resourceGroupName: props.resourceGroup.name,
-      dnsPrefix: env.names.of("kubernetesDnsPrefix"),
-      nodeResourceGroup: env.names.of("nodeResourceGroup"),
-      kubernetesVersion: cluster.kubernetesVersion,
-      skuTier: cluster.skuTier,
-      identity: { type: "SystemAssigned" },
-      oidcIssuerEnabled: true,
-      workloadIdentityEnabled: true,
-      localAccountDisabled: true,
-      roleBasedAccessControlEnabled: true,
-      azureActiveDirectoryRoleBasedAccessControl: {
-        azureRbacEnabled: true,
-        adminGroupObjectIds: [...cluster.adminGroupObjectIds],
-      },
-      privateClusterEnabled: cluster.privateCluster,
-      apiServerAccessProfile: cluster.privateCluster
-        ? undefined
-        : { authorizedIpRanges: [...cluster.apiServerAuthorizedIpRanges] },
-      automaticUpgradeChannel: cluster.upgradeChannel,
-      nodeOsUpgradeChannel: "NodeImage",
-      maintenanceWindowAutoUpgrade: maintenance,
-      maintenanceWindowNodeOs: maintenance,
-      azurePolicyEnabled: props.azurePolicy ?? true,
-      imageCleanerEnabled: true,
-      imageCleanerIntervalHours: 48,
-      keyVaultSecretsProvider: { secretRotationEnabled: true, secretRotationInterval: "2m" },
-      webAppRouting: props.applicationRouting ?? true ? { dnsZoneIds: [] } : undefined,
-      monitorMetrics: props.managedPrometheus ?? true ? {} : undefined,
-      omsAgent: props.logAnalyticsWorkspace
-        ? { logAnalyticsWorkspaceId: props.logAnalyticsWorkspace.id, msiAuthForMonitoringEnabled: true }
-        : undefined,
-      networkProfile: {
-        networkPlugin: "azure",
-        networkPluginMode: "overlay",
-        networkDataPlane: "cilium",
-        networkPolicy: "cilium",
-        podCidr: cluster.podCidr,
-        serviceCidr: cluster.serviceCidr,
-        dnsServiceIp: cluster.dnsServiceIp,
-        loadBalancerSku: "standard",
-        outboundType: "loadBalancer",
-      },
+      ...identityAndAccess(env, props.resourceGroup),
+      ...upgrades(env),
+      ...addons(props),
+      networkProfile: networkProfile(env),
       defaultNodePool: {
-        ...nodePoolSettings(cluster.systemPool, zones, props),
+        ...nodePoolSettings(env.cluster.systemPool, zones, props),
         onlyCriticalAddonsEnabled: true,
-        temporaryNameForRotation: `${cluster.systemPool.name.slice(0, 8)}tmp`,
+        temporaryNameForRotation: `${env.cluster.systemPool.name.slice(0, 8)}tmp`,
       },
       tags: env.tags,
       lifecycle: { ignoreChanges: ["default_node_pool[0].node_count"] },
     });
 
     const userNodePools: Record<string, KubernetesClusterNodePool> = {};
-    for (const pool of cluster.userPools) {
+    for (const pool of env.cluster.userPools) {
       userNodePools[pool.name] = new KubernetesClusterNodePool(this, `NodePool-${pool.name}`, {
         kubernetesClusterId: this.resource.id,
         mode: "User",
@@ -162,13 +142,19 @@ export class AksCluster extends Construct {
     this.userNodePools = userNodePools;
     this.id = this.resource.id;
     this.name = this.resource.name;
+    this.resourceGroupName = props.resourceGroup.name;
     this.oidcIssuerUrl = this.resource.oidcIssuerUrl;
     this.kubeletIdentityObjectId = this.resource.kubeletIdentity.objectId;
+    this.securityExtras(props);
+  }
 
-    // Azure requires the cluster identity to manage the node subnet it joins (load balancers, route updates);
-    // az aks create grants it, Terraform has to.
+  /**
+   * Network Contributor for the cluster identity on its node subnet (Azure requires it for a subnet the cluster
+   * does not own; az aks create grants it, Terraform has to), and the control-plane logs to Log Analytics.
+   */
+  private securityExtras(props: AksClusterProps): void {
     new RoleAssignment(this, "NodeSubnetNetworkContributor", {
-      scope: props.network.nodeSubnet.id,
+      scope: props.network.nodeSubnetId,
       roleDefinitionName: "Network Contributor",
       principalId: this.resource.identity.principalId,
       principalType: "ServicePrincipal",
@@ -187,8 +173,78 @@ export class AksCluster extends Construct {
   }
 }
 
+/** Name, place, version and who may reach the API server: Azure AD RBAC only, authorized ranges or private. */
+function identityAndAccess(env: AksClusterEnvironment, resourceGroup: IResourceGroup) {
+  const cluster = env.cluster;
+  return {
+    name: env.names.of("kubernetesCluster"),
+    location: env.location,
+    resourceGroupName: resourceGroup.name,
+    dnsPrefix: env.names.of("kubernetesDnsPrefix"),
+    nodeResourceGroup: env.names.of("nodeResourceGroup"),
+    kubernetesVersion: cluster.kubernetesVersion,
+    skuTier: cluster.skuTier,
+    identity: { type: "SystemAssigned" },
+    oidcIssuerEnabled: true,
+    workloadIdentityEnabled: true,
+    localAccountDisabled: true,
+    roleBasedAccessControlEnabled: true,
+    azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: true, adminGroupObjectIds: [...cluster.adminGroupObjectIds] },
+    privateClusterEnabled: cluster.privateCluster,
+    apiServerAccessProfile: cluster.privateCluster ? undefined : { authorizedIpRanges: [...cluster.apiServerAuthorizedIpRanges] },
+  };
+}
+
+/** Automatic Kubernetes and node image upgrades, both inside the weekly maintenance window. */
+function upgrades(env: AksClusterEnvironment) {
+  const window = env.cluster.maintenanceWindow;
+  const maintenance = {
+    frequency: "Weekly",
+    interval: 1,
+    dayOfWeek: window.dayOfWeek,
+    startTime: `${String(window.startHour).padStart(2, "0")}:00`,
+    duration: window.durationHours,
+    utcOffset: window.utcOffset,
+  };
+  return {
+    automaticUpgradeChannel: env.cluster.upgradeChannel,
+    nodeOsUpgradeChannel: "NodeImage",
+    maintenanceWindowAutoUpgrade: maintenance,
+    maintenanceWindowNodeOs: maintenance,
+  };
+}
+
+/** The add-ons and profiles, each with its opt-out. */
+function addons(props: AksClusterProps) {
+  return {
+    azurePolicyEnabled: props.azurePolicy ?? true,
+    imageCleanerEnabled: true,
+    imageCleanerIntervalHours: 48,
+    keyVaultSecretsProvider: { secretRotationEnabled: true, secretRotationInterval: "2m" },
+    webAppRouting: props.applicationRouting ?? true ? { dnsZoneIds: [] } : undefined,
+    monitorMetrics: props.managedPrometheus ?? true ? {} : undefined,
+    omsAgent: props.logAnalyticsWorkspace ? { logAnalyticsWorkspaceId: props.logAnalyticsWorkspace.id, msiAuthForMonitoringEnabled: true } : undefined,
+  };
+}
+
+/** Azure CNI overlay with Cilium as data plane and network policy. */
+function networkProfile(env: AksClusterEnvironment) {
+  const cluster = env.cluster;
+  return {
+    networkPlugin: "azure",
+    networkPluginMode: "overlay",
+    networkDataPlane: "cilium",
+    networkPolicy: "cilium",
+    podCidr: cluster.podCidr,
+    serviceCidr: cluster.serviceCidr,
+    dnsServiceIp: cluster.dnsServiceIp,
+    loadBalancerSku: "standard",
+    outboundType: "loadBalancer",
+  };
+}
+
 /** Settings shared by the system pool and user pools. */
-function nodePoolSettings(pool: ResolvedNodePool, zones: string[] | undefined, props: AksClusterProps) {
+function nodePoolSettings(pool: ResolvedNodePool, zones: string[] | undefined, props: Pick<AksClusterProps, "network" | "encryptionAtHost">) {
   return {
     hostEncryptionEnabled: props.encryptionAtHost ?? true,
     name: pool.name,
@@ -200,7 +256,7 @@ function nodePoolSettings(pool: ResolvedNodePool, zones: string[] | undefined, p
     osDiskSizeGb: pool.osDiskSizeGb,
     osSku: "AzureLinux",
     zones,
-    vnetSubnetId: props.network.nodeSubnet.id,
+    vnetSubnetId: props.network.nodeSubnetId,
     nodeLabels: Object.keys(pool.labels).length > 0 ? { ...pool.labels } : undefined,
     upgradeSettings: { maxSurge: "33%" },
   };

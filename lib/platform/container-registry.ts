@@ -2,25 +2,21 @@ import { ContainerRegistry as AzurermContainerRegistry } from "@cdktf/provider-a
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-import { AksCluster } from "./aks-cluster";
-import { EnvironmentResourceGroup } from "./environment-resource-group";
+import { IAksCluster } from "./aks-cluster";
+import { IResourceGroup } from "./environment-resource-group";
+import { DestroyProtectionProps, destroyProtection } from "./destroy-protection";
 
 /** Props of a `ContainerRegistry`. */
-export interface ContainerRegistryProps {
-  /** The environment: name, region, tags, SKU (Standard for dev, Premium otherwise) and zones. */
-  readonly environment: Environment;
+export interface ContainerRegistryProps extends DestroyProtectionProps {
+  /** The environment: name, region, tags, SKU (Standard for dev, Premium otherwise) and zone redundancy (prod). */
+  readonly environment: Pick<Environment, "location" | "names" | "registrySku" | "registryZoneRedundant" | "tags">;
   /** The resource group to create the registry in. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /**
    * The cluster whose kubelet identity gets `AcrPull` on the registry.
    * @default - no pull access is granted
    */
-  readonly cluster?: AksCluster;
-  /**
-   * Allow Terraform to destroy the registry (and its images).
-   * @default false - `lifecycle.prevent_destroy` is set
-   */
-  readonly allowDestroy?: boolean;
+  readonly cluster?: Pick<IAksCluster, "kubeletIdentityObjectId">;
   /**
    * Accept traffic from public networks. Off only for a Premium registry (others cannot have private
    * endpoints); pass it off together with a `PrivateEndpoint`, and only for a registry that no CI runner outside
@@ -49,7 +45,7 @@ export class ContainerRegistry extends Construct {
     const env = props.environment;
     const premium = env.registrySku === "Premium";
     if (props.publicNetworkAccess === false && !premium) {
-      throw new Error(`${this.node.path}: publicNetworkAccess false needs a Premium registry (private endpoints); the ${env.tier} tier uses ${env.registrySku}`);
+      throw new Error(`${this.node.path}: publicNetworkAccess false needs a Premium registry (private endpoints); this environment's registry is ${env.registrySku}`);
     }
     this.resource = new AzurermContainerRegistry(this, "Resource", {
       name: env.names.of("containerRegistry"),
@@ -59,10 +55,10 @@ export class ContainerRegistry extends Construct {
       adminEnabled: false,
       anonymousPullEnabled: false,
       publicNetworkAccessEnabled: props.publicNetworkAccess ?? true,
-      zoneRedundancyEnabled: premium && env.tier === "prod",
+      zoneRedundancyEnabled: env.registryZoneRedundant,
       retentionPolicyInDays: premium ? 30 : undefined,
       tags: env.tags,
-      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+      lifecycle: destroyProtection(props),
     });
     this.id = this.resource.id;
     this.loginServer = this.resource.loginServer;
@@ -73,7 +69,7 @@ export class ContainerRegistry extends Construct {
    * Grants `AcrPull` on this registry to a cluster's kubelet identity, e.g. the clusters of the environments
    * that images are promoted to by digest. The role assignment is created in `scope` (the cluster's stack).
    */
-  public grantPull(scope: Construct, id: string, cluster: AksCluster): RoleAssignment {
+  public grantPull(scope: Construct, id: string, cluster: Pick<IAksCluster, "kubeletIdentityObjectId">): RoleAssignment {
     return new RoleAssignment(scope, id, {
       scope: this.id,
       roleDefinitionName: "AcrPull",

@@ -1,28 +1,37 @@
 import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
+import { DataAzurermKeyVault } from "@cdktf/provider-azurerm/lib/data-azurerm-key-vault";
 import { KeyVault as AzurermKeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-import { EnvironmentResourceGroup } from "./environment-resource-group";
-import { Network } from "./network";
+import { IResourceGroup } from "./environment-resource-group";
+import { INetwork } from "./network";
+import { DestroyProtectionProps, destroyProtection } from "./destroy-protection";
+
+/** A Key Vault as other constructs refer to it: the one a `KeyVault` creates, or an existing one (`KeyVault.fromName`). */
+export interface IKeyVault {
+  /** Vault resource id. */
+  readonly id: string;
+  /** Vault name. */
+  readonly name: string;
+  /** Vault URI, e.g. `https://kv-contoso-dev.vault.azure.net/`. */
+  readonly vaultUri: string;
+  /** Azure AD tenant id of the vault. */
+  readonly tenantId: string;
+}
 
 /** Props of a `KeyVault`. */
-export interface KeyVaultProps {
+export interface KeyVaultProps extends DestroyProtectionProps {
   /** The environment: name, region, tags and soft-delete retention (dev 7, staging 30, prod 90 days). */
-  readonly environment: Environment;
+  readonly environment: Pick<Environment, "keyVaultSoftDeleteRetentionDays" | "location" | "names" | "tags">;
   /** The resource group to create the vault in. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /** The network whose node subnet may reach the vault (the firewall denies everything else). */
-  readonly network: Network;
+  readonly network: INetwork;
   /**
    * Public IP ranges (CIDR) that may reach the vault, e.g. the CI runners that manage secrets.
    * @default - none: only the node subnet and trusted Azure services
    */
   readonly allowedIpRanges?: readonly string[];
-  /**
-   * Allow Terraform to destroy the vault.
-   * @default false - `lifecycle.prevent_destroy` is set
-   */
-  readonly allowDestroy?: boolean;
 }
 
 /**
@@ -31,7 +40,13 @@ export interface KeyVaultProps {
  * services allowed), `prevent_destroy` set. Secrets are read in-cluster through the secrets provider
  * add-on with workload identity; the library never writes a secret value.
  */
-export class KeyVault extends Construct {
+export class KeyVault extends Construct implements IKeyVault {
+  /** An existing vault, looked up by name and resource group (a `data.azurerm_key_vault` in `scope`). */
+  public static fromName(scope: Construct, id: string, name: string, resourceGroupName: string): IKeyVault {
+    const lookup = new DataAzurermKeyVault(scope, id, { name, resourceGroupName });
+    return { id: lookup.id, name: lookup.name, vaultUri: lookup.vaultUri, tenantId: lookup.tenantId };
+  }
+
   /** The azurerm key vault. */
   public readonly resource: AzurermKeyVault;
   /** Vault resource id. */
@@ -59,11 +74,11 @@ export class KeyVault extends Construct {
       networkAcls: {
         defaultAction: "Deny",
         bypass: "AzureServices",
-        virtualNetworkSubnetIds: [props.network.nodeSubnet.id],
+        virtualNetworkSubnetIds: [props.network.nodeSubnetId],
         ipRules: [...(props.allowedIpRanges ?? [])],
       },
       tags: env.tags,
-      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+      lifecycle: destroyProtection(props),
     });
     this.id = this.resource.id;
     this.name = this.resource.name;

@@ -1,19 +1,21 @@
 import { LogAnalyticsWorkspace as AzurermLogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics-workspace";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-import { EnvironmentResourceGroup } from "./environment-resource-group";
+import { IResourceGroup } from "./environment-resource-group";
+import { DestroyProtectionProps, destroyProtection } from "./destroy-protection";
+
+/** A Log Analytics workspace as other constructs refer to it: the one a `LogAnalyticsWorkspace` creates, or an existing one. */
+export interface ILogAnalyticsWorkspace {
+  /** Workspace resource id. */
+  readonly id: string;
+}
 
 /** Props of a `LogAnalyticsWorkspace`. */
-export interface LogAnalyticsWorkspaceProps {
+export interface LogAnalyticsWorkspaceProps extends DestroyProtectionProps {
   /** The environment: name, region, tags and retention (per tier). */
-  readonly environment: Environment;
+  readonly environment: Pick<Environment, "location" | "logRetentionDays" | "names" | "tags">;
   /** The resource group to create the workspace in. */
-  readonly resourceGroup: EnvironmentResourceGroup;
-  /**
-   * Allow Terraform to destroy the workspace (and its logs).
-   * @default false - `lifecycle.prevent_destroy` is set
-   */
-  readonly allowDestroy?: boolean;
+  readonly resourceGroup: IResourceGroup;
 }
 
 /**
@@ -21,7 +23,12 @@ export interface LogAnalyticsWorkspaceProps {
  * tier's retention (dev 30, staging 60, prod 90 days), local (shared key) auth disabled and
  * `prevent_destroy` set.
  */
-export class LogAnalyticsWorkspace extends Construct {
+export class LogAnalyticsWorkspace extends Construct implements ILogAnalyticsWorkspace {
+  /** An existing workspace, by resource id. */
+  public static fromId(id: string): ILogAnalyticsWorkspace {
+    return { id };
+  }
+
   /** The azurerm workspace. */
   public readonly resource: AzurermLogAnalyticsWorkspace;
   /** Workspace resource id. */
@@ -38,7 +45,7 @@ export class LogAnalyticsWorkspace extends Construct {
       retentionInDays: env.logRetentionDays,
       localAuthenticationEnabled: false,
       tags: env.tags,
-      lifecycle: { preventDestroy: !(props.allowDestroy ?? false) },
+      lifecycle: destroyProtection(props),
     });
     this.id = this.resource.id;
   }

@@ -5,7 +5,13 @@ import { SubnetNetworkSecurityGroupAssociation } from "@cdktf/provider-azurerm/l
 import { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
-import { EnvironmentResourceGroup } from "./environment-resource-group";
+import { IResourceGroup } from "./environment-resource-group";
+
+/** A network as other constructs refer to it: the subnet of the AKS nodes. */
+export interface INetwork {
+  /** Resource id of the subnet of the AKS nodes. */
+  readonly nodeSubnetId: string;
+}
 
 /** The ports the application routing add-on's public load balancer serves (HTTP redirects to HTTPS). */
 export const DEFAULT_INGRESS_PORTS: readonly number[] = [80, 443];
@@ -13,9 +19,9 @@ export const DEFAULT_INGRESS_PORTS: readonly number[] = [80, 443];
 /** Props of a `Network`. */
 export interface NetworkProps {
   /** The environment: its address space is split into the subnets. */
-  readonly environment: Environment;
+  readonly environment: Pick<Environment, "addressSpace" | "location" | "names" | "nodeSubnetCidr" | "privateEndpointSubnetCidr" | "tags">;
   /** The resource group to create the network in. */
-  readonly resourceGroup: EnvironmentResourceGroup;
+  readonly resourceGroup: IResourceGroup;
   /**
    * TCP ports the node subnet's network security group admits from the internet, for the ingress controller's
    * public load balancer (AKS adds its own rules only to the node resource group's NSG, never to a subnet NSG).
@@ -32,13 +38,20 @@ export interface NetworkProps {
  * traffic in, nothing else from the internet except the ingress ports on the node subnet).
  * Pods use the Azure CNI overlay range, so they take no addresses from the virtual network.
  */
-export class Network extends Construct {
+export class Network extends Construct implements INetwork {
+  /** An existing network, by the resource id of its node subnet. */
+  public static fromNodeSubnetId(nodeSubnetId: string): INetwork {
+    return { nodeSubnetId };
+  }
+
   /** The virtual network. */
   public readonly virtualNetwork: VirtualNetwork;
   /** The subnet of the AKS nodes. */
   public readonly nodeSubnet: Subnet;
   /** The subnet for private endpoints. */
   public readonly privateEndpointSubnet: Subnet;
+  /** Resource id of the subnet of the AKS nodes. */
+  public readonly nodeSubnetId: string;
   /** The network security group of the node subnet. */
   public readonly nodeSecurityGroup: NetworkSecurityGroup;
   /** The network security group of the private endpoint subnet. */
@@ -70,6 +83,7 @@ export class Network extends Construct {
       privateEndpointNetworkPolicies: "Enabled",
       defaultOutboundAccessEnabled: false,
     });
+    this.nodeSubnetId = this.nodeSubnet.id;
     const ports = [...(props.ingressPorts ?? DEFAULT_INGRESS_PORTS)];
     this.nodeSecurityGroup = this.securityGroup("NodeSecurityGroup", "nodes", this.nodeSubnet, props, ports);
     this.privateEndpointSecurityGroup = this.securityGroup("PrivateEndpointSecurityGroup", "endpoints", this.privateEndpointSubnet, props, []);

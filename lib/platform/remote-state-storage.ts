@@ -6,9 +6,10 @@ import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container"
 import { Construct } from "constructs";
 import { ResolvedRemoteState } from "../environment/resolve-platform";
 import { MANAGED_BY } from "../core/labels";
+import { DestroyProtectionProps, destroyProtection } from "./destroy-protection";
 
 /** Props of a `RemoteStateStorage`. */
-export interface RemoteStateStorageProps {
+export interface RemoteStateStorageProps extends DestroyProtectionProps {
   /** Where the state lives: resource group, storage account, container and region. */
   readonly state: ResolvedRemoteState;
   /**
@@ -59,7 +60,7 @@ export class RemoteStateStorage extends Construct {
       name: props.state.resourceGroupName,
       location: props.state.location,
       tags,
-      lifecycle: { preventDestroy: true },
+      lifecycle: destroyProtection(props),
     });
     this.resource = new StorageAccount(this, "Resource", {
       name: props.state.storageAccountName,
@@ -82,13 +83,13 @@ export class RemoteStateStorage extends Construct {
       },
       networkRules: { defaultAction: "Deny", bypass: ["AzureServices"], ipRules: [...(props.state.allowedIpRanges ?? [])] },
       tags,
-      lifecycle: { preventDestroy: true },
+      lifecycle: destroyProtection(props),
     });
     this.container = new StorageContainer(this, "Container", {
       name: props.state.containerName,
       storageAccountId: this.resource.id,
       containerAccessType: "private",
-      lifecycle: { preventDestroy: true },
+      lifecycle: destroyProtection(props),
     });
     if (props.auditWorkspaceId === undefined) {
       this.auditWorkspace = new LogAnalyticsWorkspace(this, "AuditWorkspace", {

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { POLICY_REPORT_FILE, PolicyReport, policySummaryMarkdown, readPolicyReport } from "./policy-report";
+import { KUSTOMIZATION_FILE_NAME } from "../core/gitops-layout";
 
 /** What `policyGate` found in a synth output folder. */
 export interface PolicyGateResult {
@@ -35,7 +36,7 @@ export function policyGate(outdir: string): PolicyGateResult {
   const report = readPolicyReport(path.join(outdir, POLICY_REPORT_FILE));
   const evaluated = new Set(report.objects);
   const unevaluatedFiles = yamlFiles(path.join(outdir, "gitops"), "gitops")
-    .filter((file) => path.basename(file) !== "kustomization.yaml" && !evaluated.has(file))
+    .filter((file) => path.basename(file) !== KUSTOMIZATION_FILE_NAME && !evaluated.has(file))
     .sort();
   const extra = unevaluatedFiles.length === 0 ? "" : `\n### Not evaluated (${unevaluatedFiles.length})\n\n${unevaluatedFiles.map((f) => `- ${f}`).join("\n")}\n`;
   return { report, unevaluatedFiles, ok: report.summary.blocking === 0 && unevaluatedFiles.length === 0, markdown: `${policySummaryMarkdown(report)}${extra}` };

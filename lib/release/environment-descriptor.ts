@@ -3,9 +3,9 @@ import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { writeGitOpsFiles } from "../kubernetes/gitops-manifests";
 import { ReleaseError } from "./errors";
+import { ENVIRONMENT_DESCRIPTOR_FILE } from "../core/gitops-layout";
 
-/** The file, in an environment's folder of the GitOps repository, that describes the environment. */
-export const ENVIRONMENT_DESCRIPTOR_FILE = "environment.json";
+export { ENVIRONMENT_DESCRIPTOR_FILE };
 
 /** What `environment.json` says of an environment: read by `promote` to enforce the promotion chain. */
 export interface EnvironmentDescriptorData {

@@ -5,12 +5,9 @@ import { assertPlainName, assertPublishableName, insideOutput, outputRoot } from
 import { addRootFiles } from "./root-files";
 import { compareStrings, sortedRecord as sortKeys } from "../core/sorting";
 
-/** Folder of every environment in the GitOps repository. */
-export const ENVIRONMENTS_FOLDER = "environments";
-/** Folder of stacks without an environment (the `state` bootstrap stack) in the GitOps repository. */
-export const BOOTSTRAP_FOLDER = "bootstrap";
-/** Name of the per-environment release file. */
-export const RELEASE_FILE = "release.json";
+import { APPS_FOLDER, BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, GITOPS_OUTPUT_FOLDER, RELEASE_FILE, TERRAFORM_FOLDER } from "../core/gitops-layout";
+
+export { BOOTSTRAP_FOLDER, ENVIRONMENTS_FOLDER, RELEASE_FILE };
 
 /** One Terraform stack of an environment, in apply order in `release.json`. */
 export interface ReleaseStack {
@@ -119,7 +116,7 @@ export interface OutputStack {
 export function layoutRelease(options: LayoutOptions): ReleaseLayout {
   const root = outputRoot(options.outDir);
   const stacks = outputStacks(root, options.outDir);
-  const gitopsRoot = path.join(root, "gitops");
+  const gitopsRoot = path.join(root, GITOPS_OUTPUT_FOLDER);
   const available = new Set(stacks.flatMap((s) => (s.environment ? [s.environment] : [])));
   if (fs.existsSync(gitopsRoot)) {
     for (const entry of fs.readdirSync(gitopsRoot, { withFileTypes: true })) {
@@ -139,8 +136,8 @@ export function layoutRelease(options: LayoutOptions): ReleaseLayout {
   const includeBootstrap = options.environments === undefined;
   const files = new Map<string, Buffer>();
   for (const s of stacks) {
-    if (s.environment === undefined && includeBootstrap) files.set(`${BOOTSTRAP_FOLDER}/terraform/${s.stack}/cdk.tf.json`, fs.readFileSync(s.source));
-    if (s.environment !== undefined && selected.includes(s.environment)) files.set(`${ENVIRONMENTS_FOLDER}/${s.environment}/terraform/${s.stack}/cdk.tf.json`, fs.readFileSync(s.source));
+    if (s.environment === undefined && includeBootstrap) files.set(`${BOOTSTRAP_FOLDER}/${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, fs.readFileSync(s.source));
+    if (s.environment !== undefined && selected.includes(s.environment)) files.set(`${ENVIRONMENTS_FOLDER}/${s.environment}/${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, fs.readFileSync(s.source));
   }
   const releases: Record<string, ReleaseManifest> = {};
   const unusedPins: string[] = [];
@@ -183,15 +180,15 @@ export function outputStacks(root: string, outDir: string): OutputStack[] {
 
 /** Adds an environment's GitOps files and release.json to `files`; returns its release.json. */
 function environmentRelease(root: string, env: string, stacks: readonly OutputStack[], files: Map<string, Buffer>, options: LayoutOptions): ReleaseManifest {
-  const envGitops = path.join(root, "gitops", env);
+  const envGitops = path.join(root, GITOPS_OUTPUT_FOLDER, env);
   for (const file of listFiles(envGitops, root)) files.set(`${ENVIRONMENTS_FOLDER}/${env}/${file}`, fs.readFileSync(path.join(envGitops, file)));
-  const ordered = applyOrder(stacks.filter((s) => s.environment === env).map((s) => ({ name: s.name, path: `terraform/${s.stack}/cdk.tf.json`, dependsOn: s.dependsOn })));
+  const ordered = applyOrder(stacks.filter((s) => s.environment === env).map((s) => ({ name: s.name, path: `${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, dependsOn: s.dependsOn })));
   const deployed = new Set<string>();
   for (const s of ordered) {
     const match = /^app-(.+)$/.exec(splitStackName(s.name).stack);
     if (match) deployed.add(match[1]);
   }
-  const appsFolder = path.join(envGitops, "apps");
+  const appsFolder = path.join(envGitops, APPS_FOLDER);
   if (fs.existsSync(appsFolder)) {
     for (const entry of fs.readdirSync(appsFolder, { withFileTypes: true })) if (entry.isDirectory()) deployed.add(entry.name);
   }

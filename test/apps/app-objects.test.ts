@@ -7,7 +7,7 @@ import { FLUX_VARIABLE_PATTERN } from "../../lib/gitops/flux-git-ops";
 import { GitOpsManifests } from "../../lib/kubernetes/gitops-manifests";
 import { validateKubernetesObject } from "../../lib/kubernetes/kubernetes-object";
 import { applyPatches, placeholders, targets } from "../support/kustomize";
-import { appSpec, pinned } from "./fixtures";
+import { appSpec, pinned } from "../support/fixtures";
 
 const AZURE = { clientId: "${APP_WEB_CLIENT_ID}", tenantId: "${AZURE_TENANT_ID}", keyVaultName: "kv-contoso-dev" };
 

@@ -1,5 +1,5 @@
 import { parsePinnedImage } from "../../lib/apps/image-reference";
-import { digest } from "./fixtures";
+import { digest } from "../support/fixtures";
 
 describe("parsePinnedImage", () => {
   const sha = digest("web");

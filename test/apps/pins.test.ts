@@ -4,7 +4,7 @@ import * as path from "path";
 import { formatPinFile, readPinFiles } from "../../lib/apps/pins";
 import { validateApps } from "../../lib/apps/validate-apps";
 import { referenceApps, referencePins, referencePlatform } from "../../environments";
-import { pinned } from "./fixtures";
+import { pinned } from "../support/fixtures";
 
 describe("pin files", () => {
   let folder: string;

@@ -2,8 +2,7 @@ import { App } from "cdktf";
 import { AppSpec } from "../../lib/apps/app-spec";
 import { AppValidationError, validateApps } from "../../lib/apps/validate-apps";
 import { buildPlatform } from "../../stacks/build-platform";
-import { platformSpec } from "../support/fixtures";
-import { appSpec, pinned } from "./fixtures";
+import { appSpec, pinned, platformSpec } from "../support/fixtures";
 
 const ENVS = ["dev", "staging", "prod"];
 

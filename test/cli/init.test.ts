@@ -179,7 +179,20 @@ describe("init's CI flags", () => {
     const ado = init({ folder, project: "acme", azureDevOps: "contoso/Platform/acme-infra", gitopsRepo: "contoso/acme-gitops", azureDevOpsOrgId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", tenantId: TENANT, subscriptionId: SUBSCRIPTION, git: false });
     expect(ado.spec.gitopsUrl).toBe("https://github.com/contoso/acme-gitops.git");
     expect(read(folder, "environments/index.ts")).toContain('organizationId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"');
-    expect(JSON.parse(read(folder, "package.json")).dependencies["@cdktf/provider-github"]).toBeUndefined();
+    expect(JSON.parse(read(folder, "package.json")).dependencies["@cdktf/provider-github"]).toBe(own.devDependencies["@cdktf/provider-github"]);
+  });
+
+  test("--platform-team adds governance (validated by the library's governance rules); it and --github-plan need a CI flag", () => {
+    const folder = tmpDir("init-gov-");
+    const ci = { github: "contoso/acme-infra", tenantId: TENANT, subscriptionId: SUBSCRIPTION };
+    const result = init({ folder, project: "acme", ...ci, platformTeam: "contoso/platform", githubPlan: "team", git: false });
+    expect(scaffoldPlatform(result.spec).governance).toEqual({ platformTeam: "contoso/platform", plan: "team" });
+    expect(read(folder, "environments/index.ts")).toContain('governance: {\n    platformTeam: "contoso/platform",\n    plan: "team"\n  },');
+    const other = path.join(tmpDir("init-gov-bad-"), "infra");
+    expect(() => init({ folder: other, project: "acme", ...ci, platformTeam: "contoso/platform", githubPlan: "gold" })).toThrow(/the scaffold would not synthesize[\s\S]*plan/);
+    expect(() => init({ folder: other, project: "acme", platformTeam: "contoso/platform" })).toThrow("--platform-team and --github-plan need --github or --azure-devops");
+    expect(() => init({ folder: other, project: "acme", ...ci, githubPlan: "team" })).toThrow("--github-plan needs --platform-team");
+    expect(fs.existsSync(other)).toBe(false);
   });
 
   test("bad CI flags are refused with the expected form", () => {

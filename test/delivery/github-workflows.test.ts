@@ -3,7 +3,7 @@ import * as path from "path";
 import YAML from "yaml";
 import { ACTIONS, GraphStack, pipelineModel, pullRequestCheckNames, resolvePlatform } from "../../lib";
 import { githubWorkflows } from "../../lib/delivery/github/workflows";
-import { deliveryPlatform, fixtureApps, readTree, synthPlatform } from "../support/delivery";
+import { deliveryPlatform, fixtureApps, githubDelivery as githubDeliveryWith, readTree, synthPlatform } from "../support/delivery";
 
 const { apps, pins } = fixtureApps(2);
 const { outdir } = synthPlatform(deliveryPlatform(), apps, pins);
@@ -65,7 +65,7 @@ describe("generated GitHub Actions workflows", () => {
     const secrets = new Set(Object.values(files).flatMap((text) => [...text.matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1])));
     expect([...secrets]).toEqual(["GITOPS_APP_PRIVATE_KEY"]);
     for (const text of Object.values(files)) {
-      for (const name of ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"]) for (const line of text.split("\n").filter((l) => l.includes(`${name}:`))) expect(line).toMatch(/\$\{\{ vars\.ARM_/);
+      for (const name of ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"]) for (const line of text.split("\n").filter((l) => l.includes(`${name}:`))) expect(line).toMatch(/\$\{\{ vars\.AZURE_(CLIENT|TENANT|SUBSCRIPTION)_ID \}\}/);
       expect(text).not.toMatch(/client-secret|ARM_CLIENT_SECRET|creds:/);
     }
   });
@@ -96,6 +96,17 @@ describe("generated GitHub Actions workflows", () => {
     expect(rollback.on.repository_dispatch).toEqual({});
     expect(rollback.on.workflow_dispatch.inputs.environment.options).toEqual(["dev", "staging", "prod"]);
     expect(files["rollback.yml"]).toContain('npx cdktf-gitops rollback --dispatch-event "$GITHUB_EVENT_PATH"');
+  });
+
+  test("promote opens a pull request with exactly the pins file promote wrote", () => {
+    const promote = workflows["promote.yml"];
+    expect(promote.on.workflow_dispatch.inputs.from.options).toEqual(["dev", "staging"]);
+    expect(promote.on.workflow_dispatch.inputs.to.options).toEqual(["staging", "prod"]);
+    const script = promote.jobs.promote.steps.find((s: any) => s.name === "Promote and open a pull request").run;
+    expect(script).toContain('npx cdktf-gitops promote --from "$FROM" --to "$TO" ${APPS:+--app "$APPS"} --repo "$GITOPS_REPO" --json');
+    expect(script).toContain("git add -- \"$(jq -r .pinsFile");
+    expect(script).toContain("gh pr create --base main");
+    expect(promote.jobs.promote.permissions).toEqual({ contents: "write", "pull-requests": "write" });
   });
 
   test("drift plans every stack with -detailed-exitcode semantics on a schedule and verifies", () => {
@@ -176,5 +187,19 @@ describe("main workflow job graph against the stack graph", () => {
     expect(count("main.yml")).toBe(1 + 3 * (2 * 3 + 1));
     expect(count("pull-request.yml")).toBe(3 + 3);
     expect(count("main.yml")).toBeLessThan(256 / 8);
+  });
+});
+
+describe("deploy key pushes", () => {
+  test("an Azure Repos GitOps repository is pushed over SSH with Azure DevOps' host key checked", () => {
+    const spec = deliveryPlatform({ ...githubDeliveryWith(), gitopsRepository: { organization: "contoso", project: "platform", repository: "gitops" }, gitopsPushCredential: { kind: "deploy-key", privateKeySecret: "GITOPS_DEPLOY_KEY" } });
+    const environments = spec.environments.map((e) => ({ ...e, gitops: { url: "https://dev.azure.com/contoso/platform/_git/gitops" } }));
+    const generated = githubWorkflows(pipelineModel(resolvePlatform({ ...spec, environments }), [{ name: "dev-platform", dependsOn: [] }, { name: "staging-platform", dependsOn: [] }, { name: "prod-platform", dependsOn: [] }]));
+    const main = generated["main.yml"];
+    expect(main).toContain("GITOPS_REPO: git@ssh.dev.azure.com:v3/contoso/platform/gitops");
+    expect(main).toContain("GITOPS_KNOWN_HOSTS: ssh.dev.azure.com ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7Hr1oTWqNqOlzGJOfGJ4NakVyIzf1rXYd4d7wo6jBlkLvCA4o");
+    expect(main).toContain("StrictHostKeyChecking=yes");
+    expect(main).toContain('GITOPS_SSH_KEY: "${{ secrets.GITOPS_DEPLOY_KEY }}"');
+    expect(main).not.toContain("create-github-app-token");
   });
 });

@@ -13,7 +13,7 @@ function build(props: Partial<FluxGitOpsProps> = {}, sourceProps: Partial<GitSou
     syncInterval: "1m",
     ...sourceProps,
   });
-  const flux = new FluxGitOps(stack, "Flux", { clusterId: CLUSTER_ID, name: "flux-contoso-dev", source, ...props });
+  const flux = new FluxGitOps(stack, "Flux", { cluster: { id: CLUSTER_ID }, name: "flux-contoso-dev", source, ...props });
   return { stack, flux, json: () => synthJson(stack) };
 }
 

@@ -1,14 +1,9 @@
-import { App, TerraformStack } from "cdktf";
-import * as fs from "fs";
-import * as os from "os";
+import { App, TerraformStack, Testing } from "cdktf";
 import * as path from "path";
 import { GitOpsManifests, KubernetesObject, knownKubernetesKinds, validateKubernetesObject } from "../../lib";
+import { readFiles, withSynthFolder } from "../support/synth";
 
 const namespace = (name: string): KubernetesObject => ({ apiVersion: "v1", kind: "Namespace", metadata: { name, labels: { team: "web" } } });
-
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-gitops-manifests-"));
-}
 
 describe("GitOpsManifests", () => {
   test("renders one object a file, named <kind>-<name>.yaml, keys sorted", () => {
@@ -41,17 +36,21 @@ describe("GitOpsManifests", () => {
   });
 
   test("writes its files at synth time and clears stale files of an earlier synth", () => {
-    const outdir = tempDir();
-    const first = new App({ outdir });
-    new GitOpsManifests(new TerraformStack(first, "dev-a"), "M", { environment: "dev", folder: "apps/old" }).add(namespace("old"));
-    first.synth();
-    expect(fs.existsSync(path.join(outdir, "gitops/dev/apps/old/namespace-old.yaml"))).toBe(true);
-
-    const second = new App({ outdir });
-    new GitOpsManifests(new TerraformStack(second, "dev-a"), "M", { environment: "dev", folder: "apps/new" }).add(namespace("new"));
-    new GitOpsManifests(new TerraformStack(second, "prod-a"), "M", { environment: "prod", folder: "apps/new" }).add(namespace("new"));
-    second.synth();
-    const files = fs.readdirSync(path.join(outdir, "gitops"), { recursive: true }).map(String).filter((f) => f.endsWith(".yaml")).sort();
+    const first = (app: App): void => {
+      new GitOpsManifests(new TerraformStack(app, "dev-a"), "M", { environment: "dev", folder: "apps/old" }).add(namespace("old"));
+    };
+    const second = (app: App): void => {
+      new GitOpsManifests(new TerraformStack(app, "dev-a"), "M", { environment: "dev", folder: "apps/new" }).add(namespace("new"));
+      new GitOpsManifests(new TerraformStack(app, "prod-a"), "M", { environment: "prod", folder: "apps/new" }).add(namespace("new"));
+    };
+    const yamlFiles = (outdir: string): string[] => Object.keys(readFiles(path.join(outdir, "gitops"))).filter((f) => f.endsWith(".yaml")).sort();
+    const files = withSynthFolder(first, (outdir) => {
+      expect(yamlFiles(outdir)).toEqual(["dev/apps/old/namespace-old.yaml"]);
+      const again = Testing.app({ outdir });
+      second(again);
+      again.synth();
+      return yamlFiles(outdir);
+    });
     expect(files).toEqual(["dev/apps/new/namespace-new.yaml", "prod/apps/new/namespace-new.yaml"]);
   });
 

@@ -1,10 +1,8 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { App, TerraformStack } from "cdktf";
 import { parse } from "yaml";
 import { GitOpsManifests, manifestFileName } from "../../lib/kubernetes/gitops-manifests";
 import { KustomizationFile } from "../../lib/kubernetes/kustomization-file";
+import { synthApp } from "../support/synth";
 
 const NAMESPACE = { apiVersion: "v1", kind: "Namespace", metadata: { name: "web" } };
 const ACCOUNT = { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "web", namespace: "web" } };
@@ -26,21 +24,16 @@ describe("KustomizationFile", () => {
   });
 
   test("is written beside the manifests it lists, which are exactly the files of the folder", () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "kustomization-file-"));
-    try {
-      const app = new App({ outdir });
+    const { output } = synthApp((app) => {
       const stack = new TerraformStack(app, "s");
       const manifests = new GitOpsManifests(stack, "M", { environment: "dev", folder: "apps/web" });
       manifests.add(NAMESPACE, ACCOUNT);
       new KustomizationFile(stack, "K", { environment: "dev", folder: "apps/web", resources: { get resources() { return manifests.objects.map(manifestFileName); } } });
-      app.synth();
-      const folder = path.join(outdir, "gitops", "dev", "apps", "web");
-      const listed = parse(fs.readFileSync(path.join(folder, "kustomization.yaml"), "utf8")).resources;
-      expect(listed).toEqual(fs.readdirSync(folder).filter((f) => f !== "kustomization.yaml").sort());
-      expect(listed).toEqual(["namespace-web.yaml", "serviceaccount-web.yaml"]);
-    } finally {
-      fs.rmSync(outdir, { recursive: true, force: true });
-    }
+    });
+    const folder = output.below("gitops/dev/apps/web");
+    const listed = parse(folder["kustomization.yaml"]).resources;
+    expect(listed).toEqual(Object.keys(folder).filter((f) => f !== "kustomization.yaml").sort());
+    expect(listed).toEqual(["namespace-web.yaml", "serviceaccount-web.yaml"]);
   });
 
   test("rejects a bad folder and resources outside the folder", () => {

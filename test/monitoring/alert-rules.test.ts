@@ -9,7 +9,7 @@ import {
   Tier,
 } from "../../lib";
 import { environmentSpec, platformSpec } from "../support/fixtures";
-import { promqlSyntaxErrors } from "./promql";
+import { promqlSyntaxErrors } from "../support/promql";
 
 const platform = resolvePlatform(platformSpec());
 const env = (name: string): Environment => platform.environments.find((e) => e.name === name) as Environment;

@@ -136,7 +136,7 @@ describe("validation of the new options", () => {
     const platform = resolvePlatform(platformSpec({ environments: [environmentSpec({ name: "dev" })] }));
     const stack = new PlatformStack(new App(), { platform, environment: platform.environments[0] });
     expect(() => new ContainerRegistry(stack, "Other", { environment: platform.environments[0], resourceGroup: stack.resourceGroup, publicNetworkAccess: false })).toThrow(
-      "dev-platform/Other: publicNetworkAccess false needs a Premium registry (private endpoints); the dev tier uses Standard",
+      "dev-platform/Other: publicNetworkAccess false needs a Premium registry (private endpoints); this environment's registry is Standard",
     );
   });
 

@@ -1,5 +1,3 @@
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { parse } from "yaml";
@@ -9,9 +7,9 @@ import { GitOpsManifests } from "../../lib/kubernetes/gitops-manifests";
 import { ArgoCdAppsStack } from "../../stacks/argocd-apps-stack";
 import { buildPlatform, PlatformStacks } from "../../stacks/build-platform";
 import { GitOpsStack } from "../../stacks/gitops-stack";
-import { appSpec, pinned } from "../apps/fixtures";
-import { environmentSpec, platformSpec } from "../support/fixtures";
+import { appSpec, environmentSpec, pinned, platformSpec } from "../support/fixtures";
 import { applyPatches, placeholders } from "../support/kustomize";
+import { synthApp } from "../support/synth";
 import { danglingReferences, onlyResource, resourcesOf, synthJson } from "../support/terraform-json";
 
 // dev syncs with Flux, prod with Argo CD; both have the same apps.
@@ -30,24 +28,8 @@ const PINS: AppPins = Object.fromEntries(["dev", "prod"].map((env) => [env, Obje
 
 /** Synthesizes to disk (resolving cross-stack references) and returns the stacks and the YAML files below gitops/. */
 function synth(): { stacks: PlatformStacks; files: Record<string, string> } {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "app-identity-wiring-"));
-  try {
-    const app = new App({ outdir });
-    const stacks = buildPlatform(app, SPEC, { apps: APPS, pins: PINS });
-    app.synth();
-    const files: Record<string, string> = {};
-    const walk = (dir: string): void => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else files[path.relative(path.join(outdir, "gitops"), full).split(path.sep).join("/")] = fs.readFileSync(full, "utf8");
-      }
-    };
-    walk(path.join(outdir, "gitops"));
-    return { stacks, files };
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  const { built, output } = synthApp((app) => buildPlatform(app, SPEC, { apps: APPS, pins: PINS }));
+  return { stacks: built, files: output.gitops };
 }
 
 /** The Kubernetes objects of an environment's apps layer as written (kustomization files left out). */
@@ -165,10 +147,10 @@ describe("identity values reach the gitops objects", () => {
   });
 
   test("objects written below apps/ without a kustomization fail the synth instead of being left out", () => {
-    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "app-identity-wiring-")) });
-    const built = buildPlatform(app, SPEC);
-    new GitOpsManifests(built.environments.dev.gitops, "Stray", { environment: "dev", folder: "apps/stray" }).add({ apiVersion: "v1", kind: "Namespace", metadata: { name: "stray" } });
-    expect(() => app.synth()).toThrow('dev-gitops: dev-gitops/Stray writes to apps/ folder "apps/stray", which no kustomization.yaml lists; write into a folder apps/<name> and add a KustomizationFile for it');
-    fs.rmSync(app.outdir, { recursive: true, force: true });
+    const stray = (app: App): void => {
+      const built = buildPlatform(app, SPEC);
+      new GitOpsManifests(built.environments.dev.gitops, "Stray", { environment: "dev", folder: "apps/stray" }).add({ apiVersion: "v1", kind: "Namespace", metadata: { name: "stray" } });
+    };
+    expect(() => synthApp(stray)).toThrow('dev-gitops: dev-gitops/Stray writes to apps/ folder "apps/stray", which no kustomization.yaml lists; write into a folder apps/<name> and add a KustomizationFile for it');
   });
 });

@@ -1,12 +1,9 @@
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { App } from "cdktf";
 import { parse } from "yaml";
 import { AppPins, AppSpec } from "../../lib/apps/app-spec";
 import { buildPlatform } from "../../stacks/build-platform";
-import { appSpec, pinned } from "../apps/fixtures";
-import { platformSpec } from "../support/fixtures";
+import { appSpec, pinned, platformSpec } from "../support/fixtures";
+import { synthApp } from "../support/synth";
 import { danglingReferences, onlyResource, resourcesOf, synthJson } from "../support/terraform-json";
 
 const WEB = appSpec({ name: "web", config: { "settings.json": "{}\n" }, ingress: { host: "shop.contoso.com" } });
@@ -19,38 +16,14 @@ const PINS: AppPins = {
 
 const SPEC = platformSpec({ remoteState: { resourceGroupName: "rg-contoso-tfstate", storageAccountName: "stcontosotfstate", location: "westeurope" } });
 
-function build(apps: readonly AppSpec[] = [WEB, API], pins: AppPins = PINS, outdir?: string) {
-  const app = new App(outdir ? { outdir } : {});
-  return { app, stacks: buildPlatform(app, SPEC, { apps, pins }) };
-}
-
-/** Builds and synthesizes the whole app once (which resolves cross-stack references), for `synthJson`. */
+/** Builds and synthesizes the whole app to disk once (which resolves cross-stack references), for `synthJson`. */
 function built(apps: readonly AppSpec[] = [WEB, API], pins: AppPins = PINS) {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "app-stack-test-"));
-  const result = build(apps, pins, outdir);
-  result.app.synth();
-  fs.rmSync(outdir, { recursive: true, force: true });
-  return result;
+  return { stacks: synthApp((app) => buildPlatform(app, SPEC, { apps, pins })).built };
 }
 
 /** Every file of a synth, path → content. */
-function synthFiles(apps: readonly AppSpec[], pins: AppPins): Record<string, string> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "app-stack-test-"));
-  try {
-    build(apps, pins, outdir).app.synth();
-    const files: Record<string, string> = {};
-    const walk = (dir: string): void => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else files[path.relative(outdir, full)] = fs.readFileSync(full, "utf8");
-      }
-    };
-    walk(outdir);
-    return files;
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+function synthFiles(apps: readonly AppSpec[], pins: AppPins): Readonly<Record<string, string>> {
+  return synthApp((app) => buildPlatform(app, SPEC, { apps, pins })).output.files;
 }
 
 describe("AppStack", () => {

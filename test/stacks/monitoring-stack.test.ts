@@ -1,13 +1,11 @@
 import { App } from "cdktf";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { referenceApps, referencePins, referencePlatform } from "../../environments";
 import { GRAFANA_ADMINS_GROUP } from "../../environments/shared";
 import { AppAlertTarget, MonitoringStack, PlatformStack, resolvePlatform } from "../../index";
 import { buildPlatform } from "../../stacks/build-platform";
-import { promqlSyntaxErrors } from "../monitoring/promql";
+import { promqlSyntaxErrors } from "../support/promql";
 import { environmentSpec, platformSpec } from "../support/fixtures";
+import { synthApp } from "../support/synth";
 import { danglingReferences, onlyResource, resourceAt, resourcesOf, synthJson, TerraformJson } from "../support/terraform-json";
 
 const GROUP = "4b2e9c1a-7d3f-4e5a-9b8c-1d2e3f4a5b6c";
@@ -254,23 +252,19 @@ describe("bad environment input", () => {
 
 describe("the reference platform", () => {
   test("synthesizes dev, staging and prod monitoring stacks with alerts for every pinned app, and the scrape manifests", () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-gitops-monitoring-"));
-    const app = new App({ outdir });
-    const built = buildPlatform(app, referencePlatform, { apps: referenceApps, pins: referencePins });
-    app.synth();
+    const { built, output } = synthApp((app) => buildPlatform(app, referencePlatform, { apps: referenceApps, pins: referencePins }));
     for (const env of ["dev", "staging", "prod"]) {
-      const synthesized = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", `${env}-monitoring`, "cdk.tf.json"), "utf8"));
+      const synthesized = output.stack(`${env}-monitoring`);
       expect(danglingReferences(synthesized)).toEqual([]);
       const appStacks = Object.values(built.environments[env].apps);
       const names = resourcesOf(synthesized, "azurerm_monitor_alert_prometheus_rule_group").map((g) => g.name);
       for (const appStack of appStacks) {
         expect(names).toContain(`prg-contoso-${env}-app-${appStack.alertTarget.namespace}-${appStack.alertTarget.name}`);
       }
-      expect(fs.existsSync(path.join(outdir, "gitops", env, "infrastructure", "monitoring", "podmonitor-flux-state-metrics.yaml"))).toBe(true);
+      expect(output.gitops).toHaveProperty([`${env}/infrastructure/monitoring/podmonitor-flux-state-metrics.yaml`]);
       const grafanaAdmin = resourcesOf(synthesized, "azurerm_role_assignment").find((a) => a.role_definition_name === "Grafana Admin");
       expect(grafanaAdmin.principal_id).toBe(GRAFANA_ADMINS_GROUP);
     }
     expect(Object.keys(built.environments.prod.apps).length).toBeGreaterThan(0);
-    fs.rmSync(outdir, { recursive: true, force: true });
   });
 });

@@ -1,4 +1,3 @@
-import { GitHubRepository } from "../../environment/delivery-spec";
 import { PipelineRole, serviceConnectionName } from "../federation";
 import { PipelineEnvironment, PipelineModel } from "../pipeline-model";
 import { PipelineValue } from "../pipeline-yaml";
@@ -10,7 +9,7 @@ export type Step = Record<string, PipelineValue>;
 export const WORK_ARTIFACT = "cdktf-gitops";
 export const WORK = `$(Pipeline.Workspace)/${WORK_ARTIFACT}`;
 /** GitHub's published SSH host key, for deploy-key pushes to a GitOps repository on GitHub. */
-import { GITHUB_SSH_HOST_KEY as GITHUB_KNOWN_HOSTS } from "../github/actions";
+import { gitopsKnownHosts, gitopsPushUrl } from "../gitops-remote";
 
 /** Microsoft-hosted agents with the image `runsOn[0]`, or the self-hosted pool with the labels as demands. */
 export function pool(model: PipelineModel): Record<string, PipelineValue> {
@@ -71,7 +70,6 @@ export function azureStep(model: PipelineModel, env: PipelineEnvironment, role: 
 /** The deploy key set-up (a secret variable mapped into the step) and the GitOps repository URL. */
 export function gitopsStep(model: PipelineModel, displayName: string, script: string, vars: Record<string, string> = {}): Step {
   const { delivery } = model;
-  const repository = delivery.gitopsRepository as GitHubRepository;
   return {
     bash: [
       "set -euo pipefail",
@@ -84,8 +82,8 @@ export function gitopsStep(model: PipelineModel, displayName: string, script: st
     displayName,
     env: {
       GITOPS_SSH_KEY: `$(${delivery.gitopsPushCredential.privateKeySecret})`,
-      GITOPS_KNOWN_HOSTS: GITHUB_KNOWN_HOSTS,
-      GITOPS_REPO: `git@github.com:${repository.owner}/${repository.name}.git`,
+      GITOPS_KNOWN_HOSTS: gitopsKnownHosts(delivery),
+      GITOPS_REPO: gitopsPushUrl(delivery),
       WORK,
       ...vars,
     },

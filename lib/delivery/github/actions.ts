@@ -1,4 +1,5 @@
-import { GitHubRepository, isGitHubRepository, ResolvedDelivery } from "../../environment/delivery-spec";
+import { GitHubRepository, ResolvedDelivery } from "../../environment/delivery-spec";
+import { gitopsKnownHosts, gitopsPushUrl } from "../gitops-remote";
 import { Commented, PipelineValue } from "../pipeline-yaml";
 
 /**
@@ -17,10 +18,8 @@ export const ACTIONS = {
 } as const;
 
 /** Names of the GitHub environment variables that hold an environment's Azure ids (set by governance or by hand). */
-export const GITHUB_ENVIRONMENT_VARIABLES = { clientId: "ARM_CLIENT_ID", tenantId: "ARM_TENANT_ID", subscriptionId: "ARM_SUBSCRIPTION_ID" } as const;
+export const GITHUB_ENVIRONMENT_VARIABLES = { clientId: "AZURE_CLIENT_ID", tenantId: "AZURE_TENANT_ID", subscriptionId: "AZURE_SUBSCRIPTION_ID" } as const;
 
-/** GitHub's published SSH host key (docs.github.com, "GitHub's SSH key fingerprints"), for deploy-key pushes. */
-export const GITHUB_SSH_HOST_KEY = "github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
 
 /** The Azure AD application of Azure Managed Grafana (the audience of its tokens). */
 export const MANAGED_GRAFANA_AAD_APPLICATION = "ce34e7e5-485f-4d76-964f-b3d2b16d1e4f";
@@ -79,13 +78,6 @@ export function terraformEnv(): Record<string, string> {
   };
 }
 
-/** The GitOps repository's URL as the pipeline pushes to it. */
-export function gitopsRepositoryUrl(delivery: ResolvedDelivery): string {
-  const repository = delivery.gitopsRepository as GitHubRepository;
-  if (!isGitHubRepository(delivery.gitopsRepository)) throw new Error("pipelines: the gitops repository must be on github");
-  return delivery.gitopsPushCredential.kind === "github-app" ? `https://github.com/${repository.owner}/${repository.name}.git` : `git@github.com:${repository.owner}/${repository.name}.git`;
-}
-
 /**
  * The step that mints the GitOps credential (a GitHub App installation token limited to the GitOps repository and
  * `contents`), or none for a deploy key (its secret is read by the step that uses it).
@@ -113,9 +105,9 @@ export function gitopsTokenSteps(delivery: ResolvedDelivery, access: "read" | "w
 /** `env:` entries that give a step the GitOps credential and repository. */
 export function gitopsEnv(delivery: ResolvedDelivery): Record<string, string> {
   const credential = delivery.gitopsPushCredential;
-  const common = { GITOPS_REPO: gitopsRepositoryUrl(delivery) };
+  const common = { GITOPS_REPO: gitopsPushUrl(delivery) };
   if (credential.kind === "github-app") return { ...common, GITOPS_TOKEN: expr("steps.gitops-token.outputs.token") };
-  return { ...common, GITOPS_SSH_KEY: expr(`secrets.${credential.privateKeySecret}`), GITOPS_KNOWN_HOSTS: GITHUB_SSH_HOST_KEY };
+  return { ...common, GITOPS_SSH_KEY: expr(`secrets.${credential.privateKeySecret}`), GITOPS_KNOWN_HOSTS: gitopsKnownHosts(delivery) };
 }
 
 /** Shell lines that make git use the GitOps credential for this step only (nothing is written to the git config). */

@@ -1,4 +1,4 @@
-// Extracted from README.md by scripts/doc-examples.js (npm run docs:examples); edit the document, not this file.
+// Extracted from docs/environments.md by scripts/doc-examples.js (npm run docs:examples); edit the document, not this file.
 import { EnvironmentSpec } from "cdktf-gitops";
 declare const dev: EnvironmentSpec, staging: EnvironmentSpec, prod: EnvironmentSpec;
 // (setup above: hidden in the document)

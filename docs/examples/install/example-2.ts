@@ -1,4 +1,4 @@
-// Extracted from README.md by scripts/doc-examples.js (npm run docs:examples); edit the document, not this file.
+// Extracted from docs/install.md by scripts/doc-examples.js (npm run docs:examples); edit the document, not this file.
 import { PlatformSpec } from "cdktf-gitops";
 declare const spec: PlatformSpec;
 // (setup above: hidden in the document)

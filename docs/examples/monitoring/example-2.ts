@@ -1,4 +1,4 @@
-// Extracted from README.md by scripts/doc-examples.js (npm run docs:examples); edit the document, not this file.
+// Extracted from docs/monitoring.md by scripts/doc-examples.js (npm run docs:examples); edit the document, not this file.
 import { PlatformStacks, PrometheusAlertGroup } from "cdktf-gitops";
 declare const stacks: PlatformStacks;
 // (setup above: hidden in the document)

@@ -1,4 +1,4 @@
-// Extracted from README.md by scripts/doc-examples.js (npm run docs:examples); edit the document, not this file.
+// Extracted from docs/monitoring.md by scripts/doc-examples.js (npm run docs:examples); edit the document, not this file.
 import type { AppSpec as Full } from "cdktf-gitops";
 type AppSpec = Partial<Full>; // the example leaves out fields (// ...)
 // (setup above: hidden in the document)

@@ -4,7 +4,7 @@ import { danglingReferences, synthJson } from "../support/terraform-json";
 
 function build(props: Partial<AksClusterAccessProps> = {}) {
   const stack = new TerraformStack(new App(), "dev-gitops");
-  new AksClusterAccess(stack, "Cluster", { clusterName: "aks-contoso-dev", resourceGroupName: "rg-contoso-dev", ...props });
+  new AksClusterAccess(stack, "Cluster", { cluster: { name: "aks-contoso-dev", resourceGroupName: "rg-contoso-dev" }, ...props });
   return synthJson(stack);
 }
 

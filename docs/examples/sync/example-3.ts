@@ -1,7 +1,7 @@
-// Extracted from README.md by scripts/doc-examples.js (npm run docs:examples); edit the document, not this file.
+// Extracted from docs/sync.md by scripts/doc-examples.js (npm run docs:examples); edit the document, not this file.
 import { TerraformStack } from "cdktf";
 import type { EnvironmentSpec as Full } from "cdktf-gitops";
-import { AksClusterAccess, ArgoCd, ArgoCdSync, Environment, GitSource } from "cdktf-gitops";
+import { AksCluster, ArgoCd, ArgoCdSync, Environment, GitSource } from "cdktf-gitops";
 type EnvironmentSpec = Partial<Full>; // the example leaves out fields (// ...)
 declare const stack: TerraformStack, appsStack: TerraformStack;
 declare const env: Environment;
@@ -19,9 +19,8 @@ export const prod: EnvironmentSpec = {
 
 // or compose the constructs yourself, in two stacks
 const source = GitSource.ofEnvironment(stack, "Source", env);
-new AksClusterAccess(stack, "Cluster", {
-  clusterName: env.names.of("kubernetesCluster"),
-  resourceGroupName: env.names.of("resourceGroup"),
+AksCluster.fromName(stack, "Cluster", {
+  cluster: { name: env.names.of("kubernetesCluster"), resourceGroupName: env.names.of("resourceGroup") },
   kubernetesProvider: true,
   helmProvider: true,
   kubeloginMode: "workloadidentity",

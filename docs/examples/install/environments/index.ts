@@ -1,0 +1,3 @@
+// Extracted from docs/install.md by scripts/doc-examples.js (npm run docs:examples); edit the document, not this file.
+import { PlatformSpec } from "cdktf-gitops";
+export declare const platform: PlatformSpec;

@@ -1,0 +1,69 @@
+import * as fs from "fs";
+import * as path from "path";
+import { App, Testing } from "cdktf";
+import { TerraformJson } from "./terraform-json";
+
+/** What a full synth to disk wrote: every file by its `/`-separated path below the output folder. */
+export class SynthOutput {
+  constructor(readonly files: Readonly<Record<string, string>>) {}
+
+  /** The parsed cdk.tf.json of a stack (e.g. `dev-monitoring`). */
+  stack(name: string): TerraformJson {
+    const text = this.files[`stacks/${name}/cdk.tf.json`];
+    if (text === undefined) throw new Error(`no stack ${name} was synthesized`);
+    return JSON.parse(text);
+  }
+
+  /** The files below `gitops/` (the GitOps manifests), by their path below it (`<env>/apps/...`). */
+  get gitops(): Record<string, string> {
+    return this.below("gitops");
+  }
+
+  /** The files below a folder of the output, by their path below it. */
+  below(folder: string): Record<string, string> {
+    const prefix = `${folder}/`;
+    return Object.fromEntries(Object.entries(this.files).filter(([file]) => file.startsWith(prefix)).map(([file, text]) => [file.slice(prefix.length), text]));
+  }
+}
+
+/**
+ * Builds an app with `build` on cdktf's `Testing.app()` (a temporary output folder), synthesizes it to disk,
+ * which is what resolves cross-stack references and writes the GitOps files, reads every file back and removes
+ * the folder. The folder is removed when the build or the synth throws, too.
+ */
+export function synthApp<T>(build: (app: App) => T): { readonly built: T; readonly output: SynthOutput } {
+  const app = Testing.app();
+  try {
+    const built = build(app);
+    app.synth();
+    return { built, output: new SynthOutput(readFiles(app.outdir)) };
+  } finally {
+    fs.rmSync(app.outdir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `use` with a temporary output folder holding `build`'s full synth, removed afterwards (for tests that scan the folder). */
+export function withSynthFolder<T>(build: (app: App) => unknown, use: (outdir: string) => T): T {
+  const app = Testing.app();
+  try {
+    build(app);
+    app.synth();
+    return use(app.outdir);
+  } finally {
+    fs.rmSync(app.outdir, { recursive: true, force: true });
+  }
+}
+
+/** Every file below a folder, by its `/`-separated relative path. */
+export function readFiles(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[path.relative(folder, full).split(path.sep).join("/")] = fs.readFileSync(full, "utf8");
+    }
+  };
+  walk(folder);
+  return files;
+}
