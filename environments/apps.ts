@@ -25,7 +25,7 @@ export const web: AppSpec = {
   },
 };
 
-/** The API: internal, reachable from the web frontend's namespace, reads its database password from Key Vault. */
+/** The API: internal, reachable from the web frontend's namespace, reads its database password from Key Vault (the file /mnt/secrets-store/DB_PASSWORD). */
 export const api: AppSpec = {
   name: "api",
   image: "acrcontosodev.azurecr.io/api",

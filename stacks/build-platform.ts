@@ -12,7 +12,9 @@ import { ArgoCdAppsStack } from "./argocd-apps-stack";
 import { DeliveryStack, deliveryNeeds } from "./delivery-stack";
 import { GitOpsStack } from "./gitops-stack";
 import { MonitoringStack } from "./monitoring-stack";
+import { PolicyChecks, PolicyChecksProps } from "../lib/policy/policy-checks";
 import { PlatformStack } from "./platform-stack";
+import { addPlatformSuppressions } from "./policy-suppressions";
 import { StateStack } from "./state-stack";
 
 /** The stacks of one environment. */
@@ -47,6 +49,13 @@ export interface BuildPlatformOptions {
    * @default - no pins
    */
   readonly pins?: AppPins;
+  /**
+   * The policy checks evaluated at synth (packs, expiry day), or `false` for none. Errors fail synth; the
+   * report is written to `<outdir>/policy-report.json`. Stacks added after `buildPlatform` are covered by
+   * calling `PolicyChecks.applyTo(app)` again once they exist.
+   * @default - the default packs (Azure platform, Kubernetes workload, GitOps)
+   */
+  readonly policy?: PolicyChecksProps | false;
 }
 
 /** Everything `buildPlatform` created. */
@@ -61,6 +70,8 @@ export interface PlatformStacks {
   readonly delivery?: DeliveryStack;
   /** The review rules' bootstrap stack (`governance`), when the platform has governance (see docs/governance.md). */
   readonly governance?: TerraformStack;
+  /** The policy checks applied to the app's stacks (undefined with `policy: false`). */
+  readonly policy?: PolicyChecks;
 }
 
 /**
@@ -112,7 +123,10 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
   const governance = delivery
     ? (addGitHubGovernance(app, platform, delivery, pullRequestCheckNames(platform)) ?? addAzureDevOpsGovernance(app, platform, [delivery]))
     : undefined;
-  return { platform, state, environments, delivery, governance };
+  // Last, so that every stack above is covered.
+  const policy = options.policy === false ? undefined : PolicyChecks.applyTo(app, options.policy);
+  if (policy) addPlatformSuppressions(platform, environments, delivery);
+  return { platform, state, environments, delivery, governance, policy };
 }
 
 /**

@@ -241,11 +241,19 @@ export const AppSpecSchema = z.strictObject({
    */
   configMountPath: z.string().optional(),
   /**
-   * Secrets as environment variables: variable name → Key Vault secret reference. Literal values are
-   * rejected. Read in the cluster through a SecretProviderClass with the app's workload identity.
+   * Secrets: name → Key Vault secret reference. Literal values are rejected. Read in the cluster through a
+   * SecretProviderClass with the app's workload identity, as files or environment variables (`secretsAs`).
    * @default - none
    */
   secrets: z.record(z.string(), AppSecretRefSchema).optional(),
+  /**
+   * How the app receives its secrets. `file`: only as files `/mnt/secrets-store/<name>` of the CSI volume,
+   * rotated in place, with no Kubernetes Secret at all. `environment`: also as environment variables of the
+   * same names, from a Kubernetes Secret the driver syncs (readable by anyone who may read Secrets in the
+   * namespace, fixed for the life of the process, visible in /proc and crash dumps).
+   * @default "file"
+   */
+  secretsAs: z.enum(["file", "environment"]).optional(),
   /**
    * Namespaces whose pods may reach the app's port, besides the app's own namespace (and the ingress
    * controller when `ingress` is set). Everything else is denied.

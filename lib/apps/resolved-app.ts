@@ -48,6 +48,7 @@ export interface ResolvedApp {
   readonly config: Readonly<Record<string, string>>;
   readonly configMountPath: string;
   readonly secrets: Readonly<Record<string, AppSecretRef>>;
+  readonly secretsAs: "file" | "environment";
   readonly allowFromNamespaces: readonly string[];
   readonly ingress?: Required<Omit<AppIngress, "tlsSecretName">> & { readonly tlsSecretName?: string };
   readonly runAsUser: number;
@@ -93,6 +94,7 @@ export function resolveApp(spec: AppSpec, environment: string, imageReference: s
     config: { ...spec.config, ...overrides.config },
     configMountPath: spec.configMountPath ?? defaultConfigMountPath(spec.name),
     secrets: { ...spec.secrets, ...overrides.secrets },
+    secretsAs: spec.secretsAs ?? "file",
     allowFromNamespaces: [...new Set(spec.allowFromNamespaces ?? [])].sort(),
     ingress: ingress && {
       host: ingress.host,

@@ -244,6 +244,13 @@ export const EnvironmentSpecSchema = z.strictObject({
    */
   logRetentionDays: z.number().optional(),
   /**
+   * Private endpoints (with private DNS zones linked to the virtual network) in the private endpoint subnet for
+   * the Key Vault and, on a Premium registry that is not a promotion source, the container registry, whose
+   * public network access is then disabled. About USD 8 a month per endpoint plus USD 0.50 per DNS zone.
+   * @default - the tier default: true for prod, false otherwise
+   */
+  privateEndpoints: z.boolean().optional(),
+  /**
    * Alert receivers and dashboard admins.
    * @default - no receivers (not allowed for prod)
    */
@@ -285,6 +292,13 @@ export const RemoteStateSpecSchema = z.strictObject({
    * @default - the subscription of the Terraform run (`ARM_SUBSCRIPTION_ID`)
    */
   subscriptionId: z.string().optional(),
+  /**
+   * Public IPv4 ranges (CI runners, operators) allowed through the state account's firewall, which denies
+   * everything else (trusted Azure services excepted). Prefixes /31 are not accepted by Azure; a /32 is
+   * written as a plain address.
+   * @default - every environment's cluster.apiServerAuthorizedIpRanges (the same runners reach the API servers)
+   */
+  allowedIpRanges: stringList().optional(),
 });
 /** Where Terraform state lives: one storage account for all environments, created by the bootstrap stack. */
 export type RemoteStateSpec = z.infer<typeof RemoteStateSpecSchema>;

@@ -93,6 +93,8 @@ export interface Environment {
   /** Whether Argo CD runs highly available (tier default: prod). */
   readonly argoCdHighAvailability: boolean;
   readonly keyVaultSoftDeleteRetentionDays: number;
+  /** Key Vault and registry private endpoints (see EnvironmentSpec.privateEndpoints). */
+  readonly privateEndpoints: boolean;
   readonly emailReceivers: readonly string[];
   readonly webhookReceivers: readonly WebhookReceiverSpec[];
   readonly grafanaAdminGroupObjectId?: string;
@@ -143,6 +145,7 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
     registryZoneRedundant: defaults.registryZoneRedundant,
     argoCdHighAvailability: defaults.argoCdHighAvailability,
     keyVaultSoftDeleteRetentionDays: defaults.keyVaultSoftDeleteRetentionDays,
+    privateEndpoints: spec.privateEndpoints ?? defaults.privateEndpoints,
     emailReceivers: spec.monitoring?.emailReceivers ?? [],
     webhookReceivers: spec.monitoring?.webhookReceivers ?? [],
     grafanaAdminGroupObjectId: spec.monitoring?.grafanaAdminGroupObjectId,

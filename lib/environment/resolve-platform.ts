@@ -8,6 +8,11 @@ import { assertValidPlatform } from "./validate-platform";
 /** Remote state settings with defaults applied. */
 export interface ResolvedRemoteState extends RemoteStateSpec {
   readonly containerName: string;
+  /**
+   * Set by `resolvePlatform`: sorted, unique, a /32 as a plain address (what the storage firewall accepts).
+   * @default - none: the firewall then admits trusted Azure services only
+   */
+  readonly allowedIpRanges?: readonly string[];
 }
 
 /** A validated platform: what the stacks are built from. */
@@ -33,9 +38,23 @@ export function resolvePlatform(spec: PlatformSpec): Platform {
   return {
     project: spec.project,
     environments: spec.environments.map((env) => resolveEnvironment(spec.project, env)),
-    remoteState: spec.remoteState && { containerName: DEFAULT_STATE_CONTAINER, ...spec.remoteState },
+    remoteState: spec.remoteState && {
+      containerName: DEFAULT_STATE_CONTAINER,
+      ...spec.remoteState,
+      allowedIpRanges: stateFirewallRanges(spec.remoteState.allowedIpRanges ?? remoteStateDefaultRanges(spec)),
+    },
     governance: spec.governance && resolveGovernance(spec.governance),
     delivery: spec.delivery && resolveDelivery(spec.delivery, spec.environments),
     feedback: spec.feedback && spec.delivery && resolveFeedback(spec.feedback, spec.delivery),
   };
+}
+
+/** The default of remoteState.allowedIpRanges: every environment's API server authorized ranges. */
+export function remoteStateDefaultRanges(spec: PlatformSpec): string[] {
+  return spec.environments.flatMap((env) => env.cluster.apiServerAuthorizedIpRanges ?? []);
+}
+
+/** Ranges as the storage firewall takes them: unique, sorted, a /32 as a plain address. */
+function stateFirewallRanges(ranges: readonly string[]): string[] {
+  return [...new Set(ranges.map((range) => range.replace(/\/32$/, "")))].sort();
 }

@@ -22,6 +22,8 @@ export interface TierDefaults {
   readonly keyVaultSoftDeleteRetentionDays: number;
   /** How often the sync engine polls the GitOps repository. */
   readonly syncInterval: string;
+  /** Key Vault and registry private endpoints (a few dollars a month each: prod only). */
+  readonly privateEndpoints: boolean;
 }
 
 const DEFAULT_MAINTENANCE_WINDOW: MaintenanceWindowSpec = {
@@ -50,6 +52,7 @@ const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     logRetentionDays: 30,
     keyVaultSoftDeleteRetentionDays: 7,
     syncInterval: "1m",
+    privateEndpoints: false,
   },
   staging: {
     zones: ALL_ZONES,
@@ -62,6 +65,7 @@ const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     logRetentionDays: 60,
     keyVaultSoftDeleteRetentionDays: 30,
     syncInterval: "5m",
+    privateEndpoints: false,
   },
   prod: {
     zones: ALL_ZONES,
@@ -74,6 +78,7 @@ const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     logRetentionDays: 90,
     keyVaultSoftDeleteRetentionDays: 90,
     syncInterval: "5m",
+    privateEndpoints: true,
   },
 };
 

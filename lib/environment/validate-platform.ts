@@ -5,6 +5,7 @@ import { schemaProblems } from "../core/schema";
 import { secretValueProblems } from "../core/secret-detection";
 import { ValidationError } from "../core/validation-error";
 import { azureNameProblem } from "./azure-names";
+import { cidrsOverlap, parseCidr } from "./cidr";
 import { isAzureRegion } from "./azure-regions";
 import { DEFAULT_STATE_CONTAINER, EnvironmentSpec, EnvironmentSpecSchema, PlatformSpec, PlatformSpecSchema, RemoteStateSpec } from "./environment-spec";
 import { deliveryProblems } from "./delivery-spec";
@@ -58,6 +59,7 @@ export function validatePlatform(spec: unknown): string[] {
   if (problems.length === 0 || (valid.length === spec.environments.length && schemaProblems(PLATFORM_FIELDS, spec, "").length === 0)) {
     const whole = spec as unknown as PlatformSpec;
     problems.push(...deliveryProblems(whole), ...governanceProblems(whole), ...feedbackProblems(whole));
+    if (whole.remoteState) problems.push(...stateFirewallProblems(whole));
   }
   return problems;
 }
@@ -72,6 +74,27 @@ export function assertValidPlatform(spec: unknown): asserts spec is PlatformSpec
 export function environmentPath(env: unknown, index: number): string {
   const name = isRecord(env) ? env.name : undefined;
   return typeof name === "string" && /^[-a-zA-Z0-9_.]{1,40}$/.test(name) ? `environments/${name}` : `platform.environments[${index}]`;
+}
+
+/** Private and reserved blocks the storage firewall refuses in IP rules. */
+const NON_PUBLIC = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16"];
+
+function stateFirewallProblems(spec: PlatformSpec): string[] {
+  const state = spec.remoteState!;
+  const given = state.allowedIpRanges !== undefined;
+  const at = given ? "platform: remoteState.allowedIpRanges" : "platform: remoteState.allowedIpRanges (defaults to the environments' cluster.apiServerAuthorizedIpRanges)";
+  const ranges = given ? state.allowedIpRanges! : spec.environments.flatMap((env) => env.cluster?.apiServerAuthorizedIpRanges ?? []);
+  const problems: string[] = [];
+  for (const range of ranges) {
+    const cidr = parseCidr(range.includes("/") ? range : `${range}/32`);
+    if (!cidr) problems.push(`${at} contains "${range}", which is not an ipv4 address or cidr block`);
+    else if (cidr.prefix === 0) problems.push(`${at} contains "${range}", which allows every address; list the networks that need the state`);
+    else if (cidr.prefix === 31) problems.push(`${at} contains "${range}": azure storage does not accept /31 ranges; list the two addresses`);
+    else if (NON_PUBLIC.some((block) => cidrsOverlap(cidr, parseCidr(block)!))) {
+      problems.push(`${at} contains "${range}", which is not a public range; azure storage ip rules take public addresses only (use a private endpoint for in-network runners)`);
+    }
+  }
+  return problems;
 }
 
 function remoteStateProblems(state: RemoteStateSpec): string[] {

@@ -1,5 +1,7 @@
 import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
 import { KubernetesClusterNodePool } from "@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool";
+import { MonitorDiagnosticSetting } from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Construct } from "constructs";
 import { Environment, ResolvedNodePool } from "../environment/environment";
 import { AksClusterAccess, AksClusterAccessProps } from "./aks-cluster-access";
@@ -57,14 +59,33 @@ export interface AksClusterProps {
    * @default true
    */
   readonly applicationRouting?: boolean;
+  /**
+   * Encrypt the nodes' temporary disks and OS disk caches on the VM host (all node pools). The subscription
+   * needs the feature registered once: `az feature register --namespace Microsoft.Compute --name EncryptionAtHost`.
+   * @default true
+   */
+  readonly encryptionAtHost?: boolean;
+  /**
+   * Control-plane log categories a diagnostic setting sends to `logAnalyticsWorkspace` (resource-specific
+   * tables); empty for none. Ignored without a workspace.
+   * @default DEFAULT_CONTROL_PLANE_LOGS
+   */
+  readonly controlPlaneLogs?: readonly string[];
 }
+
+/**
+ * The control-plane log categories sent to Log Analytics by default: the API server audit log without reads
+ * (`kube-audit-admin`, a fraction of `kube-audit`'s volume) and the Azure AD authentication log (`guard`).
+ */
+export const DEFAULT_CONTROL_PLANE_LOGS: readonly string[] = ["kube-audit-admin", "guard"];
 
 /**
  * An AKS cluster with secure defaults: OIDC issuer and workload identity on, Azure AD RBAC with local
  * accounts disabled, Azure CNI overlay with Cilium network policy, system and user node pools with
  * autoscaling across the environment's zones, automatic upgrades inside a maintenance window, API server
- * restricted to authorized ranges (or private), Key Vault secrets provider with rotation, Azure Policy, and the
- * application routing add-on that serves the apps' Ingresses.
+ * restricted to authorized ranges (or private), Key Vault secrets provider with rotation, Azure Policy, the
+ * application routing add-on that serves the apps' Ingresses, encryption at host on every node pool, the
+ * control-plane audit logs in Log Analytics, and Network Contributor for the cluster identity on its subnet.
  */
 export class AksCluster extends Construct implements IAksCluster {
   /**
@@ -100,7 +121,7 @@ export class AksCluster extends Construct implements IAksCluster {
       ...addons(props),
       networkProfile: networkProfile(env),
       defaultNodePool: {
-        ...nodePoolSettings(env.cluster.systemPool, zones, props.network),
+        ...nodePoolSettings(env.cluster.systemPool, zones, props),
         onlyCriticalAddonsEnabled: true,
         temporaryNameForRotation: `${env.cluster.systemPool.name.slice(0, 8)}tmp`,
       },
@@ -113,7 +134,7 @@ export class AksCluster extends Construct implements IAksCluster {
       userNodePools[pool.name] = new KubernetesClusterNodePool(this, `NodePool-${pool.name}`, {
         kubernetesClusterId: this.resource.id,
         mode: "User",
-        ...nodePoolSettings(pool, zones, props.network),
+        ...nodePoolSettings(pool, zones, props),
         tags: env.tags,
         lifecycle: { ignoreChanges: ["node_count"] },
       });
@@ -124,6 +145,31 @@ export class AksCluster extends Construct implements IAksCluster {
     this.resourceGroupName = props.resourceGroup.name;
     this.oidcIssuerUrl = this.resource.oidcIssuerUrl;
     this.kubeletIdentityObjectId = this.resource.kubeletIdentity.objectId;
+    this.securityExtras(props);
+  }
+
+  /**
+   * Network Contributor for the cluster identity on its node subnet (Azure requires it for a subnet the cluster
+   * does not own; az aks create grants it, Terraform has to), and the control-plane logs to Log Analytics.
+   */
+  private securityExtras(props: AksClusterProps): void {
+    new RoleAssignment(this, "NodeSubnetNetworkContributor", {
+      scope: props.network.nodeSubnetId,
+      roleDefinitionName: "Network Contributor",
+      principalId: this.resource.identity.principalId,
+      principalType: "ServicePrincipal",
+      skipServicePrincipalAadCheck: true,
+    });
+    const logs = props.controlPlaneLogs ?? DEFAULT_CONTROL_PLANE_LOGS;
+    if (props.logAnalyticsWorkspace && logs.length > 0) {
+      new MonitorDiagnosticSetting(this, "ControlPlaneLogs", {
+        name: "control-plane-logs",
+        targetResourceId: this.resource.id,
+        logAnalyticsWorkspaceId: props.logAnalyticsWorkspace.id,
+        logAnalyticsDestinationType: "Dedicated",
+        enabledLog: logs.map((category) => ({ category })),
+      });
+    }
   }
 }
 
@@ -198,8 +244,9 @@ function networkProfile(env: AksClusterEnvironment) {
 }
 
 /** Settings shared by the system pool and user pools. */
-function nodePoolSettings(pool: ResolvedNodePool, zones: string[] | undefined, network: INetwork) {
+function nodePoolSettings(pool: ResolvedNodePool, zones: string[] | undefined, props: Pick<AksClusterProps, "network" | "encryptionAtHost">) {
   return {
+    hostEncryptionEnabled: props.encryptionAtHost ?? true,
     name: pool.name,
     vmSize: pool.vmSize,
     autoScalingEnabled: true,
@@ -209,7 +256,7 @@ function nodePoolSettings(pool: ResolvedNodePool, zones: string[] | undefined, n
     osDiskSizeGb: pool.osDiskSizeGb,
     osSku: "AzureLinux",
     zones,
-    vnetSubnetId: network.nodeSubnetId,
+    vnetSubnetId: props.network.nodeSubnetId,
     nodeLabels: Object.keys(pool.labels).length > 0 ? { ...pool.labels } : undefined,
     upgradeSettings: { maxSurge: "33%" },
   };

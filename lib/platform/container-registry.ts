@@ -17,6 +17,13 @@ export interface ContainerRegistryProps extends DestroyProtectionProps {
    * @default - no pull access is granted
    */
   readonly cluster?: Pick<IAksCluster, "kubeletIdentityObjectId">;
+  /**
+   * Accept traffic from public networks. Off only for a Premium registry (others cannot have private
+   * endpoints); pass it off together with a `PrivateEndpoint`, and only for a registry that no CI runner outside
+   * the network pushes to and no other environment pulls from.
+   * @default true
+   */
+  readonly publicNetworkAccess?: boolean;
 }
 
 /**
@@ -37,6 +44,9 @@ export class ContainerRegistry extends Construct {
     super(scope, id);
     const env = props.environment;
     const premium = env.registrySku === "Premium";
+    if (props.publicNetworkAccess === false && !premium) {
+      throw new Error(`${this.node.path}: publicNetworkAccess false needs a Premium registry (private endpoints); this environment's registry is ${env.registrySku}`);
+    }
     this.resource = new AzurermContainerRegistry(this, "Resource", {
       name: env.names.of("containerRegistry"),
       location: env.location,
@@ -44,6 +54,7 @@ export class ContainerRegistry extends Construct {
       sku: env.registrySku,
       adminEnabled: false,
       anonymousPullEnabled: false,
+      publicNetworkAccessEnabled: props.publicNetworkAccess ?? true,
       zoneRedundancyEnabled: env.registryZoneRedundant,
       retentionPolicyInDays: premium ? 30 : undefined,
       tags: env.tags,

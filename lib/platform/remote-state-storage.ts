@@ -1,3 +1,5 @@
+import { LogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics-workspace";
+import { MonitorDiagnosticSetting } from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
@@ -20,12 +22,22 @@ export interface RemoteStateStorageProps extends DestroyProtectionProps {
    * @default 30
    */
   readonly softDeleteRetentionDays?: number;
+  /**
+   * Log Analytics workspace (resource id) that receives the blob service's read, write and delete logs.
+   * @default - a workspace created beside the account, `log-<storage account name>`, keeping 90 days
+   */
+  readonly auditWorkspaceId?: string;
 }
+
+/** The blob log categories sent to the audit workspace: who read, wrote or deleted state. */
+export const STATE_AUDIT_LOG_CATEGORIES: readonly string[] = ["StorageRead", "StorageWrite", "StorageDelete"];
 
 /**
  * The storage account that holds every stack's Terraform state: zone-redundant, blob versioning and soft
  * delete for blobs and containers, TLS 1.2, HTTPS only, no public blob access, shared keys disabled
- * (Azure AD auth only), infrastructure encryption, `prevent_destroy` set.
+ * (Azure AD auth only), infrastructure encryption, a firewall that denies all but the spec's
+ * `allowedIpRanges` (and trusted Azure services), blob reads, writes and deletes logged to Log Analytics,
+ * `prevent_destroy` set.
  */
 export class RemoteStateStorage extends Construct {
   /** The resource group of the state storage. */
@@ -34,6 +46,8 @@ export class RemoteStateStorage extends Construct {
   public readonly resource: StorageAccount;
   /** The blob container of the state files. */
   public readonly container: StorageContainer;
+  /** The workspace created for the blob audit logs (undefined when `auditWorkspaceId` is given). */
+  public readonly auditWorkspace?: LogAnalyticsWorkspace;
 
   constructor(scope: Construct, id: string, props: RemoteStateStorageProps) {
     super(scope, id);
@@ -67,6 +81,7 @@ export class RemoteStateStorage extends Construct {
         deleteRetentionPolicy: { days: retention },
         containerDeleteRetentionPolicy: { days: retention },
       },
+      networkRules: { defaultAction: "Deny", bypass: ["AzureServices"], ipRules: [...(props.state.allowedIpRanges ?? [])] },
       tags,
       lifecycle: destroyProtection(props),
     });
@@ -75,6 +90,23 @@ export class RemoteStateStorage extends Construct {
       storageAccountId: this.resource.id,
       containerAccessType: "private",
       lifecycle: destroyProtection(props),
+    });
+    if (props.auditWorkspaceId === undefined) {
+      this.auditWorkspace = new LogAnalyticsWorkspace(this, "AuditWorkspace", {
+        name: `log-${props.state.storageAccountName}`,
+        resourceGroupName: this.resourceGroup.name,
+        location: props.state.location,
+        sku: "PerGB2018",
+        retentionInDays: 90,
+        localAuthenticationEnabled: false,
+        tags,
+      });
+    }
+    new MonitorDiagnosticSetting(this, "BlobAuditLogs", {
+      name: "state-blob-audit",
+      targetResourceId: `${this.resource.id}/blobServices/default`,
+      logAnalyticsWorkspaceId: props.auditWorkspaceId ?? this.auditWorkspace!.id,
+      enabledLog: STATE_AUDIT_LOG_CATEGORIES.map((category) => ({ category })),
     });
   }
 }

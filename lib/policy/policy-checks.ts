@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { Annotations, App, Aspects, IAspect, TerraformStack } from "cdktf";
+import { AnnotationMetadataEntryType, App, Aspects, IAspect, TerraformStack } from "cdktf";
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct, IConstruct } from "constructs";
 import { GITOPS_OUTPUT_FOLDER } from "../core/gitops-layout";
@@ -140,9 +140,9 @@ export class PolicyChecks implements IAspect {
     const message = `[${f.ruleId}] ${f.resource}: ${f.detail ?? ""}`;
     if (isBlocking(f)) {
       const why = f.suppression?.expired ? ` (suppression added at ${f.suppression.addedAt} expired on ${f.suppression.expires})` : "";
-      Annotations.of(construct).addError(`${message}${why}; fix it or suppress it with a reason (see RULES.md)`);
+      annotate(construct, AnnotationMetadataEntryType.ERROR, `${message}${why}; fix it or suppress it with a reason (see RULES.md)`);
     } else if (f.result !== "compliant" && !f.suppression) {
-      Annotations.of(construct).addWarning(f.result === "unresolved" ? `${message} (unresolved: checked at apply time only)` : message);
+      annotate(construct, AnnotationMetadataEntryType.WARN, f.result === "unresolved" ? `${message} (unresolved: checked at apply time only)` : message);
     }
   }
 
@@ -153,4 +153,12 @@ export class PolicyChecks implements IAspect {
     fs.writeFileSync(path.join(outdir, POLICY_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
     fs.writeFileSync(path.join(outdir, POLICY_SUMMARY_FILE), policySummaryMarkdown(report));
   }
+}
+
+/**
+ * An annotation as `Annotations` adds it, without the stack trace: the trace names the caller's files and
+ * lines, which would make manifest.json differ between identical synths.
+ */
+function annotate(construct: IConstruct, level: AnnotationMetadataEntryType, message: string): void {
+  construct.node.addMetadata(level, message, { stackTrace: false });
 }

@@ -69,13 +69,13 @@ export function allOf(...results: RuleResult[]): RuleResult {
 }
 
 /** The Terraform address `<type>.<name>` that other resources' expressions use to refer to a resource. */
-export function addressOf(resource: TerraformResourceInput): string {
+export function terraformAddress(resource: TerraformResourceInput): string {
   return `${resource.type}.${resource.name}`;
 }
 
 /** The resources of the stack of a given type whose `attribute` refers to `target` (`${<type>.<name>.id}` ...). */
 export function referrers(context: TerraformRuleContext, type: string, attribute: string, target: TerraformResourceInput): TerraformResourceInput[] {
-  const reference = `\${${addressOf(target)}.`;
+  const reference = `\${${terraformAddress(target)}.`;
   return context.resources.filter((resource) => {
     if (resource.type !== type) return false;
     const value = lookup(resource.body, attribute);

@@ -97,6 +97,7 @@ describe("appObjects", () => {
         resources: { cpu: "250m", memory: "256Mi", cpuLimit: "1", memoryLimit: "512Mi" },
         env: { B: "2", A: "1" },
         secrets: { TOKEN: { keyVaultSecret: "web-token" } },
+        secretsAs: "environment",
       }),
       "Deployment",
     );
@@ -156,8 +157,17 @@ describe("appObjects", () => {
     });
   });
 
-  test("secrets are Key Vault references through a SecretProviderClass; no secret value anywhere", () => {
+  test("secrets are files of the CSI volume by default: no synced Kubernetes Secret, no environment variable", () => {
     const objects = objectsOf(FULL);
+    const spc = find(objects, "SecretProviderClass");
+    expect(spc.spec.secretObjects).toBeUndefined();
+    const container = find(objects, "Deployment").spec.template.spec.containers[0];
+    expect((container.env ?? []).some((e: any) => e.valueFrom?.secretKeyRef)).toBe(false);
+    expect(container.volumeMounts).toContainEqual({ name: "secrets-store", mountPath: "/mnt/secrets-store", readOnly: true });
+  });
+
+  test("secretsAs environment: the driver syncs a Secret that the variables read; no secret value anywhere", () => {
+    const objects = objectsOf({ ...FULL, secretsAs: "environment" });
     const spc = find(objects, "SecretProviderClass");
     expect(spc.spec.provider).toBe("azure");
     expect(spc.spec.parameters).toMatchObject({ keyvaultName: "kv-contoso-dev", clientID: "${APP_WEB_CLIENT_ID}", tenantId: "${AZURE_TENANT_ID}", usePodIdentity: "false" });

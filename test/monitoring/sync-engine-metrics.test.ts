@@ -30,6 +30,8 @@ describe("SyncEngineMetrics for flux", () => {
       "dev/infrastructure/monitoring/configmap-flux-state-metrics-config.yaml",
       "dev/infrastructure/monitoring/deployment-flux-state-metrics.yaml",
       "dev/infrastructure/monitoring/namespace-gitops-monitoring.yaml",
+      "dev/infrastructure/monitoring/networkpolicy-allow-metrics-scrape.yaml",
+      "dev/infrastructure/monitoring/networkpolicy-default-deny.yaml",
       "dev/infrastructure/monitoring/podmonitor-flux-state-metrics.yaml",
       "dev/infrastructure/monitoring/serviceaccount-flux-state-metrics.yaml",
     ]);
@@ -83,7 +85,7 @@ describe("SyncEngineMetrics for flux", () => {
 describe("SyncEngineMetrics for argo cd", () => {
   test("scrapes the application controller's metrics port 8082 in the argo cd namespace, and nothing for flux", () => {
     const objects = metrics(argoDev, { argoCdNamespace: "gitops" }).manifests.objects;
-    expect(objects.map((o) => o.kind).sort()).toEqual(["Namespace", "PodMonitor"]);
+    expect(objects.map((o) => o.kind).sort()).toEqual(["Namespace", "NetworkPolicy", "PodMonitor"]);
     const monitor = byKind(objects).PodMonitor;
     expect(monitor.spec.namespaceSelector).toEqual({ matchNames: ["gitops"] });
     expect(monitor.spec.selector.matchLabels).toEqual({ "app.kubernetes.io/name": "argocd-application-controller" });

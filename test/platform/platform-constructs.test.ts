@@ -142,8 +142,9 @@ describe("ContainerRegistry", () => {
   });
 
   test("grants AcrPull to the cluster's kubelet identity", () => {
-    const assignment = onlyResource(dev, "azurerm_role_assignment");
-    expect(assignment.role_definition_name).toBe("AcrPull");
+    const pulls = resourcesOf(dev, "azurerm_role_assignment").filter((a) => a.role_definition_name === "AcrPull");
+    expect(pulls).toHaveLength(1);
+    const assignment = pulls[0];
     expect(assignment.principal_type).toBe("ServicePrincipal");
     expect(assignment.principal_id).toMatch(/^\$\{azurerm_kubernetes_cluster\.[A-Za-z0-9_]+\.kubelet_identity\[0\]\.object_id\}$/);
     expect(assignment.scope).toMatch(/^\$\{azurerm_container_registry\.[A-Za-z0-9_]+\.id\}$/);

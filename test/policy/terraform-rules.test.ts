@@ -110,8 +110,13 @@ const CASES: Record<string, { compliant: TerraformCase; nonCompliant: TerraformC
     nonCompliant: { resource: tf("azurerm_monitor_action_group", { webhook_receiver: [{ name: "w", service_uri: "http://example.com/hook" }] }) },
   },
   "GITOPS-IAM-1": {
-    compliant: { resource: tf("azurerm_role_assignment", { role_definition_name: "AcrPull", scope: "${azurerm_container_registry.r.id}" }) },
-    nonCompliant: { resource: tf("azurerm_role_assignment", { role_definition_name: "Owner", scope: "${azurerm_container_registry.r.id}" }) },
+    compliant: {
+      resource: tf("azurerm_role_assignment", {
+        role_definition_id: "/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/f58310d9-a9f6-439a-9e8d-f62e7b41a168",
+        condition: "(!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {7f951dda-4ed3-4680-a7ca-43fe172d538d})",
+      }),
+    },
+    nonCompliant: { resource: tf("azurerm_role_assignment", { role_definition_id: "/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/8E3AF657-A8FF-443C-A75C-2FE8C4BCB635" }) },
   },
   "GITOPS-IAM-2": {
     compliant: { resource: tf("azurerm_role_assignment", { role_definition_name: "AcrPull", scope: "/subscriptions/s/resourceGroups/rg" }) },
@@ -166,6 +171,14 @@ describe("Terraform rules", () => {
     });
     const ranges = RULES.find((r) => r.id === "GITOPS-AKS-3")!;
     expect(ranges.evaluate(aks({ api_server_access_profile: { authorized_ip_ranges: "${var.ranges}" } }), { resources: [] }).status).toBe("unresolved");
+  });
+
+  test("a role id behind an expression scope is still judged by its role definition guid", () => {
+    const rule = RULES.find((r) => r.id === "GITOPS-IAM-1")!;
+    const id = (guid: string) => tf("azurerm_role_assignment", { role_definition_id: `\${data.azurerm_subscription.s.id}/providers/Microsoft.Authorization/roleDefinitions/${guid}` });
+    expect(rule.evaluate(id("ba92f5b4-2d11-453d-a403-e96b0029c9fe"), { resources: [] })).toEqual({ status: "compliant" });
+    expect(rule.evaluate(id("18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"), { resources: [] }).status).toBe("non-compliant");
+    expect(rule.evaluate(tf("azurerm_role_assignment", { role_definition_id: "${var.role}" }), { resources: [] }).status).toBe("unresolved");
   });
 
   test("Premium-only registry rules are not applicable to other SKUs", () => {

@@ -179,7 +179,7 @@ describe("alert rule groups", () => {
     const sync = resourceAt(synthMonitoring(monitoring), "azurerm_monitor_alert_prometheus_rule_group", "SyncAlerts/Resource");
     expect(sync.rule.map((r: any) => r.alert)).toEqual(["ArgoCdAppOutOfSync", "ArgoCdAppUnhealthy", "ArgoCdMetricsAbsent"]);
     expect(sync.description).toContain("Argo CD");
-    expect(monitoring.syncEngineMetrics?.manifests.objects.map((o) => o.kind)).toEqual(["Namespace", "PodMonitor"]);
+    expect(monitoring.syncEngineMetrics?.manifests.objects.map((o) => o.kind)).toEqual(["Namespace", "NetworkPolicy", "PodMonitor"]);
   });
 
   test("syncEngineMetrics: false writes no scrape manifests", () => {

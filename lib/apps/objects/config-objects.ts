@@ -24,7 +24,7 @@ export interface SecretStoreValues {
 
 /**
  * The app's SecretProviderClass: the Azure Key Vault provider with workload identity, synced to a Secret of
- * the same name for `secretKeyRef` env vars, its name hashed from the references; undefined without secrets.
+ * the same name for `secretKeyRef` env vars (with `secretsAs: "environment"`), its name hashed from the references; undefined without secrets.
  */
 export function appSecretProviderClass(app: ResolvedApp, azure: SecretStoreValues): KubernetesObject | undefined {
   const secretNames = Object.keys(app.secrets).sort();
@@ -52,7 +52,10 @@ export function appSecretProviderClass(app: ResolvedApp, azure: SecretStoreValue
     spec: {
       provider: "azure",
       parameters,
-      secretObjects: [{ secretName: name, type: "Opaque", labels: appLabels(app), data: secretNames.map((variable) => ({ objectName: variable, key: variable })) }],
+      // A synced Kubernetes Secret exists only for secrets taken as environment variables (secretsAs).
+      ...(app.secretsAs === "environment"
+        ? { secretObjects: [{ secretName: name, type: "Opaque", labels: appLabels(app), data: secretNames.map((variable) => ({ objectName: variable, key: variable })) }] }
+        : {}),
     },
   };
 }

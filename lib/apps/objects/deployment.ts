@@ -58,7 +58,8 @@ export function appDeployment(app: ResolvedApp, mounts: DeploymentMounts): Kuber
 function container(app: ResolvedApp, secretProviderClass: string | undefined, volumeMounts: readonly object[]): object {
   const env = [
     ...Object.keys(app.env).sort().map((name) => ({ name, value: app.env[name] })),
-    ...Object.keys(app.secrets).sort().map((name) => ({ name, valueFrom: { secretKeyRef: { name: secretProviderClass, key: name } } })),
+    // Secrets are files of the CSI volume; only secretsAs "environment" also makes them variables.
+    ...(app.secretsAs === "environment" ? Object.keys(app.secrets).sort().map((name) => ({ name, valueFrom: { secretKeyRef: { name: secretProviderClass, key: name } } })) : []),
   ];
   const resources = {
     requests: { cpu: app.resources.cpu, memory: app.resources.memory },
