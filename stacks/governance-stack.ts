@@ -1,4 +1,5 @@
 import { githubEnvironmentName } from "../lib/delivery/federation";
+import { GITHUB_ENVIRONMENT_VARIABLES } from "../lib/delivery/github/actions";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
 import { Annotations, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
@@ -36,7 +37,7 @@ export interface GovernedEnvironment {
 }
 
 /** Names of the GitHub environment variables the generated workflows read (`vars.*`) for the Azure login (OIDC, no secrets). */
-export const AZURE_ENVIRONMENT_VARIABLES = { clientId: "AZURE_CLIENT_ID", tenantId: "AZURE_TENANT_ID", subscriptionId: "AZURE_SUBSCRIPTION_ID" } as const;
+export const AZURE_ENVIRONMENT_VARIABLES = GITHUB_ENVIRONMENT_VARIABLES;
 
 /** Props of a `GovernanceStack`. */
 export interface GovernanceStackProps {
