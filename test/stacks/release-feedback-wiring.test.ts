@@ -1,6 +1,3 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { App } from "cdktf";
 import { parse as parseYaml, parseAllDocuments } from "yaml";
 import { referencePlatform } from "../../environments";
@@ -8,6 +5,7 @@ import { PlatformSpec } from "../../lib/environment/environment-spec";
 import { resolvePlatform } from "../../lib/environment/resolve-platform";
 import { validateKubernetesObject } from "../../lib/kubernetes/kubernetes-object";
 import { buildPlatform } from "../../stacks/build-platform";
+import { synthApp } from "../support/synth";
 import { resourcesOf, synthJson } from "../support/terraform-json";
 
 const STATUS_APP = { appId: 1234568, installationId: 45678901, privateKeySecret: "github-status-app-private-key" };
@@ -18,13 +16,10 @@ function argoPlatform(feedback: PlatformSpec["feedback"] = { statusApp: STATUS_A
 
 describe("release feedback in the reference platform (flux)", () => {
   test("each environment's release-feedback folder holds valid objects for its own kustomizations", () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-gitops-feedback-"));
-    const app = new App({ outdir });
-    buildPlatform(app, referencePlatform);
-    app.synth();
+    const { output } = synthApp((app) => buildPlatform(app, referencePlatform));
     for (const env of ["dev", "staging", "prod"]) {
-      const folder = path.join(outdir, "gitops", env, "release-feedback");
-      const objects = fs.readdirSync(folder).sort().flatMap((file) => parseAllDocuments(fs.readFileSync(path.join(folder, file), "utf8")).map((d) => d.toJS()));
+      const folder = output.below(`gitops/${env}/release-feedback`);
+      const objects = Object.keys(folder).sort().flatMap((file) => parseAllDocuments(folder[file]).map((d) => d.toJS()));
       expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
         "Alert/github-rollback-dispatch",
         "Alert/github-status-apps",
