@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import type { Command } from "commander";
 import { ExitCode, ReleaseError } from "../release/errors";
-import { CliContext, positiveInt } from "./context";
+import { CliContext, CommonOptions, positiveInt } from "./context";
 
 interface StacksOptions {
   env: string;
@@ -31,6 +31,9 @@ async function stacksToRun(options: StacksOptions): Promise<string[]> {
   return selectStacks(changes, { layer: options.layer, ready: options.ready });
 }
 
+/** The output options in the shape the CLI's print and progress helpers take. */
+const output = (options: StacksOptions): CommonOptions => ({ json: options.json, quiet: options.quiet, branch: "" });
+
 /** `cdktf-gitops stacks plan|apply`: terraform over a selection of stacks with bounded parallelism (for the pipelines). */
 export function registerStacks(program: Command, cli: CliContext): void {
   const stacks = program.command("stacks").description("plan or apply the stacks a change touches, layer by layer, with bounded parallelism (used by the generated pipelines)");
@@ -50,8 +53,8 @@ export function registerStacks(program: Command, cli: CliContext): void {
     .option("--all", "every stack of the environment (drift detection)")
     .action(async (options: StacksOptions) => {
       const { planStacks } = await import("../release/terraform-stacks");
-      const results = await planStacks({ out: options.out, plans: options.plans, stacks: await stacksToRun(options), parallel: options.parallel, env: cli.io.env, progress: cli.progress(options as never) });
-      cli.print(options as never, { ok: true, environment: options.env, plans: results }, () => results.map((r) => `  ${r.stack}: ${r.result === "error" ? "error\n" : ""}${r.summary}\n`).join("") || "no stacks to plan\n");
+      const results = await planStacks({ out: options.out, plans: options.plans, stacks: await stacksToRun(options), parallel: options.parallel, env: cli.io.env, progress: cli.progress(output(options)) });
+      cli.print(output(options), { ok: true, environment: options.env, plans: results }, () => results.map((r) => `  ${r.stack}: ${r.result === "error" ? "error\n" : ""}${r.summary}\n`).join("") || "no stacks to plan\n");
       if (results.some((r) => r.result === "error")) throw new ReleaseError(`terraform failed for ${results.filter((r) => r.result === "error").map((r) => r.stack).join(", ")}; see ${options.plans}/<stack>.txt`, ExitCode.INTERNAL);
       if (options.all && results.some((r) => r.result === "changes")) cli.setExitCode(ExitCode.DIFFERENCES);
     });
@@ -59,8 +62,8 @@ export function registerStacks(program: Command, cli: CliContext): void {
     .description("terraform apply of the reviewed plan files (plans with changes only)")
     .action(async (options: StacksOptions) => {
       const { applyStacks } = await import("../release/terraform-stacks");
-      const results = await applyStacks({ out: options.out, plans: options.plans, stacks: await stacksToRun(options), parallel: options.parallel, env: cli.io.env, progress: cli.progress(options as never) });
-      cli.print(options as never, { ok: true, environment: options.env, applies: results }, () => results.map((r) => `  ${r.stack}: ${r.result}: ${r.summary}\n`).join("") || "no stacks to apply\n");
+      const results = await applyStacks({ out: options.out, plans: options.plans, stacks: await stacksToRun(options), parallel: options.parallel, env: cli.io.env, progress: cli.progress(output(options)) });
+      cli.print(output(options), { ok: true, environment: options.env, applies: results }, () => results.map((r) => `  ${r.stack}: ${r.result}: ${r.summary}\n`).join("") || "no stacks to apply\n");
       if (results.some((r) => r.result === "error")) throw new ReleaseError(`terraform apply failed for ${results.filter((r) => r.result === "error").map((r) => r.stack).join(", ")}`, ExitCode.INTERNAL);
     });
 }

@@ -65,7 +65,7 @@ describe("generated GitHub Actions workflows", () => {
     const secrets = new Set(Object.values(files).flatMap((text) => [...text.matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1])));
     expect([...secrets]).toEqual(["GITOPS_APP_PRIVATE_KEY"]);
     for (const text of Object.values(files)) {
-      for (const name of ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"]) for (const line of text.split("\n").filter((l) => l.includes(`${name}:`))) expect(line).toMatch(/\$\{\{ vars\.ARM_/);
+      for (const name of ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"]) for (const line of text.split("\n").filter((l) => l.includes(`${name}:`))) expect(line).toMatch(/\$\{\{ vars\.AZURE_(CLIENT|TENANT|SUBSCRIPTION)_ID \}\}/);
       expect(text).not.toMatch(/client-secret|ARM_CLIENT_SECRET|creds:/);
     }
   });
@@ -96,6 +96,17 @@ describe("generated GitHub Actions workflows", () => {
     expect(rollback.on.repository_dispatch).toEqual({});
     expect(rollback.on.workflow_dispatch.inputs.environment.options).toEqual(["dev", "staging", "prod"]);
     expect(files["rollback.yml"]).toContain('npx cdktf-gitops rollback --dispatch-event "$GITHUB_EVENT_PATH"');
+  });
+
+  test("promote opens a pull request with exactly the pins file promote wrote", () => {
+    const promote = workflows["promote.yml"];
+    expect(promote.on.workflow_dispatch.inputs.from.options).toEqual(["dev", "staging"]);
+    expect(promote.on.workflow_dispatch.inputs.to.options).toEqual(["staging", "prod"]);
+    const script = promote.jobs.promote.steps.find((s: any) => s.name === "Promote and open a pull request").run;
+    expect(script).toContain('npx cdktf-gitops promote --from "$FROM" --to "$TO" ${APPS:+--app "$APPS"} --repo "$GITOPS_REPO" --json');
+    expect(script).toContain("git add -- \"$(jq -r .pinsFile");
+    expect(script).toContain("gh pr create --base main");
+    expect(promote.jobs.promote.permissions).toEqual({ contents: "write", "pull-requests": "write" });
   });
 
   test("drift plans every stack with -detailed-exitcode semantics on a schedule and verifies", () => {

@@ -18,7 +18,7 @@ export const ACTIONS = {
 } as const;
 
 /** Names of the GitHub environment variables that hold an environment's Azure ids (set by governance or by hand). */
-export const GITHUB_ENVIRONMENT_VARIABLES = { clientId: "ARM_CLIENT_ID", tenantId: "ARM_TENANT_ID", subscriptionId: "ARM_SUBSCRIPTION_ID" } as const;
+export const GITHUB_ENVIRONMENT_VARIABLES = { clientId: "AZURE_CLIENT_ID", tenantId: "AZURE_TENANT_ID", subscriptionId: "AZURE_SUBSCRIPTION_ID" } as const;
 
 
 /** The Azure AD application of Azure Managed Grafana (the audience of its tokens). */
