@@ -37,6 +37,8 @@ export interface GovernedEnvironment {
   readonly identities: { readonly plan: PipelineClientId; readonly apply: PipelineClientId };
 }
 
+/** Names of the GitHub environment variables the generated workflows read (`vars.*`) for the Azure login (OIDC, no secrets). */
+export const AZURE_ENVIRONMENT_VARIABLES = GITHUB_ENVIRONMENT_VARIABLES;
 
 /** Props of a `GovernanceStack`. */
 export interface GovernanceStackProps {

@@ -42,10 +42,10 @@ describe("buildPlatform with governance", () => {
     expect(fs.existsSync(path.join(outdir, "pipelines/github/.github/CODEOWNERS"))).toBe(true);
     fs.rmSync(outdir, { recursive: true, force: true });
     expect(json.data.terraform_remote_state).toBeDefined();
-    const clientIds = resourcesOf(json, "github_actions_environment_variable").filter((v) => v.variable_name === "ARM_CLIENT_ID");
+    const clientIds = resourcesOf(json, "github_actions_environment_variable").filter((v) => v.variable_name === "AZURE_CLIENT_ID");
     expect(clientIds).toHaveLength(6);
     for (const variable of clientIds) expect(variable.value).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-delivery\.outputs\.[A-Za-z0-9_-]+\}$/);
-    const tenants = resourcesOf(json, "github_actions_environment_variable").filter((v) => v.variable_name === "ARM_TENANT_ID");
+    const tenants = resourcesOf(json, "github_actions_environment_variable").filter((v) => v.variable_name === "AZURE_TENANT_ID");
     expect(new Set(tenants.map((v) => v.value))).toEqual(new Set(["3b8e6f2a-9c4d-4e1f-a7b5-6d2c8e0f1a93"]));
     expect(addGitHubGovernance(app, buildPlatform(new App(), deliveredPlatformSpec()).platform, stacks.delivery!, FIXED_CHECKS)).toBeUndefined();
   });

@@ -40,9 +40,9 @@ describe("GovernanceStack", () => {
         const resource = Object.entries(json.resource.github_repository_environment).find(([, e]: any) => e.environment === name)![0];
         const own = variables.filter((v) => v.environment === `\${github_repository_environment.${resource}.environment}`);
         expect(Object.fromEntries(own.map((v) => [v.variable_name, v.value]))).toEqual({
-          ARM_CLIENT_ID: identity.clientId,
-          ARM_TENANT_ID: env.tenantId,
-          ARM_SUBSCRIPTION_ID: env.subscriptionId,
+          AZURE_CLIENT_ID: identity.clientId,
+          AZURE_TENANT_ID: env.tenantId,
+          AZURE_SUBSCRIPTION_ID: env.subscriptionId,
         });
       }
     }
