@@ -1,5 +1,5 @@
 /**
- * Exit codes of the `cdktf-gitops` command-line tool (documented in the README).
+ * Exit codes of the `cdktf-gitops` command-line tool (documented in docs/releases.md).
  * - 0 success
  * - 1 `verify` (or `diff --exit-code`) found differences
  * - 2 bad input: usage error, unknown environment, dirty working tree, missing rollback target, refused promotion
