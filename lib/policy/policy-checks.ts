@@ -40,10 +40,9 @@ type Resources = Record<string, Record<string, Record<string, unknown>>>;
  * Evaluates policy packs at synth, cdk-nag style: an Aspect on every stack evaluates each synthesized Terraform
  * resource (the resolved JSON written to `cdk.tf.json`) and each Kubernetes object a `GitOpsManifests` writes
  * (or a `kubernetes_manifest` holds). Blocking findings become error annotations, which fail synth; open
- * warnings and unresolved values become warnings; suppressed findings go to the report only. After each stack,
- * `policy-report.json` and `policy-summary.md` in the output folder are rewritten with everything so far (by a
- * `PolicyReport` child of each stack), so the files are complete when synth ends and show what was found when a
- * stack fails.
+ * warnings and unresolved values become warnings; suppressed findings go to the report only. `policy-report.json` and
+ * `policy-summary.md` are written to the output folder (by a `PolicyReport` child of each stack) once every stack
+ * is checked, or at the first stack with a blocking finding, so they show what was found when a stack fails.
  */
 export class PolicyChecks implements IAspect {
   /** The checks applied to `app`, if any. */
@@ -62,7 +61,8 @@ export class PolicyChecks implements IAspect {
       if (Aspects.of(stack).all.includes(checks)) continue;
       Aspects.of(stack).add(checks);
       // Custom synthesis runs only in a real synth (after the stack's Aspects), never in Testing.synth.
-      if (checks.writeReport) addCustomSynthesis(new Construct(stack, "PolicyReport"), { onSynthesize: (session) => checks.write(session.outdir) });
+      checks.stacks.add(stack.node.path);
+      if (checks.writeReport) addCustomSynthesis(new Construct(stack, "PolicyReport"), { onSynthesize: (session) => checks.write(session.outdir, stack.node.path) });
     }
     return checks;
   }
@@ -70,6 +70,8 @@ export class PolicyChecks implements IAspect {
   /** The packs evaluated. */
   public readonly packs: readonly PolicyPack[];
   private readonly findingsByStack = new Map<string, PolicyFinding[]>();
+  /** Paths of the stacks the checks were added to: the report is written once all of them are checked. */
+  private readonly stacks = new Set<string>();
   private readonly filesByStack = new Map<string, string[]>();
   private readonly today: string;
   private readonly writeReport: boolean;
@@ -146,8 +148,14 @@ export class PolicyChecks implements IAspect {
     }
   }
 
-  /** Writes the report and the summary of everything checked so far to `outdir`. */
-  private write(outdir: string): void {
+  /**
+   * Writes the report and the summary to `outdir` once every stack is checked, or earlier when `stackPath` has a
+   * blocking finding (synth stops at that stack, and the report shows what was found). Writing after every stack
+   * would cost stacks x findings: minutes for 1,000 apps.
+   */
+  private write(outdir: string, stackPath: string): void {
+    const allChecked = [...this.stacks].every((path) => this.findingsByStack.has(path));
+    if (!allChecked && !(this.findingsByStack.get(stackPath) ?? []).some(isBlocking)) return;
     const report = this.report();
     fs.mkdirSync(outdir, { recursive: true });
     fs.writeFileSync(path.join(outdir, POLICY_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
