@@ -31,6 +31,8 @@ const CACHE_DIR = (() => {
   return path.join(nodeModules, ".cache", "cdktf-gitops");
 })();
 const OPTIONS_KEY = JSON.stringify([SWC_VERSION, SWC_OPTIONS]);
+// V8 code caches of every module loaded from here on (see compile-cache.js).
+require("./compile-cache").enableCompileCache(CACHE_DIR);
 
 /** Source maps of the compiled files, parsed only when an error needs one. */
 const sourceMaps = new Map();

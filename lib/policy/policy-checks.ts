@@ -9,6 +9,7 @@ import { evaluateKubernetesObjects, evaluateTerraformResources, isBlocking, Kube
 import { DEFAULT_POLICY_PACKS } from "./packs";
 import { PolicyPack } from "./policy-pack";
 import { buildPolicyReport, POLICY_REPORT_FILE, POLICY_SUMMARY_FILE, PolicyReport, policySummaryMarkdown } from "./policy-report";
+import { resolvedResources, Resources } from "./resolved-resources";
 import { PolicyKubernetesObject } from "./rule";
 import { suppressionsOf } from "./suppressions";
 
@@ -32,9 +33,6 @@ export interface PolicyChecksProps {
 }
 
 const CHECKS = new WeakMap<App, PolicyChecks>();
-
-/** The `resource` section of a synthesized stack: type → name → body. */
-type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
 /**
  * Evaluates policy packs at synth, cdk-nag style: an Aspect on every stack evaluates each synthesized Terraform
@@ -98,7 +96,7 @@ export class PolicyChecks implements IAspect {
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
     const owners = new Map<string, IConstruct>();
     // The resolved JSON, exactly as synth writes it to cdk.tf.json (cross-stack references are prepared by now).
-    const resources = (node.toTerraform() as { resource?: Resources }).resource ?? {};
+    const resources = resolvedResources(node);
     const findings = [...this.checkTerraform(node, resources, byPath), ...this.checkKubernetes(node, resources, byPath, owners)];
     this.findingsByStack.set(node.node.path, findings);
     this.filesByStack.set(node.node.path, [...owners.keys()]);

@@ -1,0 +1,35 @@
+import { TerraformElement, TerraformResource, TerraformStack } from "cdktf";
+import { resolve } from "cdktf/lib/_tokens";
+import { IConstruct } from "constructs";
+
+/** The `resource` section of a synthesized stack: type → name → body. */
+export type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+/**
+ * The stack's resources, resolved as synth writes them to `cdk.tf.json`. Only resources are resolved: the
+ * stack's `toTerraform()` resolves every element (providers, outputs, backends) and then the merged result a
+ * second time, which made the policy checks cost more than the synth itself with 1,000 app stacks. A stack with
+ * its own overrides (`stack.addOverride`) can change any block, so it is resolved whole.
+ */
+export function resolvedResources(stack: TerraformStack): Resources {
+  // `rawOverrides` is internal to cdktf; `toTerraform()` merges it into the resolved JSON.
+  const overrides = (stack as unknown as { rawOverrides?: object }).rawOverrides ?? {};
+  if (Object.keys(overrides).length > 0) return (stack.toTerraform() as { resource?: Resources }).resource ?? {};
+  const resources: Resources = {};
+  for (const element of elementsOf(stack)) {
+    if (!TerraformResource.isTerraformResource(element)) continue;
+    const fragment = resolve(stack, element.toTerraform()) as { resource?: Resources };
+    for (const [type, byName] of Object.entries(fragment.resource ?? {})) Object.assign((resources[type] ??= {}), byName);
+  }
+  return resources;
+}
+
+/** The stack's Terraform elements in construct order, without those of nested stacks (as cdktf collects them). */
+function elementsOf(scope: IConstruct, into: TerraformElement[] = []): TerraformElement[] {
+  for (const child of scope.node.children) {
+    if (TerraformStack.isStack(child)) continue;
+    if (TerraformElement.isTerraformElement(child)) into.push(child);
+    elementsOf(child, into);
+  }
+  return into;
+}
