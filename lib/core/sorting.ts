@@ -22,5 +22,7 @@ export function sortedRecord<T>(record: Readonly<Record<string, T>>): Record<str
 
 /** Sorts `items` by the string `keyOf` returns, in `compareStrings` order (a new array). */
 export function sortedBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
-  return [...items].sort((a, b) => compareStrings(keyOf(a), keyOf(b)));
+  // each key is computed once, not once per comparison (n log n of them for a report of 50,000 findings)
+  const keyed = items.map((item) => ({ item, key: keyOf(item) }));
+  return keyed.sort((a, b) => compareStrings(a.key, b.key)).map(({ item }) => item);
 }

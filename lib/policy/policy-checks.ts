@@ -152,7 +152,8 @@ export class PolicyChecks implements IAspect {
    * would cost stacks x findings: minutes for 1,000 apps.
    */
   private write(outdir: string, stackPath: string): void {
-    const allChecked = [...this.stacks].every((path) => this.findingsByStack.has(path));
+    // sizes first: the full check runs once, at the last stack, rather than at every stack (stacks² lookups)
+    const allChecked = this.findingsByStack.size >= this.stacks.size && [...this.stacks].every((path) => this.findingsByStack.has(path));
     if (!allChecked && !(this.findingsByStack.get(stackPath) ?? []).some(isBlocking)) return;
     const report = this.report();
     fs.mkdirSync(outdir, { recursive: true });

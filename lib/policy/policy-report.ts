@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { sortedBy } from "../core/sorting";
 import { isBlocking, PolicyFinding } from "./evaluate";
 
 /** The report file name, in the synth output folder. */
@@ -31,15 +32,10 @@ export interface PolicyReport {
   readonly findings: readonly PolicyFinding[];
 }
 
-function compare(a: PolicyFinding, b: PolicyFinding): number {
-  const ka = `${a.path}\u0000${a.resource}\u0000${a.ruleId}`;
-  const kb = `${b.path}\u0000${b.resource}\u0000${b.ruleId}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
 
 /** Builds the report: findings sorted by path, resource and rule, with their counts. */
 export function buildPolicyReport(packs: readonly string[], findings: readonly PolicyFinding[], objects: readonly string[] = []): PolicyReport {
-  const sorted = [...findings].sort(compare);
+  const sorted = sortedBy(findings, (f) => `${f.path}\u0000${f.resource}\u0000${f.ruleId}`);
   const open = sorted.filter((f) => f.result !== "compliant" && !f.suppression);
   return {
     version: 1,
