@@ -41,7 +41,7 @@ export function insideOutput(root: string, relative: string, what: string): stri
   if (!isInside(root, full)) refuse("points outside the output folder");
   let real: string;
   try {
-    real = fs.realpathSync(full);
+    real = fs.realpathSync.native(full); // one realpath(3) call, not an lstat per path segment
   } catch {
     return full; // absent: the caller's own read reports it
   }

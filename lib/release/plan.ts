@@ -6,6 +6,7 @@ import { ReleaseError } from "./errors";
 import { CommandTarget, FileChange, GitOpsWorkspace, RepositoryOptions, resolveTarget } from "./gitops-repository";
 import { ENVIRONMENTS_FOLDER, layoutRelease, parseRelease, RELEASE_FILE, ReleaseLayout, stableJson } from "./layout";
 import { assertEnvironmentName } from "./environment-option";
+import { APPS_FOLDER } from "../core/gitops-layout";
 import { compareStrings } from "../core/sorting";
 import { readAllPins } from "./pins-files";
 import { SourceInfo, sourceInfo } from "./source-repository";
@@ -99,26 +100,29 @@ export function prepareRelease(options: ReleaseInputOptions): PreparedRelease {
 export function applyLayout(workspace: GitOpsWorkspace, layout: ReleaseLayout): ReleasePlan {
   const before = appsPerEnvironment(workspace);
   workspace.replace(layout.scope, layout.files);
-  for (const env of layout.environments) keepCommittedRelease(workspace, layout, env);
-  const changes = workspace.stagedChanges();
+  const staged = workspace.stagedChanges();
+  const kept = layout.environments.filter((env) => keepCommittedRelease(workspace, layout, env, staged));
+  const changes = kept.length > 0 ? workspace.stagedChanges() : staged;
   return { files: changes, environments: summarize(changes, before, appsPerEnvironment(workspace)), layout };
 }
 
 /**
  * When every file of an environment but release.json is unchanged and release.json differs only in its source
- * commit, stages the committed release.json back (the release would change nothing but provenance).
+ * commit, stages the committed release.json back (the release would change nothing but provenance). `staged`:
+ * the changes before any environment's is kept (environments do not share files). True when it was kept.
  */
-function keepCommittedRelease(workspace: GitOpsWorkspace, layout: ReleaseLayout, env: string): void {
+function keepCommittedRelease(workspace: GitOpsWorkspace, layout: ReleaseLayout, env: string, staged: readonly FileChange[]): boolean {
   const prefix = `${ENVIRONMENTS_FOLDER}/${env}/`;
   const releasePath = `${prefix}${RELEASE_FILE}`;
-  const changed = workspace.stagedChanges().filter((c) => c.path.startsWith(prefix));
-  if (changed.length !== 1 || changed[0].path !== releasePath || changed[0].status !== "M") return;
+  const changed = staged.filter((c) => c.path.startsWith(prefix));
+  if (changed.length !== 1 || changed[0].path !== releasePath || changed[0].status !== "M") return false;
   const committed = workspace.readCommitted(releasePath);
   const committedRelease = parseRelease(committed);
-  if (committed === undefined || committedRelease === undefined) return;
+  if (committed === undefined || committedRelease === undefined) return false;
   // the committed file must be exactly what this publish writes, but for its source commit
-  if (stableJson({ ...layout.releases[env], sourceCommit: committedRelease.sourceCommit }) !== committed) return;
+  if (stableJson({ ...layout.releases[env], sourceCommit: committedRelease.sourceCommit }) !== committed) return false;
   workspace.replace([], new Map([[releasePath, Buffer.from(committed)]]));
+  return true;
 }
 
 /** App → pinned image of every environment, from the release.json files as staged. */
@@ -134,7 +138,9 @@ export function summarize(changes: readonly FileChange[], before: Map<string, Re
   for (const change of changes) {
     const parts = change.path.split("/");
     const env = parts[0] === ENVIRONMENTS_FOLDER ? parts[1] : parts[0];
-    byEnv.set(env, [...(byEnv.get(env) ?? []), change]);
+    const list = byEnv.get(env) ?? [];
+    if (list.length === 0) byEnv.set(env, list);
+    list.push(change);
   }
   const result: EnvironmentChange[] = [];
   for (const env of [...byEnv.keys()].sort(compareStrings)) {
@@ -142,9 +148,14 @@ export function summarize(changes: readonly FileChange[], before: Map<string, Re
     const old = before.get(env) ?? {};
     const now = after.get(env) ?? {};
     const appFiles = new Map<string, string[]>();
+    const appsPrefix = `${ENVIRONMENTS_FOLDER}/${env}/${APPS_FOLDER}/`;
     for (const f of files) {
-      const match = new RegExp(`^${ENVIRONMENTS_FOLDER}/${env}/apps/([^/]+)/`).exec(f.path);
-      if (match) appFiles.set(match[1], [...(appFiles.get(match[1]) ?? []), f.path]);
+      const slash = f.path.startsWith(appsPrefix) ? f.path.indexOf("/", appsPrefix.length) : -1;
+      if (slash < 0) continue;
+      const app = f.path.slice(appsPrefix.length, slash);
+      const list = appFiles.get(app) ?? [];
+      if (list.length === 0) appFiles.set(app, list);
+      list.push(f.path);
     }
     const names = new Set([...appFiles.keys(), ...Object.keys(old).filter((a) => old[a] !== now[a]), ...Object.keys(now).filter((a) => old[a] !== now[a])]);
     const apps = [...names].sort(compareStrings).map((app) => ({ environment: env, app, from: old[app], to: now[app], files: appFiles.get(app) ?? [] }));

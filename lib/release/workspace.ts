@@ -44,9 +44,8 @@ export class GitOpsWorkspace {
   /** The repository as given (credentials removed), for messages. */
   public readonly displayRepo: string;
   private readonly progress: (message: string) => void;
-  private base = new Map<string, TreeEntry>();
-  private folders = new Map<string, string>();
-  private entries = new Map<string, TreeEntry>();
+  /** The branch head's files and folders, and the files as staged: listed on first use (`history` needs none). */
+  private tree: { base: Map<string, TreeEntry>; folders: Map<string, string>; entries: Map<string, TreeEntry> } | undefined;
   private contents = new Map<string, Buffer>();
   private staged: { tree: string; version: number } | undefined;
   private version = 0;
@@ -195,12 +194,32 @@ export class GitOpsWorkspace {
     this.contents.clear();
   }
 
+  /** The branch head's files (path → entry), listed and checked against the head commit on first use. */
+  private get base(): Map<string, TreeEntry> {
+    return this.listed().base;
+  }
+
+  /** Tree ids of the branch head's folders. */
+  private get folders(): Map<string, string> {
+    return this.listed().folders;
+  }
+
+  /** The files as staged. */
+  private get entries(): Map<string, TreeEntry> {
+    return this.listed().entries;
+  }
+
+  private listed(): NonNullable<GitOpsWorkspace["tree"]> {
+    if (!this.tree) {
+      const tip = this.cache.tip;
+      const listing = tip ? verifiedListing(this.git, tip) : { files: new Map<string, TreeEntry>(), folders: new Map<string, string>() };
+      this.tree = { base: listing.files, folders: listing.folders, entries: new Map(listing.files) };
+    }
+    return this.tree;
+  }
+
   private load(): void {
-    const tip = this.cache.tip;
-    const listing = tip ? verifiedListing(this.git, tip) : { files: new Map<string, TreeEntry>(), folders: new Map<string, string>() };
-    this.base = listing.files;
-    this.folders = listing.folders;
-    this.entries = new Map(listing.files);
+    this.tree = undefined;
     this.contents = new Map();
     this.pending = undefined;
     this.staged = undefined;
