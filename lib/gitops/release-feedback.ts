@@ -5,18 +5,12 @@ import { Environment } from "../environment/environment";
 import { ResolvedFeedback } from "../environment/feedback-spec";
 import { GitOpsManifests } from "../kubernetes/gitops-manifests";
 import { KubernetesObject, validateKubernetesObject } from "../kubernetes/kubernetes-object";
+import type { IAksCluster } from "../platform/aks-cluster";
 import { ReleaseFeedbackIdentity } from "./release-feedback-identity";
 import { terraformLiterals } from "../core/terraform-literal";
-import {
-  ARGO_CD_NOTIFICATIONS_SECRET,
-  ARGO_CD_SECRET_KEYS,
-  argoCdNotificationValues,
-  feedbackSecretSyncObjects,
-  FLUX_DISPATCH_SECRET,
-  FLUX_STATUS_SECRET,
-  fluxFeedbackObjects,
-  SyncedSecret,
-} from "./release-feedback-objects";
+import { ARGO_CD_NOTIFICATIONS_SECRET, ARGO_CD_SECRET_KEYS, argoCdNotificationValues } from "./argo-cd-notification-values";
+import { feedbackSecretSyncObjects, SyncedSecret } from "./feedback-secret-sync-objects";
+import { FLUX_DISPATCH_SECRET, FLUX_STATUS_SECRET, fluxFeedbackObjects } from "./flux-feedback-objects";
 
 /** The folder of the Flux feedback objects inside an environment's folder (synced by their own Kustomization). */
 export const RELEASE_FEEDBACK_FOLDER = "release-feedback";
@@ -26,10 +20,11 @@ export const FEEDBACK_TENANT_ID_VARIABLE = "RELEASE_FEEDBACK_TENANT_ID";
 
 /** Props of a `ReleaseFeedback`. */
 export interface ReleaseFeedbackProps {
-  readonly environment: Environment;
+  /** The environment: name, Azure names, region and tags. */
+  readonly environment: Pick<Environment, "location" | "name" | "names" | "tags">;
   readonly feedback: ResolvedFeedback;
-  /** OIDC issuer URL of the environment's AKS cluster. */
-  readonly oidcIssuerUrl: string;
+  /** The environment's AKS cluster (its OIDC issuer federates the secret-sync ServiceAccount). */
+  readonly cluster: Pick<IAksCluster, "oidcIssuerUrl">;
   /** Namespace of the sync engine. */
   readonly namespace: string;
   /**
@@ -86,12 +81,11 @@ export class ReleaseFeedback extends Construct {
     }
     this.identity = new ReleaseFeedbackIdentity(this, "Identity", {
       name: env.names.of("userAssignedIdentity", "release-feedback"),
-      resourceGroupName: env.names.of("resourceGroup"),
+      resourceGroup: { name: env.names.of("resourceGroup") },
       location: env.location,
-      oidcIssuerUrl: props.oidcIssuerUrl,
+      cluster: props.cluster,
       namespace: props.namespace,
-      keyVaultName: env.names.of("keyVault"),
-      keyVaultResourceGroupName: env.names.of("resourceGroup"),
+      keyVault: { name: env.names.of("keyVault"), resourceGroupName: env.names.of("resourceGroup") },
       secretNames: [...new Set(this.secrets.map((s) => s.keyVaultSecret))],
       tags: env.tags,
     });
