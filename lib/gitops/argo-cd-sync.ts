@@ -6,8 +6,9 @@ import { Duration, durationFix } from "../core/duration";
 import { INFRASTRUCTURE_FOLDER } from "../core/gitops-layout";
 import { DNS_LABEL_RULE, isDnsLabel } from "../core/kubernetes-names";
 import { compareStrings } from "../core/sorting";
+import { throwIfProblems } from "../core/validation-error";
 import { GitSource } from "./git-source";
-import { KubernetesObject, validateKubernetesObject } from "../kubernetes/kubernetes-object";
+import { KubernetesObject, kubernetesObjectProblem } from "../kubernetes/kubernetes-object";
 import { KustomizePatch } from "../kubernetes/kustomization-file";
 import { MANAGED_BY_LABELS } from "../core/labels";
 import { terraformLiterals } from "../core/terraform-literal";
@@ -117,27 +118,33 @@ export interface ArgoCdSyncProps {
 export class ArgoCdSync extends Construct {
   /** The `kubernetes_manifest` resources, by `<kind>/<name>`. */
   public readonly manifests: Readonly<Record<string, Manifest>>;
-  private readonly objectsOf: () => KubernetesObject[];
+  private readonly builder: ArgoCdObjects;
+  private built?: BuiltObjects;
 
   constructor(scope: Construct, id: string, props: ArgoCdSyncProps) {
     super(scope, id);
     const namespace = props.argoCdNamespace ?? "argocd";
     const retry = props.retry ?? DEFAULT_RETRY;
-    const problems = argoCdSyncProblems(this.node.path, props, namespace, retry);
-    if (problems.length > 0) throw new Error(problems.join("\n"));
-    const objects = new ArgoCdObjects(this.node.path, props, namespace, retry);
-    let built: KubernetesObject[] | undefined;
-    // Built at synth time: the layers' objects may be added by constructs created after this one.
-    this.objectsOf = () => (built ??= objects.build());
+    throwIfProblems("argo cd sync", argoCdSyncProblems(this.node.path, props, namespace, retry));
+    this.builder = new ArgoCdObjects(this.node.path, props, namespace, retry);
+    // The layers' objects are read at synth time (constructs created after this one may add to them), so the
+    // objects are built then, once, with their problems; cdktf reports those problems from this validation
+    // before it writes any file. Neither the Lazy values of the manifests nor `objects` throw.
+    this.node.addValidation({ validate: () => [...this.build().problems] });
     this.manifests = this.createManifests(props);
   }
 
   /**
    * The objects, projects before their applications, built from the layers' objects as they are now
-   * (the first call fixes them). Each is validated against its Argo CD schema.
+   * (the first call fixes them). Their problems (an app object in a platform namespace, an object that does
+   * not match its Argo CD schema) fail the synth.
    */
   public get objects(): readonly KubernetesObject[] {
-    return this.objectsOf();
+    return this.build().objects;
+  }
+
+  private build(): BuiltObjects {
+    return (this.built ??= this.builder.build());
   }
 
   /** One `kubernetes_manifest` per object, each Application depending on its AppProject. */
@@ -153,7 +160,7 @@ export class ArgoCdSync extends Construct {
       // An Application waits for its AppProject (created just before it).
       const projectName = name === `${env}-apps` ? env : name;
       const dependency = kind === "Application" ? manifests[`AppProject/${projectName}`] : undefined;
-      const object: unknown = Lazy.anyValue({ produce: () => terraformLiterals(this.objectsOf().find((o) => o.kind === kind && o.metadata.name === name)) });
+      const object: unknown = Lazy.anyValue({ produce: () => terraformLiterals(this.objects.find((o) => o.kind === kind && o.metadata.name === name)) });
       manifests[`${kind}/${name}`] = new Manifest(this, `${kind}-${name}`, {
         manifest: object as Record<string, unknown>,
         fieldManager: { name: "cdktf-gitops", forceConflicts: true },
@@ -187,6 +194,12 @@ function argoCdSyncProblems(at: string, props: ArgoCdSyncProps, namespace: strin
   return problems;
 }
 
+/** The AppProjects and Applications of an environment, and their problems. */
+interface BuiltObjects {
+  readonly objects: readonly KubernetesObject[];
+  readonly problems: readonly string[];
+}
+
 /** Builds the AppProjects and Applications of one environment from the props (validated). */
 class ArgoCdObjects {
   private readonly labels: Record<string, string>;
@@ -206,11 +219,15 @@ class ArgoCdObjects {
     };
   }
 
-  /** The objects, projects before their applications, each validated against its Argo CD schema. */
-  build(): KubernetesObject[] {
-    const objects = [...this.infrastructureObjects(), ...this.appsObjects()];
-    for (const object of objects) validateKubernetesObject(object, this.at);
-    return objects;
+  /** The objects, projects before their applications, and every problem of the apps layer's namespaces and of the objects' Argo CD schemas. */
+  build(): BuiltObjects {
+    const problems: string[] = [];
+    const objects = [...this.infrastructureObjects(), ...this.appsObjects(problems)];
+    for (const object of objects) {
+      const problem = kubernetesObjectProblem(object, this.at);
+      if (problem !== undefined) problems.push(problem);
+    }
+    return { objects, problems };
   }
 
   /** The `<env>-infrastructure` AppProject and Application, limited to the infrastructure objects' kinds and namespaces. */
@@ -230,12 +247,12 @@ class ArgoCdObjects {
   }
 
   /** The apps AppProject (`<env>`) and Application (`<env>-apps`). */
-  private appsObjects(): KubernetesObject[] {
+  private appsObjects(problems: string[]): KubernetesObject[] {
     const { environment: env, source } = this.props;
     const namespace = this.namespace;
     const derived = this.props.appObjects ? namespacesOf(this.props.appObjects.objects) : [];
     for (const ns of derived) {
-      if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) throw new Error(`${this.at}: an app object is in "${ns}", a platform namespace; apps must not deploy there`);
+      if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${this.at}: an app object is in "${ns}", a platform namespace; apps must not deploy there`);
     }
     const appNamespaces = this.props.appNamespaces ?? (derived.length > 0 ? derived : undefined);
     const denyPlatform = [...[...PLATFORM_NAMESPACES, namespace].filter((ns, i, all) => all.indexOf(ns) === i).map((ns) => `!${ns}`), "*"];
