@@ -8,7 +8,8 @@ import { compareStrings } from "../core/sorting";
 import { formatProblem, ValidationError } from "../core/validation-error";
 import { isIntegerIn } from "../environment/validate-cluster";
 import { defaultConfigMountPath } from "./app-defaults";
-import { AppPins, AppPinsSchema, AppProbe, AppSpec, AppSpecSchema } from "./app-spec";
+import { AppProbe, AppSpec, AppSpecSchema } from "./app-spec";
+import { AppPins, AppPinsSchema } from "./pins";
 import { isImageRepository, parsePinnedImage } from "./image-reference";
 import { MAX_ENV_TOTAL_BYTES, overrideProblems } from "./validate-app-fields";
 
