@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { hasOwn } from "../core/own";
 import { PLATFORM_NAMESPACES, SYNC_METRICS_NAMESPACE } from "../core/namespaces";
-import { isDnsLabel, isDnsSubdomain } from "../core/kubernetes-names";
+import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from "../core/kubernetes-names";
 import { schemaProblems } from "../core/schema";
 import { secretValueProblems } from "../core/secret-detection";
 import { compareStrings } from "../core/sorting";
@@ -140,7 +140,7 @@ function appFieldProblems(where: string, app: AppSpec): string[] {
     problems.push(`${where}: priorityClassName "${app.priorityClassName}" is not valid; use a lower-case dns subdomain such as apps-standard`);
   }
   (app.allowFromNamespaces ?? []).forEach((namespace, index) => {
-    if (!isDnsLabel(namespace)) problems.push(`${where}: allowFromNamespaces[${index}] "${namespace}" is not a namespace name; use lower-case letters, digits and hyphens`);
+    if (!isDnsLabel(namespace)) problems.push(`${where}: allowFromNamespaces[${index}] "${namespace}" is not a namespace name; ${DNS_LABEL_RULE}`);
   });
   for (const kind of ["readiness", "liveness", "startup"] as const) {
     const probe = app.probes?.[kind];

@@ -66,7 +66,7 @@ export class ArgoCdObjects {
     const namespace = this.namespace;
     const derived = this.props.appObjects ? namespacesOf(this.props.appObjects.objects) : [];
     for (const ns of derived) {
-      if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${this.at}: an app object is in "${ns}", a platform namespace; apps must not deploy there`);
+      if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${this.at}: an app object is in "${ns}", a platform namespace, where apps must not deploy; move the object to its app's namespace`);
     }
     const appNamespaces = this.props.appNamespaces ?? (derived.length > 0 ? derived : undefined);
     const denyPlatform = [...[...PLATFORM_NAMESPACES, namespace].filter((ns, i, all) => all.indexOf(ns) === i).map((ns) => `!${ns}`), "*"];

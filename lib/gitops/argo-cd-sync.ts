@@ -174,11 +174,11 @@ const DEFAULT_RETRY: ArgoCdRetry = { limit: 5, duration: "5s", factor: 2, maxDur
 function argoCdSyncProblems(at: string, props: ArgoCdSyncProps, namespace: string, retry: ArgoCdRetry): string[] {
   const env = props.environment;
   const problems: string[] = [];
-  if (!isDnsLabel(env, 40)) problems.push(`${at}: environment "${env}" is not a valid name prefix; use lower-case letters, digits and hyphens`);
+  if (!isDnsLabel(env, 40)) problems.push(`${at}: environment "${env}" is not a valid name prefix; use 1-40 lower-case letters, digits and hyphens, starting and ending with a letter or digit`);
   if (!isDnsLabel(namespace)) problems.push(`${at}: argoCdNamespace "${namespace}" is not a kubernetes namespace name; ${DNS_LABEL_RULE}`);
   for (const ns of props.appNamespaces ?? []) {
-    if (!isDnsLabel(ns)) problems.push(`${at}: appNamespaces contains "${ns}", which is not a kubernetes namespace name; use lower-case letters, digits and hyphens`);
-    if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${at}: appNamespaces contains "${ns}", a platform namespace; apps must not deploy there`);
+    if (!isDnsLabel(ns)) problems.push(`${at}: appNamespaces contains "${ns}", which is not a kubernetes namespace name; ${DNS_LABEL_RULE}`);
+    if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${at}: appNamespaces contains "${ns}", a platform namespace, where apps must not deploy; list the namespaces of the apps only`);
   }
   if (props.appNamespaces !== undefined && props.appNamespaces.length === 0) {
     problems.push(`${at}: appNamespaces is empty; list the namespaces of the environment's apps, or leave it unset`);

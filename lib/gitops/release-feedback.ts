@@ -64,7 +64,7 @@ export class ReleaseFeedback extends Construct {
     const env = props.environment;
     const feedback = props.feedback;
     if ((props.fluxKustomizations === undefined) === (props.argoCdApplications === undefined)) {
-      throw new Error(`${this.node.path}: set exactly one of fluxKustomizations and argoCdApplications (the environment's engine)`);
+      throw new Error(`${this.node.path}: sets both or neither of fluxKustomizations and argoCdApplications; set exactly one, for the environment's engine`);
     }
     const rollback = feedback.rollbackRepository !== undefined;
     if (props.fluxKustomizations) {
@@ -73,7 +73,7 @@ export class ReleaseFeedback extends Construct {
         ...(rollback ? [{ keyVaultSecret: feedback.dispatchTokenSecret, secretName: FLUX_DISPATCH_SECRET, key: "token" }] : []),
       ];
     } else {
-      if (!feedback.statusApp) throw new Error(`${this.node.path}: argo cd needs feedback.statusApp (its github service takes only a github app)`);
+      if (!feedback.statusApp) throw new Error(`${this.node.path}: feedback.statusApp is missing, and argo cd's github service takes only a github app; set feedback.statusApp`);
       this.secrets = [
         { keyVaultSecret: feedback.statusApp.privateKeySecret, secretName: ARGO_CD_NOTIFICATIONS_SECRET, key: ARGO_CD_SECRET_KEYS.statusPrivateKey },
         ...(rollback ? [{ keyVaultSecret: feedback.dispatchTokenSecret, secretName: ARGO_CD_NOTIFICATIONS_SECRET, key: ARGO_CD_SECRET_KEYS.dispatchToken }] : []),

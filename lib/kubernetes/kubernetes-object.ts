@@ -63,7 +63,7 @@ export function kubernetesObjectProblem(object: KubernetesObject, where: string)
   try {
     new Model(object).validate();
   } catch (error) {
-    return `${where}: ${object.kind} "${object.metadata.name}" does not match its schema: ${(error as Error).message}`;
+    return `${where}: ${object.kind} "${object.metadata.name}" does not match its schema: ${(error as Error).message}; change the object to match the ${key} schema`;
   }
   return undefined;
 }

@@ -102,7 +102,7 @@ describe("ArgoCdSync", () => {
 
   test("an app object in a platform namespace, added after the construct, fails the synth through its validation (not inside a Lazy or getter)", () => {
     const objects: KubernetesObject[] = [];
-    const problem = 'dev-argocd-apps/Sync: an app object is in "kube-system", a platform namespace; apps must not deploy there';
+    const problem = 'dev-argocd-apps/Sync: an app object is in "kube-system", a platform namespace, where apps must not deploy; move the object to its app\'s namespace';
     expect(() =>
       synthApp((app) => {
         const stack = new TerraformStack(app, "dev-argocd-apps");
