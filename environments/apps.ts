@@ -1,5 +1,6 @@
 import * as path from "path";
-import { AppPins, AppSpec } from "../lib/apps/app-spec";
+import { AppSpec } from "../lib/apps/app-spec";
+import { AppPins } from "../lib/apps/pins";
 import { readPinFiles } from "../lib/apps/pins";
 
 /** The web frontend: public through the AKS application routing add-on, autoscaled in staging and prod. */

@@ -6,6 +6,7 @@ import { AppIdentity } from "../lib/apps/app-identity";
 import { AppSpec } from "../lib/apps/app-spec";
 import { ResolvedApp, resolveApp } from "../lib/apps/resolved-app";
 import { appProblems } from "../lib/apps/validate-apps";
+import { throwIfProblems } from "../lib/core/validation-error";
 import { AksClusterAccess, KubeloginMode } from "../lib/platform/aks-cluster-access";
 import { GitOpsManifests, manifestFileName } from "../lib/kubernetes/gitops-manifests";
 import { KubernetesObject, validateKubernetesObject } from "../lib/kubernetes/kubernetes-object";
@@ -63,7 +64,7 @@ export class AppStack extends EnvironmentStack {
   constructor(scope: Construct, props: AppStackProps) {
     super(scope, `app-${props.app.name}`, props);
     const problems = appProblems(props.app);
-    if (problems.length > 0) throw new Error(`${this.node.path}: invalid app:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    throwIfProblems(`app of ${this.node.path}`, problems);
     const environment = props.environment;
     const platform = props.platformStack;
     const app = resolveApp(props.app, environment.name, props.image);

@@ -1,5 +1,6 @@
 import { App, TerraformStack } from "cdktf";
-import { AppPins, AppSpec } from "../lib/apps/app-spec";
+import { AppSpec } from "../lib/apps/app-spec";
+import { AppPins } from "../lib/apps/pins";
 import { assertValidSpecs } from "../lib/apps/validate-specs";
 import { ownValue } from "../lib/core/own";
 import { sortedBy } from "../lib/core/sorting";

@@ -141,7 +141,7 @@ export class GitOpsStack extends EnvironmentStack {
     return new ReleaseFeedback(this, "ReleaseFeedback", {
       environment: env,
       feedback,
-      oidcIssuerUrl: this.clusterAccess.oidcIssuerUrl,
+      cluster: this.clusterAccess,
       ...(env.sync === "argocd"
         ? { namespace: ARGO_CD_NAMESPACE, argoCdApplications: layers((layer) => `${env.name}-${layer}`) }
         : { namespace: FLUX_NAMESPACE, fluxKustomizations: layers((layer) => fluxKustomizationObjectName(fluxName, layer)) }),

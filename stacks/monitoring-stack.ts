@@ -13,6 +13,7 @@ import { SyncEngineMetrics } from "../lib/monitoring/sync-engine-metrics";
 import { appAlertTargetProblems } from "../lib/environment/validate-app-alerts";
 import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 import { PlatformStack } from "./platform-stack";
+import { throwIfProblems } from "../lib/core/validation-error";
 
 /** Props of a `MonitoringStack`. */
 export interface MonitoringStackProps extends EnvironmentStackProps {
@@ -76,7 +77,7 @@ export class MonitoringStack extends EnvironmentStack {
     const environment = props.environment;
     const targets = props.appAlertTargets ?? [];
     const problems = appAlertTargetProblems(`${this.node.path}: appAlertTargets`, targets);
-    if (problems.length > 0) throw new Error(problems.join("\n"));
+    throwIfProblems("monitoring stack", problems);
 
     const platform = props.platformStack;
     const resourceGroup = platform.resourceGroup;

@@ -296,8 +296,3 @@ export const AppSpecSchema = z.strictObject({
  * The image itself comes from the environment's pins (`registry/repo[:tag]@sha256:<digest>`).
  */
 export type AppSpec = z.infer<typeof AppSpecSchema>;
-
-/** Pinned image references: environment name → app name → `registry/repo[:tag]@sha256:<digest>`. */
-export const AppPinsSchema = z.record(z.string(), z.record(z.string(), z.string()));
-/** Pinned image references: environment name → app name → `registry/repo[:tag]@sha256:<digest>`. */
-export type AppPins = Readonly<Record<string, Readonly<Record<string, string>>>>;

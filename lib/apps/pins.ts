@@ -2,7 +2,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { compareStrings, sortedRecord } from "../core/sorting";
 import { throwIfProblems, ValidationError } from "../core/validation-error";
-import { AppPins } from "./app-spec";
+import { z } from "zod";
+
+/** Pinned image references: environment name → app name → `registry/repo[:tag]@sha256:<digest>`. */
+export const AppPinsSchema = z.record(z.string(), z.record(z.string(), z.string()));
+/** Pinned image references: environment name → app name → `registry/repo[:tag]@sha256:<digest>`. */
+export type AppPins = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /**
  * Reads pin files, one per environment: `<folder>/<env>.json`, each a JSON object mapping app name to a

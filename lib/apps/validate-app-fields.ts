@@ -1,5 +1,5 @@
 import { isKeyVaultSecretName, isKeyVaultSecretVersion, KEY_VAULT_SECRET_NAME_RULE } from "../core/azure-formats";
-import { isDnsLabel, isDnsSubdomain } from "../core/kubernetes-names";
+import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from "../core/kubernetes-names";
 import { isPlaceholder, isSecretName, secretKindsIn, secretKindsInFile, SECRET_FIX } from "../core/secret-detection";
 import { appAlertThresholdProblems } from "../environment/validate-app-alerts";
 import { isIntegerIn } from "../environment/validate-cluster";
@@ -134,7 +134,7 @@ function ingressProblems(where: string, ingress: AppIngress): string[] {
     problems.push(`${where}: ingress.className "${ingress.className}" is not valid; use a lower-case dns subdomain`);
   }
   if (ingress.controllerNamespace !== undefined && !isDnsLabel(ingress.controllerNamespace)) {
-    problems.push(`${where}: ingress.controllerNamespace "${ingress.controllerNamespace}" is not a namespace name; use lower-case letters, digits and hyphens`);
+    problems.push(`${where}: ingress.controllerNamespace "${ingress.controllerNamespace}" is not a namespace name; ${DNS_LABEL_RULE}`);
   }
   if (ingress.tlsSecretName !== undefined && !isDnsSubdomain(ingress.tlsSecretName)) {
     problems.push(`${where}: ingress.tlsSecretName "${ingress.tlsSecretName}" is not a valid secret name; use a lower-case dns subdomain`);

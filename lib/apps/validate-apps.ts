@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { hasOwn } from "../core/own";
 import { PLATFORM_NAMESPACES, SYNC_METRICS_NAMESPACE } from "../core/namespaces";
-import { isDnsLabel, isDnsSubdomain } from "../core/kubernetes-names";
+import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from "../core/kubernetes-names";
 import { schemaProblems } from "../core/schema";
 import { secretValueProblems } from "../core/secret-detection";
 import { compareStrings } from "../core/sorting";
 import { formatProblem, ValidationError } from "../core/validation-error";
 import { isIntegerIn } from "../environment/validate-cluster";
 import { defaultConfigMountPath } from "./app-defaults";
-import { AppPins, AppPinsSchema, AppProbe, AppSpec, AppSpecSchema } from "./app-spec";
+import { AppProbe, AppSpec, AppSpecSchema } from "./app-spec";
+import { AppPins, AppPinsSchema } from "./pins";
 import { isImageRepository, parsePinnedImage } from "./image-reference";
 import { MAX_ENV_TOTAL_BYTES, overrideProblems } from "./validate-app-fields";
 
@@ -139,7 +140,7 @@ function appFieldProblems(where: string, app: AppSpec): string[] {
     problems.push(`${where}: priorityClassName "${app.priorityClassName}" is not valid; use a lower-case dns subdomain such as apps-standard`);
   }
   (app.allowFromNamespaces ?? []).forEach((namespace, index) => {
-    if (!isDnsLabel(namespace)) problems.push(`${where}: allowFromNamespaces[${index}] "${namespace}" is not a namespace name; use lower-case letters, digits and hyphens`);
+    if (!isDnsLabel(namespace)) problems.push(`${where}: allowFromNamespaces[${index}] "${namespace}" is not a namespace name; ${DNS_LABEL_RULE}`);
   });
   for (const kind of ["readiness", "liveness", "startup"] as const) {
     const probe = app.probes?.[kind];

@@ -44,7 +44,7 @@ export class Duration {
 
   /** A duration of whole seconds, minutes or hours. */
   public static of(amount: number, unit: DurationUnit): Duration {
-    if (!Number.isInteger(amount) || amount < 1) throw new RangeError(`duration amount ${amount} is not a whole number of at least 1`);
+    if (!Number.isInteger(amount) || amount < 1) throw new RangeError(`duration amount ${amount} is not a whole number of at least 1; use a whole number such as 5`);
     return new Duration(amount, unit);
   }
 

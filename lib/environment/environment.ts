@@ -109,7 +109,7 @@ export function resolveEnvironment(project: string, spec: EnvironmentSpec): Envi
   const defaults = tierDefaults(spec.tier);
   const address = parseCidr(spec.addressSpace);
   const service = parseCidr(SERVICE_CIDR);
-  if (!address || !service) throw new Error(`environments/${spec.name}: addressSpace "${spec.addressSpace}" is not a valid cidr block`);
+  if (!address || !service) throw new Error(`environments/${spec.name}: addressSpace "${spec.addressSpace}" is not a valid cidr block; use an ipv4 cidr block such as "10.10.0.0/16"`);
   return {
     project,
     name: spec.name,

@@ -87,7 +87,7 @@ function stateFirewallProblems(spec: PlatformSpec): string[] {
   const problems: string[] = [];
   for (const range of ranges) {
     const cidr = parseCidr(range.includes("/") ? range : `${range}/32`);
-    if (!cidr) problems.push(`${at} contains "${range}", which is not an ipv4 address or cidr block`);
+    if (!cidr) problems.push(`${at} contains "${range}", which is not an ipv4 address or cidr block; use an address such as "203.0.113.10" or a block such as "203.0.113.0/24"`);
     else if (cidr.prefix === 0) problems.push(`${at} contains "${range}", which allows every address; list the networks that need the state`);
     else if (cidr.prefix === 31) problems.push(`${at} contains "${range}": azure storage does not accept /31 ranges; list the two addresses`);
     else if (NON_PUBLIC.some((block) => cidrsOverlap(cidr, parseCidr(block)!))) {

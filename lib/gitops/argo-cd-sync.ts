@@ -3,17 +3,15 @@ import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { PLATFORM_NAMESPACES } from "../core/namespaces";
 import { Duration, durationFix } from "../core/duration";
-import { INFRASTRUCTURE_FOLDER } from "../core/gitops-layout";
 import { DNS_LABEL_RULE, isDnsLabel } from "../core/kubernetes-names";
-import { compareStrings } from "../core/sorting";
+import { throwIfProblems } from "../core/validation-error";
 import { GitSource } from "./git-source";
-import { KubernetesObject, validateKubernetesObject } from "../kubernetes/kubernetes-object";
+import { KubernetesObject } from "../kubernetes/kubernetes-object";
+import { ArgoCdObjects, BuiltObjects } from "./argo-cd-objects";
 import { KustomizePatch } from "../kubernetes/kustomization-file";
-import { MANAGED_BY_LABELS } from "../core/labels";
 import { terraformLiterals } from "../core/terraform-literal";
 
-/** The in-cluster API server address Argo CD deploys to. */
-export const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
+export { IN_CLUSTER_SERVER } from "./argo-cd-objects";
 
 /** Retry of a failed sync: attempts and exponential backoff. */
 export interface ArgoCdRetry {
@@ -117,27 +115,33 @@ export interface ArgoCdSyncProps {
 export class ArgoCdSync extends Construct {
   /** The `kubernetes_manifest` resources, by `<kind>/<name>`. */
   public readonly manifests: Readonly<Record<string, Manifest>>;
-  private readonly objectsOf: () => KubernetesObject[];
+  private readonly builder: ArgoCdObjects;
+  private built?: BuiltObjects;
 
   constructor(scope: Construct, id: string, props: ArgoCdSyncProps) {
     super(scope, id);
     const namespace = props.argoCdNamespace ?? "argocd";
     const retry = props.retry ?? DEFAULT_RETRY;
-    const problems = argoCdSyncProblems(this.node.path, props, namespace, retry);
-    if (problems.length > 0) throw new Error(problems.join("\n"));
-    const objects = new ArgoCdObjects(this.node.path, props, namespace, retry);
-    let built: KubernetesObject[] | undefined;
-    // Built at synth time: the layers' objects may be added by constructs created after this one.
-    this.objectsOf = () => (built ??= objects.build());
+    throwIfProblems("argo cd sync", argoCdSyncProblems(this.node.path, props, namespace, retry));
+    this.builder = new ArgoCdObjects(this.node.path, props, namespace, retry);
+    // The layers' objects are read at synth time (constructs created after this one may add to them), so the
+    // objects are built then, once, with their problems; cdktf reports those problems from this validation
+    // before it writes any file. Neither the Lazy values of the manifests nor `objects` throw.
+    this.node.addValidation({ validate: () => [...this.build().problems] });
     this.manifests = this.createManifests(props);
   }
 
   /**
    * The objects, projects before their applications, built from the layers' objects as they are now
-   * (the first call fixes them). Each is validated against its Argo CD schema.
+   * (the first call fixes them). Their problems (an app object in a platform namespace, an object that does
+   * not match its Argo CD schema) fail the synth.
    */
   public get objects(): readonly KubernetesObject[] {
-    return this.objectsOf();
+    return this.build().objects;
+  }
+
+  private build(): BuiltObjects {
+    return (this.built ??= this.builder.build());
   }
 
   /** One `kubernetes_manifest` per object, each Application depending on its AppProject. */
@@ -153,7 +157,7 @@ export class ArgoCdSync extends Construct {
       // An Application waits for its AppProject (created just before it).
       const projectName = name === `${env}-apps` ? env : name;
       const dependency = kind === "Application" ? manifests[`AppProject/${projectName}`] : undefined;
-      const object: unknown = Lazy.anyValue({ produce: () => terraformLiterals(this.objectsOf().find((o) => o.kind === kind && o.metadata.name === name)) });
+      const object: unknown = Lazy.anyValue({ produce: () => terraformLiterals(this.objects.find((o) => o.kind === kind && o.metadata.name === name)) });
       manifests[`${kind}/${name}`] = new Manifest(this, `${kind}-${name}`, {
         manifest: object as Record<string, unknown>,
         fieldManager: { name: "cdktf-gitops", forceConflicts: true },
@@ -170,11 +174,11 @@ const DEFAULT_RETRY: ArgoCdRetry = { limit: 5, duration: "5s", factor: 2, maxDur
 function argoCdSyncProblems(at: string, props: ArgoCdSyncProps, namespace: string, retry: ArgoCdRetry): string[] {
   const env = props.environment;
   const problems: string[] = [];
-  if (!isDnsLabel(env, 40)) problems.push(`${at}: environment "${env}" is not a valid name prefix; use lower-case letters, digits and hyphens`);
+  if (!isDnsLabel(env, 40)) problems.push(`${at}: environment "${env}" is not a valid name prefix; use 1-40 lower-case letters, digits and hyphens, starting and ending with a letter or digit`);
   if (!isDnsLabel(namespace)) problems.push(`${at}: argoCdNamespace "${namespace}" is not a kubernetes namespace name; ${DNS_LABEL_RULE}`);
   for (const ns of props.appNamespaces ?? []) {
-    if (!isDnsLabel(ns)) problems.push(`${at}: appNamespaces contains "${ns}", which is not a kubernetes namespace name; use lower-case letters, digits and hyphens`);
-    if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${at}: appNamespaces contains "${ns}", a platform namespace; apps must not deploy there`);
+    if (!isDnsLabel(ns)) problems.push(`${at}: appNamespaces contains "${ns}", which is not a kubernetes namespace name; ${DNS_LABEL_RULE}`);
+    if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) problems.push(`${at}: appNamespaces contains "${ns}", a platform namespace, where apps must not deploy; list the namespaces of the apps only`);
   }
   if (props.appNamespaces !== undefined && props.appNamespaces.length === 0) {
     problems.push(`${at}: appNamespaces is empty; list the namespaces of the environment's apps, or leave it unset`);
@@ -185,112 +189,4 @@ function argoCdSyncProblems(at: string, props: ArgoCdSyncProps, namespace: strin
     if (!Duration.parse(value)) problems.push(`${at}: retry.${field} "${value}" is not a duration; ${durationFix({}, "5s")}`);
   }
   return problems;
-}
-
-/** Builds the AppProjects and Applications of one environment from the props (validated). */
-class ArgoCdObjects {
-  private readonly labels: Record<string, string>;
-  private readonly syncPolicy: object;
-
-  constructor(
-    private readonly at: string,
-    private readonly props: ArgoCdSyncProps,
-    private readonly namespace: string,
-    retry: ArgoCdRetry,
-  ) {
-    this.labels = { ...MANAGED_BY_LABELS, "app.kubernetes.io/part-of": props.environment };
-    this.syncPolicy = {
-      automated: { prune: props.prune ?? true, selfHeal: props.selfHeal ?? true, allowEmpty: false },
-      retry: { limit: retry.limit, backoff: { duration: retry.duration, factor: retry.factor, maxDuration: retry.maxDuration } },
-      syncOptions: ["PrunePropagationPolicy=foreground", "PruneLast=true", "ApplyOutOfSyncOnly=true"],
-    };
-  }
-
-  /** The objects, projects before their applications, each validated against its Argo CD schema. */
-  build(): KubernetesObject[] {
-    const objects = [...this.infrastructureObjects(), ...this.appsObjects()];
-    for (const object of objects) validateKubernetesObject(object, this.at);
-    return objects;
-  }
-
-  /** The `<env>-infrastructure` AppProject and Application, limited to the infrastructure objects' kinds and namespaces. */
-  private infrastructureObjects(): KubernetesObject[] {
-    const { environment: env, source } = this.props;
-    if (!this.props.infrastructureObjects) return [];
-    const infra = this.props.infrastructureObjects.objects;
-    const infraNamespaces = namespacesOf(infra);
-    const destinations = infraNamespaces.length > 0 ? infraNamespaces : ["default"];
-    const clusterKinds = uniqueGroupKinds(infra.filter((o) => !o.metadata.namespace));
-    const path = this.props.infrastructurePath ?? [source.environmentPath, INFRASTRUCTURE_FOLDER].filter(Boolean).join("/");
-    // The infrastructure layer is a plain folder, synced recursively.
-    return [
-      this.project(`${env}-infrastructure`, `cluster-level objects of ${env}, managed by cdktf-gitops`, destinations, clusterKinds),
-      this.application(`${env}-infrastructure`, `${env}-infrastructure`, path, destinations[0], { directory: { recurse: true } }),
-    ];
-  }
-
-  /** The apps AppProject (`<env>`) and Application (`<env>-apps`). */
-  private appsObjects(): KubernetesObject[] {
-    const { environment: env, source } = this.props;
-    const namespace = this.namespace;
-    const derived = this.props.appObjects ? namespacesOf(this.props.appObjects.objects) : [];
-    for (const ns of derived) {
-      if (PLATFORM_NAMESPACES.includes(ns) || ns === namespace) throw new Error(`${this.at}: an app object is in "${ns}", a platform namespace; apps must not deploy there`);
-    }
-    const appNamespaces = this.props.appNamespaces ?? (derived.length > 0 ? derived : undefined);
-    const denyPlatform = [...[...PLATFORM_NAMESPACES, namespace].filter((ns, i, all) => all.indexOf(ns) === i).map((ns) => `!${ns}`), "*"];
-    const appPatches = (this.props.appPatches ?? []).map((p) => ({ patch: p.patch, target: { ...p.target } }));
-    // The apps layer is a kustomize directory: Argo CD detects kustomize from its kustomization.yaml, and the patches need it.
-    const sourceType = appPatches.length > 0 ? { kustomize: { patches: appPatches } } : {};
-    return [
-      this.project(env, `apps of ${env}, managed by cdktf-gitops`, appNamespaces ?? denyPlatform, this.props.appClusterResources ?? [{ group: "", kind: "Namespace" }]),
-      this.application(`${env}-apps`, env, source.path, appNamespaces?.[0] ?? "default", sourceType),
-    ];
-  }
-
-  private application(name: string, project: string, path: string, destinationNamespace: string, sourceType: object): KubernetesObject {
-    const source = this.props.source;
-    return {
-      apiVersion: "argoproj.io/v1alpha1",
-      kind: "Application",
-      metadata: { name, namespace: this.namespace, labels: this.labels, finalizers: ["resources-finalizer.argocd.argoproj.io"] },
-      spec: {
-        project,
-        source: { repoURL: source.url, targetRevision: source.branch, path, ...sourceType },
-        // Objects carry their own namespaces; the destination namespace is only the fallback and must be permitted.
-        destination: { server: IN_CLUSTER_SERVER, namespace: destinationNamespace },
-        syncPolicy: this.syncPolicy,
-      },
-    };
-  }
-
-  private project(name: string, description: string, namespaces: readonly string[], clusterResources: readonly ArgoCdGroupKind[]): KubernetesObject {
-    return {
-      apiVersion: "argoproj.io/v1alpha1",
-      kind: "AppProject",
-      metadata: { name, namespace: this.namespace, labels: this.labels },
-      spec: {
-        description,
-        sourceRepos: [this.props.source.url],
-        destinations: namespaces.map((namespace) => ({ server: IN_CLUSTER_SERVER, namespace })),
-        clusterResourceWhitelist: clusterResources.map((r) => ({ group: r.group, kind: r.kind })),
-        orphanedResources: { warn: true },
-      },
-    };
-  }
-}
-
-/** The namespaces an app's objects live in or create, sorted. */
-function namespacesOf(objects: readonly KubernetesObject[]): string[] {
-  const names = objects.flatMap((o) => (o.metadata.namespace ? [o.metadata.namespace] : o.apiVersion === "v1" && o.kind === "Namespace" ? [o.metadata.name] : []));
-  return [...new Set(names)].sort();
-}
-
-function uniqueGroupKinds(objects: readonly KubernetesObject[]): ArgoCdGroupKind[] {
-  const seen = new Map<string, ArgoCdGroupKind>();
-  for (const object of objects) {
-    const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.lastIndexOf("/")) : "";
-    seen.set(`${group}/${object.kind}`, { group, kind: object.kind });
-  }
-  return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, value]) => value);
 }

@@ -7,7 +7,7 @@ import { toYaml, YamlValue } from "../kubernetes/to-yaml";
 import { GitSource } from "./git-source";
 import { MANAGED_BY_LABELS } from "../core/labels";
 import { terraformLiteral } from "../core/terraform-literal";
-import { isDnsLabel } from "../core/kubernetes-names";
+import { DNS_LABEL_RULE, isDnsLabel } from "../core/kubernetes-names";
 
 /** The argo-cd Helm chart version the library pins by default (Argo CD 3.2). */
 export const ARGO_CD_CHART_VERSION = "9.3.1";
@@ -152,14 +152,14 @@ function assertArgoCdProps(at: string, chartVersion: string, namespace: string, 
     throw new Error(`${at}: chartVersion "${chartVersion}" is not a pinned chart version; use MAJOR.MINOR.PATCH such as "${ARGO_CD_CHART_VERSION}"`);
   }
   if (!isDnsLabel(namespace)) {
-    throw new Error(`${at}: namespace "${namespace}" is not a kubernetes namespace name; use lower-case letters, digits and hyphens, such as "argocd"`);
+    throw new Error(`${at}: namespace "${namespace}" is not a kubernetes namespace name; ${DNS_LABEL_RULE}, such as "argocd"`);
   }
   for (const [component, value] of Object.entries(resources ?? {})) {
     if (!(component in ARGO_CD_DEFAULT_RESOURCES)) {
       throw new Error(`${at}: resources names unknown component "${component}"; use ${Object.keys(ARGO_CD_DEFAULT_RESOURCES).join(", ")}`);
     }
     if (!value?.requests?.cpu || !value.requests.memory || !value.limits?.cpu || !value.limits.memory) {
-      throw new Error(`${at}: resources.${component} needs requests and limits for both cpu and memory`);
+      throw new Error(`${at}: resources.${component} needs requests and limits for both cpu and memory; give resources.${component} requests and limits with cpu and memory each`);
     }
   }
 }

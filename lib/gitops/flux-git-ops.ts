@@ -9,7 +9,8 @@ import { sortedRecord } from "../core/sorting";
 import { IAksCluster } from "../platform/aks-cluster";
 import { GitSource } from "./git-source";
 import { terraformLiteral } from "../core/terraform-literal";
-import { isDnsLabel } from "../core/kubernetes-names";
+import { DNS_LABEL_RULE, isDnsLabel } from "../core/kubernetes-names";
+import { throwIfProblems } from "../core/validation-error";
 
 /** The microsoft.flux extension version the library pins by default (Flux 2.6 line). */
 export const FLUX_EXTENSION_VERSION = "1.19.5";
@@ -158,7 +159,7 @@ export class FluxGitOps extends Construct {
       substitutions: props.appsSubstitutions ?? {},
     };
     const problems = this.problems(props, settings);
-    if (problems.length > 0) throw new Error(problems.join("\n"));
+    throwIfProblems("flux gitops", problems);
     this.extension = this.createExtension(props.cluster, settings);
     this.resource = this.createConfiguration(props, settings);
   }
@@ -187,7 +188,7 @@ export class FluxGitOps extends Construct {
       problems.push(`${at}: infrastructureKustomizationName and appsKustomizationName are both "${this.appsKustomizationName}"; give each kustomization its own name`);
     }
     if (!isDnsLabel(namespace)) {
-      problems.push(`${at}: namespace "${namespace}" is not a kubernetes namespace name; use lower-case letters, digits and hyphens, such as "flux-system"`);
+      problems.push(`${at}: namespace "${namespace}" is not a kubernetes namespace name; ${DNS_LABEL_RULE}, such as "flux-system"`);
     }
     if (!autoUpgrade && !/^\d+\.\d+\.\d+$/.test(version)) {
       problems.push(`${at}: extensionVersion "${version}" is not a pinned version; use MAJOR.MINOR.PATCH such as "${FLUX_EXTENSION_VERSION}", or set autoUpgrade: true`);

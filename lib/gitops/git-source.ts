@@ -8,6 +8,7 @@ import { DEFAULT_GIT_BRANCH, gitBranchProblems, gitUrlProblems, isSshGitUrl, PUB
 import { Duration, durationFix } from "../core/duration";
 import { isKeyVaultSecretName, KEY_VAULT_SECRET_NAME_RULE } from "../core/azure-formats";
 import { maskUrlUserInfo } from "../core/redaction";
+import { throwIfProblems } from "../core/validation-error";
 
 /** A Key Vault that holds the Git credentials, found by name (it usually lives in another stack). */
 export interface KeyVaultReference {
@@ -103,7 +104,7 @@ export class GitSource extends Construct {
     const interval = Duration.parse(this.syncInterval);
     if (!interval) problems.push(`${at}: syncInterval "${this.syncInterval}" is not a duration; ${durationFix()}`);
     problems.push(...authProblems(at, this.url, this.auth, props.keyVault));
-    if (problems.length > 0) throw new Error(problems.join("\n"));
+    throwIfProblems("git source", problems);
 
     this.isSsh = isSshGitUrl(this.url);
     this.syncIntervalSeconds = interval!.seconds;

@@ -3,23 +3,31 @@ import type { FederatedIdentityCredential } from "@cdktf/provider-azurerm/lib/fe
 import type { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { isKeyVaultSecretName, KEY_VAULT_SECRET_NAME_RULE } from "../core/azure-formats";
+import { throwIfProblems } from "../core/validation-error";
+import type { IAksCluster } from "../platform/aks-cluster";
+import type { IResourceGroup } from "../platform/environment-resource-group";
+import type { IKeyVault } from "../platform/key-vault";
 import { createFederatedIdentity, grantKeyVaultSecretsUser } from "../platform/workload-identity";
-import { FEEDBACK_SECRET_SYNC_NAME } from "./release-feedback-objects";
+import { FEEDBACK_SECRET_SYNC_NAME } from "./feedback-secret-sync-objects";
 
 /** Props of a `ReleaseFeedbackIdentity`. */
 export interface ReleaseFeedbackIdentityProps {
   /** Name of the managed identity, e.g. `id-contoso-dev-release-feedback`. */
   readonly name: string;
-  readonly resourceGroupName: string;
+  /** The resource group to create the identity in (a plain name avoids a cross-stack reference). */
+  readonly resourceGroup: Pick<IResourceGroup, "name">;
+  /** Azure region of the identity. */
   readonly location: string;
-  /** OIDC issuer URL of the AKS cluster. */
-  readonly oidcIssuerUrl: string;
+  /** The AKS cluster whose service account tokens are federated (its OIDC issuer). */
+  readonly cluster: Pick<IAksCluster, "oidcIssuerUrl">;
   /** Namespace of the sync engine, where the secret-sync ServiceAccount lives. */
   readonly namespace: string;
-  /** Name of the environment's Key Vault (looked up, so no vault attribute crosses a stack boundary). */
-  readonly keyVaultName: string;
-  /** Resource group of the Key Vault. */
-  readonly keyVaultResourceGroupName: string;
+  /**
+   * The environment's Key Vault, by name and resource group: looked up here (a `data.azurerm_key_vault`), so no
+   * vault attribute crosses a stack boundary. Its name should be known at synth time (a plain string).
+   */
+  readonly keyVault: Pick<IKeyVault, "name" | "resourceGroupName">;
   /** The Key Vault secrets the identity may read, and nothing else. */
   readonly secretNames: readonly string[];
   /** Tags of the identity. @default - none */
@@ -46,24 +54,24 @@ export class ReleaseFeedbackIdentity extends Construct {
     const problems: string[] = [];
     if (props.secretNames.length === 0) problems.push(`${this.node.path}: secretNames is empty; name the key vault secrets that hold the github credentials`);
     for (const name of props.secretNames) {
-      if (!Token.isUnresolved(name) && !/^[0-9a-zA-Z-]{1,127}$/.test(name)) {
-        problems.push(`${this.node.path}: secret name "${name}" is not a key vault secret name; use 1-127 letters, digits and hyphens`);
+      if (!Token.isUnresolved(name) && !isKeyVaultSecretName(name)) {
+        problems.push(`${this.node.path}: secret name "${name}" is not a key vault secret name; ${KEY_VAULT_SECRET_NAME_RULE}`);
       }
     }
     if (new Set(props.secretNames).size !== props.secretNames.length) problems.push(`${this.node.path}: secretNames lists a secret twice; list each once`);
-    if (problems.length > 0) throw new Error(problems.join("\n"));
+    throwIfProblems("release feedback identity", problems);
     const { identity, credential } = createFederatedIdentity(this, {
       name: props.name,
       credentialName: `${props.name}-${props.namespace}`,
-      resourceGroupName: props.resourceGroupName,
+      resourceGroupName: props.resourceGroup.name,
       location: props.location,
       tags: { ...props.tags, purpose: "release-feedback" },
-      issuer: props.oidcIssuerUrl,
+      issuer: props.cluster.oidcIssuerUrl,
       subject: `system:serviceaccount:${props.namespace}:${FEEDBACK_SECRET_SYNC_NAME}`,
     });
     this.resource = identity;
     this.federatedCredential = credential;
-    this.keyVault = new DataAzurermKeyVault(this, "KeyVault", { name: props.keyVaultName, resourceGroupName: props.keyVaultResourceGroupName });
+    this.keyVault = new DataAzurermKeyVault(this, "KeyVault", { name: props.keyVault.name, resourceGroupName: props.keyVault.resourceGroupName });
     for (const name of [...props.secretNames].sort()) {
       grantKeyVaultSecretsUser(this, `SecretsUser-${name}`, `${this.keyVault.id}/secrets/${name}`, this.resource.principalId);
     }

@@ -5,18 +5,12 @@ import { Environment } from "../environment/environment";
 import { ResolvedFeedback } from "../environment/feedback-spec";
 import { GitOpsManifests } from "../kubernetes/gitops-manifests";
 import { KubernetesObject, validateKubernetesObject } from "../kubernetes/kubernetes-object";
+import type { IAksCluster } from "../platform/aks-cluster";
 import { ReleaseFeedbackIdentity } from "./release-feedback-identity";
 import { terraformLiterals } from "../core/terraform-literal";
-import {
-  ARGO_CD_NOTIFICATIONS_SECRET,
-  ARGO_CD_SECRET_KEYS,
-  argoCdNotificationValues,
-  feedbackSecretSyncObjects,
-  FLUX_DISPATCH_SECRET,
-  FLUX_STATUS_SECRET,
-  fluxFeedbackObjects,
-  SyncedSecret,
-} from "./release-feedback-objects";
+import { ARGO_CD_NOTIFICATIONS_SECRET, ARGO_CD_SECRET_KEYS, argoCdNotificationValues } from "./argo-cd-notification-values";
+import { feedbackSecretSyncObjects, SyncedSecret } from "./feedback-secret-sync-objects";
+import { FLUX_DISPATCH_SECRET, FLUX_STATUS_SECRET, fluxFeedbackObjects } from "./flux-feedback-objects";
 
 /** The folder of the Flux feedback objects inside an environment's folder (synced by their own Kustomization). */
 export const RELEASE_FEEDBACK_FOLDER = "release-feedback";
@@ -26,10 +20,11 @@ export const FEEDBACK_TENANT_ID_VARIABLE = "RELEASE_FEEDBACK_TENANT_ID";
 
 /** Props of a `ReleaseFeedback`. */
 export interface ReleaseFeedbackProps {
-  readonly environment: Environment;
+  /** The environment: name, Azure names, region and tags. */
+  readonly environment: Pick<Environment, "location" | "name" | "names" | "tags">;
   readonly feedback: ResolvedFeedback;
-  /** OIDC issuer URL of the environment's AKS cluster. */
-  readonly oidcIssuerUrl: string;
+  /** The environment's AKS cluster (its OIDC issuer federates the secret-sync ServiceAccount). */
+  readonly cluster: Pick<IAksCluster, "oidcIssuerUrl">;
   /** Namespace of the sync engine. */
   readonly namespace: string;
   /**
@@ -69,7 +64,7 @@ export class ReleaseFeedback extends Construct {
     const env = props.environment;
     const feedback = props.feedback;
     if ((props.fluxKustomizations === undefined) === (props.argoCdApplications === undefined)) {
-      throw new Error(`${this.node.path}: set exactly one of fluxKustomizations and argoCdApplications (the environment's engine)`);
+      throw new Error(`${this.node.path}: sets both or neither of fluxKustomizations and argoCdApplications; set exactly one, for the environment's engine`);
     }
     const rollback = feedback.rollbackRepository !== undefined;
     if (props.fluxKustomizations) {
@@ -78,7 +73,7 @@ export class ReleaseFeedback extends Construct {
         ...(rollback ? [{ keyVaultSecret: feedback.dispatchTokenSecret, secretName: FLUX_DISPATCH_SECRET, key: "token" }] : []),
       ];
     } else {
-      if (!feedback.statusApp) throw new Error(`${this.node.path}: argo cd needs feedback.statusApp (its github service takes only a github app)`);
+      if (!feedback.statusApp) throw new Error(`${this.node.path}: feedback.statusApp is missing, and argo cd's github service takes only a github app; set feedback.statusApp`);
       this.secrets = [
         { keyVaultSecret: feedback.statusApp.privateKeySecret, secretName: ARGO_CD_NOTIFICATIONS_SECRET, key: ARGO_CD_SECRET_KEYS.statusPrivateKey },
         ...(rollback ? [{ keyVaultSecret: feedback.dispatchTokenSecret, secretName: ARGO_CD_NOTIFICATIONS_SECRET, key: ARGO_CD_SECRET_KEYS.dispatchToken }] : []),
@@ -86,12 +81,11 @@ export class ReleaseFeedback extends Construct {
     }
     this.identity = new ReleaseFeedbackIdentity(this, "Identity", {
       name: env.names.of("userAssignedIdentity", "release-feedback"),
-      resourceGroupName: env.names.of("resourceGroup"),
+      resourceGroup: { name: env.names.of("resourceGroup") },
       location: env.location,
-      oidcIssuerUrl: props.oidcIssuerUrl,
+      cluster: props.cluster,
       namespace: props.namespace,
-      keyVaultName: env.names.of("keyVault"),
-      keyVaultResourceGroupName: env.names.of("resourceGroup"),
+      keyVault: { name: env.names.of("keyVault"), resourceGroupName: env.names.of("resourceGroup") },
       secretNames: [...new Set(this.secrets.map((s) => s.keyVaultSecret))],
       tags: env.tags,
     });

@@ -9,6 +9,7 @@ export * from "./azure-devops/azure-devops-provider";
 export * from "./azure-devops/azure-devops-element";
 export * from "./azure-devops/terraform-attributes";
 export * from "./azure-devops/branch-policy-scope";
+export * from "./azure-devops/branch-policy";
 export * from "./azure-devops/branch-policy-min-reviewers";
 export * from "./azure-devops/branch-policy-build-validation";
 export * from "./azure-devops/branch-policy-auto-reviewers";

@@ -52,19 +52,24 @@ export function knownKubernetesKinds(): string[] {
 }
 
 /**
- * Validates an object against its upstream schema (kubernetes-models). Throws, naming `where`, the kind and
- * the schema error, when it does not conform or when its kind has no schema here.
+ * The problem of an object against its upstream schema (kubernetes-models), naming `where`, the kind and the
+ * schema error: it does not conform, or its kind has no schema here; undefined when it conforms.
  */
-export function validateKubernetesObject(object: KubernetesObject, where: string): void {
+export function kubernetesObjectProblem(object: KubernetesObject, where: string): string | undefined {
   const key = `${object.apiVersion}/${object.kind}`;
   const load = MODELS[key];
-  if (!load) {
-    throw new Error(`${where}: kind "${key}" has no schema to validate against; add it to kubernetes-object.ts`);
-  }
+  if (!load) return `${where}: kind "${key}" has no schema to validate against; add it to kubernetes-object.ts`;
   const Model = load();
   try {
     new Model(object).validate();
   } catch (error) {
-    throw new Error(`${where}: ${object.kind} "${object.metadata.name}" does not match its schema: ${(error as Error).message}`);
+    return `${where}: ${object.kind} "${object.metadata.name}" does not match its schema: ${(error as Error).message}; change the object to match the ${key} schema`;
   }
+  return undefined;
+}
+
+/** Validates an object against its upstream schema (kubernetes-models); throws `kubernetesObjectProblem` when there is one. */
+export function validateKubernetesObject(object: KubernetesObject, where: string): void {
+  const problem = kubernetesObjectProblem(object, where);
+  if (problem !== undefined) throw new Error(problem);
 }

@@ -5,7 +5,7 @@ import { Environment } from "../environment/environment";
 import { SyncEngine } from "../environment/environment-spec";
 import { GitOpsManifests } from "../kubernetes/gitops-manifests";
 import { KubernetesObject } from "../kubernetes/kubernetes-object";
-import { isDnsLabel } from "../core/kubernetes-names";
+import { DNS_LABEL_RULE, isDnsLabel } from "../core/kubernetes-names";
 
 /** The folder of the environment's GitOps repository the scrape manifests are written to. */
 export const SYNC_METRICS_FOLDER = "infrastructure/monitoring";
@@ -70,7 +70,7 @@ export class SyncEngineMetrics extends Construct {
     }
     const argoCdNamespace = props.argoCdNamespace ?? "argocd";
     if (!isDnsLabel(argoCdNamespace)) {
-      throw new Error(`${this.node.path}: argoCdNamespace "${argoCdNamespace}" is not a namespace name; use lower-case letters, digits and hyphens`);
+      throw new Error(`${this.node.path}: argoCdNamespace "${argoCdNamespace}" is not a namespace name; ${DNS_LABEL_RULE}`);
     }
     this.manifests = new GitOpsManifests(this, "Manifests", { environment: props.environment.name, folder: SYNC_METRICS_FOLDER });
     this.manifests.add(namespace(), defaultDenyIngress());

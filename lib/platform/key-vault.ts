@@ -13,6 +13,8 @@ export interface IKeyVault {
   readonly id: string;
   /** Vault name. */
   readonly name: string;
+  /** Resource group of the vault. */
+  readonly resourceGroupName: string;
   /** Vault URI, e.g. `https://kv-contoso-dev.vault.azure.net/`. */
   readonly vaultUri: string;
   /** Azure AD tenant id of the vault. */
@@ -44,7 +46,7 @@ export class KeyVault extends Construct implements IKeyVault {
   /** An existing vault, looked up by name and resource group (a `data.azurerm_key_vault` in `scope`). */
   public static fromName(scope: Construct, id: string, name: string, resourceGroupName: string): IKeyVault {
     const lookup = new DataAzurermKeyVault(scope, id, { name, resourceGroupName });
-    return { id: lookup.id, name: lookup.name, vaultUri: lookup.vaultUri, tenantId: lookup.tenantId };
+    return { id: lookup.id, name: lookup.name, resourceGroupName, vaultUri: lookup.vaultUri, tenantId: lookup.tenantId };
   }
 
   /** The azurerm key vault. */
@@ -53,6 +55,8 @@ export class KeyVault extends Construct implements IKeyVault {
   public readonly id: string;
   /** Vault name. */
   public readonly name: string;
+  /** Resource group of the vault. */
+  public readonly resourceGroupName: string;
   /** Vault URI, e.g. `https://kv-contoso-dev.vault.azure.net/`. */
   public readonly vaultUri: string;
   /** Azure AD tenant id of the vault. */
@@ -82,6 +86,7 @@ export class KeyVault extends Construct implements IKeyVault {
     });
     this.id = this.resource.id;
     this.name = this.resource.name;
+    this.resourceGroupName = props.resourceGroup.name;
     this.vaultUri = this.resource.vaultUri;
     this.tenantId = this.resource.tenantId;
   }

@@ -66,7 +66,7 @@ function run(rule: { id: string }, where: string, evaluate: () => RuleResult): R
   try {
     return evaluate();
   } catch (error) {
-    throw new Error(`policy rule ${rule.id} failed on ${where}: ${(error as Error).message}`);
+    throw new Error(`policy rule ${rule.id} failed on ${where}: ${(error as Error).message}; fix the rule: a rule returns a result (non-compliant or not applicable for what it cannot read), it never throws`);
   }
 }
 

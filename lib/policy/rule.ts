@@ -100,7 +100,7 @@ export function defineRule<R extends PolicyRule>(rule: R): R {
   for (const field of ["what", "why", "fix"] as const) {
     if (rule[field].trim().length < 10) problems.push(`${field} is missing or too short; say it in a sentence`);
   }
-  if (rule.checkov !== undefined && !/^CKV2?_[A-Z0-9]+_\d+$/.test(rule.checkov)) problems.push(`checkov "${rule.checkov}" is not a Checkov id such as CKV_AZURE_141`);
+  if (rule.checkov !== undefined && !/^CKV2?_[A-Z0-9]+_\d+$/.test(rule.checkov)) problems.push(`checkov "${rule.checkov}" is not a Checkov id; use one such as CKV_AZURE_141`);
   throwIfProblems(`policy rule ${rule.id}`, problems);
   return Object.freeze(rule);
 }

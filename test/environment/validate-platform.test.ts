@@ -1,10 +1,8 @@
-import { App } from "cdktf";
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { EnvironmentSpec, PlatformSpec, PlatformValidationError, resolvePlatform, validatePlatform } from "../../lib";
 import { buildPlatform } from "../../stacks/build-platform";
 import { environmentSpec, platformSpec } from "../support/fixtures";
+import { withTestApp } from "../support/synth";
 
 /** The reference-like platform with one environment changed. */
 function withEnvironment(name: string, change: (env: EnvironmentSpec) => EnvironmentSpec): PlatformSpec {
@@ -135,11 +133,11 @@ describe("validatePlatform", () => {
   });
 
   test("nothing is written when validation fails", () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-gitops-invalid-"));
-    const app = new App({ outdir });
-    expect(() => buildPlatform(app, dev((e) => ({ ...e, addressSpace: "nonsense" })))).toThrow(PlatformValidationError);
-    expect(app.node.children).toHaveLength(0);
-    const written = fs.readdirSync(outdir, { recursive: true }).map(String);
-    expect(written.filter((file) => file !== "stacks")).toEqual([]);
+    withTestApp((app) => {
+      expect(() => buildPlatform(app, dev((e) => ({ ...e, addressSpace: "nonsense" })))).toThrow(PlatformValidationError);
+      expect(app.node.children).toHaveLength(0);
+      const written = fs.readdirSync(app.outdir, { recursive: true }).map(String);
+      expect(written.filter((file) => file !== "stacks")).toEqual([]);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { App, Lazy, TerraformStack } from "cdktf";
 import { ArgoCdSync, ArgoCdSyncProps, GitSource, KubernetesObject, PLATFORM_NAMESPACES, validateKubernetesObject } from "../../lib";
+import { synthApp } from "../support/synth";
 import { danglingReferences, resourcesOf, synthJson } from "../support/terraform-json";
 
 /** A reference of the library (a token), as app identities give: it resolves, while user text is a Terraform literal. */
@@ -99,12 +100,20 @@ describe("ArgoCdSync", () => {
     expect(sync.objects.map((o) => o.metadata.name)).toEqual(["dev", "dev-apps"]);
   });
 
-  test("an app object in a platform namespace fails the synth", () => {
-    const stack = new TerraformStack(new App(), "dev-argocd-apps");
-    const source = new GitSource(stack, "Source", { url: "https://github.com/contoso/platform-gitops.git", path: "environments/dev/apps" });
-    const objects = [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x", namespace: "kube-system" } }];
-    new ArgoCdSync(stack, "Sync", { environment: "dev", source, appObjects: { objects } });
-    expect(() => synthJson(stack)).toThrow('dev-argocd-apps/Sync: an app object is in "kube-system", a platform namespace; apps must not deploy there');
+  test("an app object in a platform namespace, added after the construct, fails the synth through its validation (not inside a Lazy or getter)", () => {
+    const objects: KubernetesObject[] = [];
+    const problem = 'dev-argocd-apps/Sync: an app object is in "kube-system", a platform namespace, where apps must not deploy; move the object to its app\'s namespace';
+    expect(() =>
+      synthApp((app) => {
+        const stack = new TerraformStack(app, "dev-argocd-apps");
+        const source = new GitSource(stack, "Source", { url: "https://github.com/contoso/platform-gitops.git", path: "environments/dev/apps" });
+        const sync = new ArgoCdSync(stack, "Sync", { environment: "dev", source, appObjects: { objects } });
+        objects.push({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x", namespace: "kube-system" } });
+        expect(() => sync.objects).not.toThrow();
+        expect(() => synthJson(stack)).not.toThrow(); // resolves the manifests' Lazy values, without validations
+        expect(sync.node.validate()).toEqual([problem]);
+      }),
+    ).toThrow(problem);
   });
 
   test("prune, self-heal and retry can be changed", () => {

@@ -4,17 +4,10 @@ import { App, TerraformStack } from "cdktf";
 import { parse as parseYaml } from "yaml";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ReleaseFeedbackIdentity } from "../../lib/gitops/release-feedback-identity";
-import {
-  ARGO_CD_DISPATCH_SERVICE,
-  argoCdDispatchBody,
-  argoCdNotificationValues,
-  commitStatusContext,
-  feedbackSecretSyncObjects,
-  FLUX_DISPATCH_SECRET,
-  FLUX_STATUS_SECRET,
-  fluxFeedbackObjects,
-  PAUSE_IMAGE,
-} from "../../lib/gitops/release-feedback-objects";
+import { ARGO_CD_DISPATCH_SERVICE, argoCdDispatchBody, argoCdNotificationValues } from "../../lib/gitops/argo-cd-notification-values";
+import { commitStatusContext } from "../../lib/gitops/commit-status-context";
+import { feedbackSecretSyncObjects, PAUSE_IMAGE } from "../../lib/gitops/feedback-secret-sync-objects";
+import { FLUX_DISPATCH_SECRET, FLUX_STATUS_SECRET, fluxFeedbackObjects } from "../../lib/gitops/flux-feedback-objects";
 import { ARGO_CD_ROLLBACK_EVENT_TYPE } from "../../lib/gitops/rollback-dispatch";
 import { KubernetesObject, validateKubernetesObject } from "../../lib/kubernetes/kubernetes-object";
 import { parseDispatchEvent } from "../../lib/release/dispatch-event";
@@ -184,12 +177,11 @@ describe("argo cd notifications (chart values)", () => {
 describe("ReleaseFeedbackIdentity", () => {
   const props = {
     name: "id-contoso-dev-release-feedback",
-    resourceGroupName: "rg-contoso-dev",
+    resourceGroup: { name: "rg-contoso-dev" },
     location: "westeurope",
-    oidcIssuerUrl: "https://westeurope.oic.prod-aks.azure.com/tenant/issuer/",
+    cluster: { oidcIssuerUrl: "https://westeurope.oic.prod-aks.azure.com/tenant/issuer/" },
     namespace: "flux-system",
-    keyVaultName: "kv-contoso-dev",
-    keyVaultResourceGroupName: "rg-contoso-dev",
+    keyVault: { name: "kv-contoso-dev", resourceGroupName: "rg-contoso-vault" },
     secretNames: ["github-status-token", "github-dispatch-token"],
   };
 
@@ -198,7 +190,13 @@ describe("ReleaseFeedbackIdentity", () => {
     new AzurermProvider(stack, "azurerm", { features: [{}] });
     new ReleaseFeedbackIdentity(stack, "Feedback", props);
     const json = synthJson(stack);
-    expect(resourcesOf(json, "azurerm_federated_identity_credential")[0]).toMatchObject({ subject: "system:serviceaccount:flux-system:release-feedback-secrets", audience: ["api://AzureADTokenExchange"] });
+    expect(resourcesOf(json, "azurerm_federated_identity_credential")[0]).toMatchObject({
+      subject: "system:serviceaccount:flux-system:release-feedback-secrets",
+      audience: ["api://AzureADTokenExchange"],
+      issuer: "https://westeurope.oic.prod-aks.azure.com/tenant/issuer/",
+      resource_group_name: "rg-contoso-dev",
+    });
+    expect(Object.values(json.data?.azurerm_key_vault ?? {}).map((d: any) => [d.name, d.resource_group_name])).toEqual([["kv-contoso-dev", "rg-contoso-vault"]]);
     const roles = resourcesOf(json, "azurerm_role_assignment");
     expect(roles.map((r) => r.scope)).toEqual([expect.stringMatching(/\/secrets\/github-dispatch-token$/), expect.stringMatching(/\/secrets\/github-status-token$/)]);
     expect(roles.every((r) => r.role_definition_name === "Key Vault Secrets User")).toBe(true);

@@ -84,7 +84,7 @@ describe("Azure DevOps bindings", () => {
     );
     expect(() => new BranchPolicyMinReviewers(stack(), "Min", { projectId: "p", reviewerCount: 1, scope: [] })).toThrow("test/Min: scope is empty; give at least one scope");
     expect(() => new BranchPolicyMinReviewers(stack(), "Min", { projectId: "p", reviewerCount: 1, scope: [{ repositoryRef: "main" }] })).toThrow(
-      'test/Min: an Exact scope needs a qualified repositoryRef such as "refs/heads/main"',
+      'test/Min: an Exact scope has no qualified repositoryRef; set one such as "refs/heads/main"',
     );
     expect(() => new BranchPolicyMinReviewers(stack(), "Min", { projectId: "p", reviewerCount: 1, scope: [{ matchType: "DefaultBranch", repositoryId: "r" }] })).toThrow(
       "test/Min: a DefaultBranch scope takes no repositoryId or repositoryRef",

@@ -123,6 +123,7 @@ describe("KeyVault alone", () => {
     const stack = bareStack();
     const vault = KeyVault.fromName(stack, "Existing", "kv-shared", "rg-shared");
     expect(expressionOf(stack, vault.id)).toBe("${data.azurerm_key_vault.Existing.id}");
+    expect(vault.resourceGroupName).toBe("rg-shared");
     expect(Object.values(synthJson(stack).data?.azurerm_key_vault ?? {}).map((d: any) => [d.name, d.resource_group_name])).toEqual([["kv-shared", "rg-shared"]]);
   });
 });

@@ -1,20 +1,14 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { App } from "cdktf";
 import { referenceApps, referencePins, referencePlatform } from "../../environments";
 import { policyGate } from "../../lib/policy";
 import { buildPlatform } from "../../stacks/build-platform";
+import { withSynthFolder } from "../support/synth";
 
 describe("the reference platform's policy", () => {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-reference-"));
-  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
-
   test("synth reports zero unsuppressed error-level findings, every manifest evaluated, every suppression with a reason", () => {
-    const app = new App({ outdir });
-    buildPlatform(app, referencePlatform, { apps: referenceApps, pins: referencePins, policy: { today: "2026-01-01" } });
-    app.synth();
-    const gate = policyGate(outdir);
+    const gate = withSynthFolder(
+      (app) => buildPlatform(app, referencePlatform, { apps: referenceApps, pins: referencePins, policy: { today: "2026-01-01" } }),
+      (outdir) => policyGate(outdir),
+    );
     expect(gate.report.summary.blocking).toBe(0);
     expect(gate.unevaluatedFiles).toEqual([]);
     expect(gate.ok).toBe(true);

@@ -1,7 +1,8 @@
 import * as path from "path";
 import { App } from "cdktf";
 import { parse } from "yaml";
-import { AppPins, AppSpec } from "../../lib/apps/app-spec";
+import { AppSpec } from "../../lib/apps/app-spec";
+import { AppPins } from "../../lib/apps/pins";
 import { resolvePlatform } from "../../lib/environment/resolve-platform";
 import { GitOpsManifests } from "../../lib/kubernetes/gitops-manifests";
 import { ArgoCdAppsStack } from "../../stacks/argocd-apps-stack";

@@ -1,6 +1,7 @@
 import * as path from "path";
 import { parse } from "yaml";
-import { AppPins, AppSpec } from "../../lib/apps/app-spec";
+import { AppSpec } from "../../lib/apps/app-spec";
+import { AppPins } from "../../lib/apps/pins";
 import { buildPlatform } from "../../stacks/build-platform";
 import { appSpec, pinned, platformSpec } from "../support/fixtures";
 import { synthApp } from "../support/synth";

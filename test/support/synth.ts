@@ -27,31 +27,39 @@ export class SynthOutput {
 }
 
 /**
- * Builds an app with `build` on cdktf's `Testing.app()` (a temporary output folder), synthesizes it to disk,
- * which is what resolves cross-stack references and writes the GitOps files, reads every file back and removes
- * the folder. The folder is removed when the build or the synth throws, too.
+ * Runs `use` with an app on cdktf's `Testing.app()` (a temporary output folder) and removes the folder
+ * afterwards, also when `use` throws: for tests that synthesize themselves (e.g. expect the synth to fail, then
+ * read what it wrote).
  */
-export function synthApp<T>(build: (app: App) => T): { readonly built: T; readonly output: SynthOutput } {
+export function withTestApp<T>(use: (app: App) => T): T {
   const app = Testing.app();
   try {
-    const built = build(app);
-    app.synth();
-    return { built, output: new SynthOutput(readFiles(app.outdir)) };
+    return use(app);
   } finally {
     fs.rmSync(app.outdir, { recursive: true, force: true });
   }
 }
 
+/**
+ * Builds an app with `build` on cdktf's `Testing.app()` (a temporary output folder), synthesizes it to disk,
+ * which is what resolves cross-stack references and writes the GitOps files, reads every file back and removes
+ * the folder. The folder is removed when the build or the synth throws, too.
+ */
+export function synthApp<T>(build: (app: App) => T): { readonly built: T; readonly output: SynthOutput } {
+  return withTestApp((app) => {
+    const built = build(app);
+    app.synth();
+    return { built, output: new SynthOutput(readFiles(app.outdir)) };
+  });
+}
+
 /** Runs `use` with a temporary output folder holding `build`'s full synth, removed afterwards (for tests that scan the folder). */
 export function withSynthFolder<T>(build: (app: App) => unknown, use: (outdir: string) => T): T {
-  const app = Testing.app();
-  try {
+  return withTestApp((app) => {
     build(app);
     app.synth();
     return use(app.outdir);
-  } finally {
-    fs.rmSync(app.outdir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Every file below a folder, by its `/`-separated relative path. */

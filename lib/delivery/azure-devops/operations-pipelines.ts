@@ -1,8 +1,7 @@
 import { AzureReposRepository } from "../../environment/delivery-spec";
-import { azureDevOpsEnvironmentName } from "../federation";
 import { PipelineModel } from "../pipeline-model";
 import { PipelineValue } from "../pipeline-yaml";
-import { annotationStep, azureStep, gitopsStep, pool, toolSteps, WORK } from "./steps";
+import { annotationStep, azureStep, deploymentJob, gitopsStep, pool, toolSteps, WORK } from "./steps";
 
 /** The Azure Pipelines that run on a schedule or on demand: drift, promote, rollback. */
 
@@ -25,45 +24,43 @@ export function driftStages(model: PipelineModel): PipelineValue[] {
   }));
 }
 
+/** `promote.yml` or `rollback.yml`. */
 export function operationsPipeline(model: PipelineModel, kind: "promote" | "rollback"): Record<string, PipelineValue> {
-  const names = model.environments.map((e) => e.name);
-  if (kind === "rollback") {
-    return {
-      trigger: "none",
-      pr: "none",
-      parameters: [
-        { name: "environment", type: "string", values: names },
-        { name: "to", type: "string", default: " " },
-        { name: "steps", type: "string", default: " " },
+  return kind === "rollback" ? rollbackPipeline(model) : promotePipeline(model);
+}
+
+/** `rollback.yml`: on demand, a deployment job (apply environment) in the stage of the chosen environment. */
+function rollbackPipeline(model: PipelineModel): Record<string, PipelineValue> {
+  return {
+    trigger: "none",
+    pr: "none",
+    parameters: [
+      { name: "environment", type: "string", values: model.environments.map((e) => e.name) },
+      { name: "to", type: "string", default: " " },
+      { name: "steps", type: "string", default: " " },
+    ],
+    pool: pool(model),
+    stages: model.environments.map((env) => ({
+      stage: env.name,
+      condition: `eq('\${{ parameters.environment }}', '${env.name}')`,
+      jobs: [
+        deploymentJob({ deployment: "rollback" }, env.name, [
+          ...toolSteps(model, false),
+          gitopsStep(model, "Roll back", `mkdir -p "$WORK"\nto="$(echo "$TO" | xargs)"; steps="$(echo "$STEPS" | xargs)"\nnpx cdktf-gitops rollback --env "$ENVIRONMENT" \${to:+--to "$to"} \${steps:+--steps "$steps"} --repo "$GITOPS_REPO" --json > "$WORK/rollback.json"`, {
+            ENVIRONMENT: env.name,
+            TO: "${{ parameters.to }}",
+            STEPS: "${{ parameters.steps }}",
+          }),
+          annotationStep(model, env, "rollback.json", "cdktf-gitops rollback"),
+        ]),
       ],
-      pool: pool(model),
-      stages: model.environments.map((env) => ({
-        stage: env.name,
-        condition: `eq('\${{ parameters.environment }}', '${env.name}')`,
-        jobs: [
-          {
-            deployment: "rollback",
-            environment: azureDevOpsEnvironmentName(env.name, "apply"),
-            strategy: {
-              runOnce: {
-                deploy: {
-                  steps: [
-                    ...toolSteps(model, false),
-                    gitopsStep(model, "Roll back", `mkdir -p "$WORK"\nto="$(echo "$TO" | xargs)"; steps="$(echo "$STEPS" | xargs)"\nnpx cdktf-gitops rollback --env "$ENVIRONMENT" \${to:+--to "$to"} \${steps:+--steps "$steps"} --repo "$GITOPS_REPO" --json > "$WORK/rollback.json"`, {
-                      ENVIRONMENT: env.name,
-                      TO: "${{ parameters.to }}",
-                      STEPS: "${{ parameters.steps }}",
-                    }),
-                    annotationStep(model, env, "rollback.json", "cdktf-gitops rollback"),
-                  ],
-                },
-              },
-            },
-          },
-        ],
-      })),
-    };
-  }
+    })),
+  };
+}
+
+/** `promote.yml`: on demand, copy pinned digests from one environment to another and open a pull request. */
+function promotePipeline(model: PipelineModel): Record<string, PipelineValue> {
+  const names = model.environments.map((e) => e.name);
   const repository = model.delivery.infraRepository as AzureReposRepository;
   return {
     trigger: "none",

@@ -1,8 +1,7 @@
-import { azureDevOpsEnvironmentName } from "../federation";
 import { PipelineEnvironment, PipelineModel } from "../pipeline-model";
 import { GENERATED_HEADER, PipelineValue, pipelineYaml } from "../pipeline-yaml";
 import { driftStages, operationsPipeline } from "./operations-pipelines";
-import { annotationStep, azureStep, download, gitopsStep, pool, toolSteps, WORK, WORK_ARTIFACT } from "./steps";
+import { annotationStep, azureStep, deploymentJob, download, gitopsStep, pool, toolSteps, WORK, WORK_ARTIFACT } from "./steps";
 
 /**
  * Azure Pipelines YAML for a platform whose CI is Azure DevOps: the same flows as the GitHub workflows. Stages per
@@ -64,44 +63,23 @@ function layerJobs(model: PipelineModel, env: PipelineEnvironment, layer: number
         { publish: `${WORK}/plans-${layer}`, artifact: `plan-${env.name}-${layer}`, displayName: "Keep the plan files" },
       ],
     },
-    {
-      deployment: `apply_${layer}`,
-      displayName: `apply ${env.name} layer ${layer}`,
-      dependsOn: [planJob],
-      condition: `and(not(failed()), not(canceled()), eq(dependencies.${planJob}.outputs['plan.changes'], 'true'))`,
-      environment: azureDevOpsEnvironmentName(env.name, "apply"),
-      strategy: {
-        runOnce: {
-          deploy: {
-            steps: [...common, download(`plan-${env.name}-${layer}`), azureStep(model, env, "apply", "Apply the reviewed plans", `cp -R "$(dirname "$WORK")/plan-${env.name}-${layer}" "$WORK/plans-${layer}"\nnpx cdktf-gitops stacks apply ${selection}`, { LAYER: String(layer) })],
-          },
-        },
-      },
-    },
+    deploymentJob(
+      { deployment: `apply_${layer}`, displayName: `apply ${env.name} layer ${layer}`, dependsOn: [planJob], condition: `and(not(failed()), not(canceled()), eq(dependencies.${planJob}.outputs['plan.changes'], 'true'))` },
+      env.name,
+      [...common, download(`plan-${env.name}-${layer}`), azureStep(model, env, "apply", "Apply the reviewed plans", `cp -R "$(dirname "$WORK")/plan-${env.name}-${layer}" "$WORK/plans-${layer}"\nnpx cdktf-gitops stacks apply ${selection}`, { LAYER: String(layer) })],
+    ),
   ];
 }
 
 function releaseJob(model: PipelineModel, env: PipelineEnvironment): PipelineValue {
   const last = `apply_${env.layers - 1}`;
-  return {
-    deployment: "release",
-    displayName: `release ${env.name}`,
-    dependsOn: [last],
-    condition: `and(not(failed()), not(canceled()), eq(stageDependencies.synth.synth.outputs['changes.${env.name}_publish'], 'true'))`,
-    environment: azureDevOpsEnvironmentName(env.name, "apply"),
-    strategy: {
-      runOnce: {
-        deploy: {
-          steps: [
-            ...toolSteps(model, false),
-            download(WORK_ARTIFACT),
-            gitopsStep(model, "Publish and verify", [`npx cdktf-gitops publish --env "$ENVIRONMENT" --out "$WORK/cdktf.out" --repo "$GITOPS_REPO" --json > "$WORK/publish.json"`, `npx cdktf-gitops verify --env "$ENVIRONMENT" --out "$WORK/cdktf.out" --repo "$GITOPS_REPO"`].join("\n"), { ENVIRONMENT: env.name }),
-            annotationStep(model, env, "publish.json", "cdktf-gitops release"),
-          ],
-        },
-      },
-    },
-  };
+  const job = { deployment: "release", displayName: `release ${env.name}`, dependsOn: [last], condition: `and(not(failed()), not(canceled()), eq(stageDependencies.synth.synth.outputs['changes.${env.name}_publish'], 'true'))` };
+  return deploymentJob(job, env.name, [
+    ...toolSteps(model, false),
+    download(WORK_ARTIFACT),
+    gitopsStep(model, "Publish and verify", [`npx cdktf-gitops publish --env "$ENVIRONMENT" --out "$WORK/cdktf.out" --repo "$GITOPS_REPO" --json > "$WORK/publish.json"`, `npx cdktf-gitops verify --env "$ENVIRONMENT" --out "$WORK/cdktf.out" --repo "$GITOPS_REPO"`].join("\n"), { ENVIRONMENT: env.name }),
+    annotationStep(model, env, "publish.json", "cdktf-gitops release"),
+  ]);
 }
 
 function environmentStages(model: PipelineModel, mode: "main" | "pull-request"): PipelineValue[] {

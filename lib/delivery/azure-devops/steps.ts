@@ -1,4 +1,4 @@
-import { PipelineRole, serviceConnectionName } from "../federation";
+import { azureDevOpsEnvironmentName, PipelineRole, serviceConnectionName } from "../federation";
 import { PipelineEnvironment, PipelineModel } from "../pipeline-model";
 import { PipelineValue } from "../pipeline-yaml";
 
@@ -111,3 +111,11 @@ export function annotationStep(model: PipelineModel, env: PipelineEnvironment, f
   return { ...step, continueOnError: true };
 }
 
+
+/**
+ * A `deployment` job on the Azure DevOps environment `<env>` (its approvals and checks are the gate), running its
+ * steps once; `job` holds the job's id, name, dependencies and condition.
+ */
+export function deploymentJob(job: Record<string, PipelineValue>, environment: string, steps: PipelineValue[]): Record<string, PipelineValue> {
+  return { ...job, environment: azureDevOpsEnvironmentName(environment, "apply"), strategy: { runOnce: { deploy: { steps } } } };
+}

@@ -1,7 +1,7 @@
-import { githubEnvironmentName } from "../federation";
 import { PipelineEnvironment, PipelineModel } from "../pipeline-model";
 import { PipelineValue } from "../pipeline-yaml";
-import { azureLoginStep, checkoutStep, downloadStep, expr, gitopsAuthScript, gitopsEnv, gitopsTokenSteps, grafanaAnnotationStep, kubeloginStep, nodeSteps, synthStep, terraformEnv, terraformStep, uploadStep, WORK_DIR, WORK_PATH } from "./actions";
+import { azureLoginStep, checkoutStep, downloadStep, expr, gitopsAuthScript, gitopsEnv, gitopsTokenSteps, grafanaAnnotationStep, kubeloginStep, nodeSteps, terraformEnv, terraformStep, uploadStep, WORK_DIR, WORK_PATH } from "./actions";
+import { environmentJob, synthJob } from "./jobs";
 
 /** Job ids of the main workflow. */
 export const mainJobIds = {
@@ -9,9 +9,6 @@ export const mainJobIds = {
   apply: (environment: string, layer: number): string => `apply-${environment}-${layer}`,
   release: (environment: string): string => `release-${environment}`,
 };
-
-/** The concurrency group of an environment's state: every job that plans, applies or publishes it. */
-export const environmentConcurrency = (environment: string): Record<string, PipelineValue> => ({ group: `cdktf-gitops-${environment}`, "cancel-in-progress": false });
 
 /** Runs unless something upstream failed or the run was cancelled (a skipped upstream job does not stop it). */
 const continuing = (condition: string): string => `!cancelled() && !failure() && ${condition}`;
@@ -23,43 +20,7 @@ const continuing = (condition: string): string => `!cancelled() && !failure() &&
  * stops its environment and every environment promoted from it.
  */
 export function mainWorkflow(model: PipelineModel): Record<string, PipelineValue> {
-  const { delivery } = model;
-  const outputs: Record<string, string> = {};
-  for (const env of model.environments) {
-    outputs[`${env.name}-publish`] = expr(`steps.changes.outputs.${env.name}-publish`);
-    for (let layer = 0; layer < env.layers; layer++) outputs[`${env.name}-layer-${layer}`] = expr(`steps.changes.outputs.${env.name}-layer-${layer}`);
-  }
-  const jobs: Record<string, PipelineValue> = {
-    synth: {
-      name: "synth",
-      "runs-on": [...delivery.runsOn],
-      permissions: { contents: "read" },
-      outputs,
-      steps: [
-        checkoutStep(),
-        ...nodeSteps(delivery),
-        synthStep(),
-        ...gitopsTokenSteps(delivery, "read"),
-        {
-          name: "Touched stacks and releases",
-          id: "changes",
-          env: { ...gitopsEnv(delivery), ENVIRONMENTS: model.environments.map((e) => e.name).join(" ") },
-          run: [
-            gitopsAuthScript(delivery),
-            `mkdir -p "${WORK_DIR}/changes"`,
-            `npx cdktf-gitops diff --out "${WORK_DIR}/cdktf.out" --repo "$GITOPS_REPO" --json > "${WORK_DIR}/changes/diff.json"`,
-            "for env in $ENVIRONMENTS; do",
-            `  npx cdktf-gitops changed-stacks --env "$env" --out "${WORK_DIR}/cdktf.out" --repo "$GITOPS_REPO" --json > "${WORK_DIR}/changes/$env.json"`,
-            `  echo "$env-publish=$(jq -r --arg env "$env" '[.environments[] | select(.environment == $env)] | length > 0' "${WORK_DIR}/changes/diff.json")" >> "$GITHUB_OUTPUT"`,
-            `  jq -r --arg env "$env" '.layers | to_entries[] | "\\($env)-layer-\\(.key)=\\(.value | length > 0)"' "${WORK_DIR}/changes/$env.json" >> "$GITHUB_OUTPUT"`,
-            "done",
-            "",
-          ].join("\n"),
-        },
-        uploadStep("Keep the synthesized output", "cdktf-out", `${WORK_PATH}/cdktf.out\n${WORK_PATH}/changes\n`),
-      ],
-    },
-  };
+  const jobs: Record<string, PipelineValue> = { synth: mainSynthJob(model) };
   const releaseOf = new Map<string, string>();
   for (const env of model.environments) {
     let previous = env.promotesFrom === undefined ? undefined : releaseOf.get(env.promotesFrom);
@@ -78,6 +39,18 @@ export function mainWorkflow(model: PipelineModel): Record<string, PipelineValue
   };
 }
 
+/** The synth, with outputs per environment: whether it has a release to publish, and whether each layer has touched stacks. */
+function mainSynthJob(model: PipelineModel): Record<string, PipelineValue> {
+  return synthJob(model, {
+    changesStep: "Touched stacks and releases",
+    outputs: model.environments.flatMap((env) => [`${env.name}-publish`, ...Array.from({ length: env.layers }, (_, layer) => `${env.name}-layer-${layer}`)]),
+    perEnvironment: [
+      `echo "$env-publish=$(jq -r --arg env "$env" '[.environments[] | select(.environment == $env)] | length > 0' "${WORK_DIR}/changes/diff.json")" >> "$GITHUB_OUTPUT"`,
+      `jq -r --arg env "$env" '.layers | to_entries[] | "\\($env)-layer-\\(.key)=\\(.value | length > 0)"' "${WORK_DIR}/changes/$env.json" >> "$GITHUB_OUTPUT"`,
+    ],
+  });
+}
+
 function layerJobs(model: PipelineModel, env: PipelineEnvironment, layer: number, previous: string | undefined): Record<string, PipelineValue> {
   const { delivery } = model;
   const planId = mainJobIds.plan(env.name, layer);
@@ -89,10 +62,7 @@ function layerJobs(model: PipelineModel, env: PipelineEnvironment, layer: number
       name: `plan ${env.name} layer ${layer}`,
       needs: ["synth", ...(previous ? [previous] : [])],
       if: continuing(`needs.synth.outputs.${env.name}-layer-${layer} == 'true'`),
-      "runs-on": [...delivery.runsOn],
-      environment: githubEnvironmentName(env.name, "plan"),
-      concurrency: environmentConcurrency(env.name),
-      permissions: { contents: "read", "id-token": "write" },
+      ...environmentJob(model, env.name, "plan"),
       env: terraformEnv(),
       outputs: { changes: expr("steps.plan.outputs.changes") },
       steps: [
@@ -110,10 +80,7 @@ function layerJobs(model: PipelineModel, env: PipelineEnvironment, layer: number
       name: `apply ${env.name} layer ${layer}`,
       needs: [planId],
       if: continuing(`needs.${planId}.outputs.changes == 'true'`),
-      "runs-on": [...delivery.runsOn],
-      environment: githubEnvironmentName(env.name, "apply"),
-      concurrency: environmentConcurrency(env.name),
-      permissions: { contents: "read", "id-token": "write" },
+      ...environmentJob(model, env.name, "apply"),
       env: terraformEnv(),
       steps: [...common, downloadStep("The reviewed plan files", planId, `${WORK_PATH}/plans`), { name: "Apply the reviewed plans", env: stackEnv, run: `npx cdktf-gitops stacks apply ${selection}` }],
     },
@@ -126,10 +93,7 @@ function releaseJob(model: PipelineModel, env: PipelineEnvironment, previous: st
     name: `release ${env.name}`,
     needs: ["synth", ...(previous ? [previous] : [])],
     if: continuing(`needs.synth.outputs.${env.name}-publish == 'true'`),
-    "runs-on": [...delivery.runsOn],
-    environment: githubEnvironmentName(env.name, "apply"),
-    concurrency: environmentConcurrency(env.name),
-    permissions: { contents: "read", "id-token": "write" },
+    ...environmentJob(model, env.name, "apply"),
     steps: [
       checkoutStep(),
       ...nodeSteps(delivery),

@@ -1,8 +1,7 @@
-import { githubEnvironmentName } from "../federation";
 import { PipelineModel } from "../pipeline-model";
 import { PipelineValue } from "../pipeline-yaml";
-import { azureLoginStep, checkoutStep, expr, gitopsAuthScript, gitopsEnv, gitopsTokenSteps, grafanaAnnotationStep, kubeloginStep, nodeSteps, synthStep, terraformEnv, terraformStep, ACTIONS, uses, WORK_DIR, WORK_PATH } from "./actions";
-import { environmentConcurrency } from "./main-workflow";
+import { azureLoginStep, checkoutStep, expr, gitopsAuthScript, gitopsEnv, gitopsTokenSteps, grafanaAnnotationStep, kubeloginStep, nodeSteps, synthStep, terraformEnv, terraformStep, ACTIONS, Step, uses, WORK_DIR, WORK_PATH } from "./actions";
+import { environmentJob, OIDC_PERMISSIONS } from "./jobs";
 
 /** `promote.yml`: on demand, copy pinned digests from one environment to the next and open a pull request. */
 export function promoteWorkflow(model: PipelineModel): Record<string, PipelineValue> {
@@ -67,10 +66,7 @@ export function rollbackWorkflow(model: PipelineModel): Record<string, PipelineV
     jobs[`rollback-${env.name}`] = {
       name: `rollback ${env.name}`,
       if: `(${manual}) || (${dispatched})`,
-      "runs-on": [...delivery.runsOn],
-      environment: githubEnvironmentName(env.name, "apply"),
-      concurrency: environmentConcurrency(env.name),
-      permissions: { contents: "read", "id-token": "write" },
+      ...environmentJob(model, env.name, "apply"),
       steps: [
         checkoutStep(),
         ...nodeSteps(delivery),
@@ -122,10 +118,7 @@ export function driftWorkflow(model: PipelineModel): Record<string, PipelineValu
   for (const env of model.environments) {
     jobs[`drift-${env.name}`] = {
       name: `drift ${env.name}`,
-      "runs-on": [...delivery.runsOn],
-      environment: githubEnvironmentName(env.name, "plan"),
-      concurrency: environmentConcurrency(env.name),
-      permissions: { contents: "read", "id-token": "write", issues: "write" },
+      ...environmentJob(model, env.name, "plan", { ...OIDC_PERMISSIONS, issues: "write" }),
       env: terraformEnv(),
       steps: [
         checkoutStep(),
@@ -150,36 +143,41 @@ export function driftWorkflow(model: PipelineModel): Record<string, PipelineValu
             "",
           ].join("\n"),
         },
-        {
-          name: "Open or update the drift issue",
-          uses: uses(ACTIONS.githubScript),
-          env: { ENVIRONMENT: env.name, TERRAFORM: expr("steps.drift.outputs.terraform"), GITOPS: expr("steps.drift.outputs.gitops"), DRIFT_FILE: `${WORK_PATH}/drift.json`, VERIFY_FILE: `${WORK_PATH}/verify.txt` },
-          with: {
-            script: [
-              "const fs = require('fs');",
-              "const env = process.env.ENVIRONMENT;",
-              "const title = `Drift in ${env}`;",
-              "const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');",
-              "let plans = [];",
-              "try { plans = JSON.parse(read(process.env.DRIFT_FILE)).plans || []; } catch (e) { plans = []; }",
-              "const drifted = plans.filter((p) => p.result !== 'no-changes');",
-              "const gitops = process.env.GITOPS !== '0';",
-              "const terraform = process.env.TERRAFORM !== '0';",
-              "const { owner, repo } = context.repo;",
-              "const open = (await github.paginate(github.rest.issues.listForRepo, { owner, repo, state: 'open', per_page: 100 })).find((i) => i.title === title && !i.pull_request);",
-              "if (!gitops && !terraform) { core.info(`no drift in ${env}`); return; }",
-              "const run = `${process.env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}`;",
-              "const lines = drifted.map((p) => `- \\`${p.stack}\\`: ${p.result === 'error' ? 'plan failed' : p.summary}`);",
-              "const body = [`Drift found in **${env}** by ${run}.`, '', terraform ? '### Terraform' : '', ...lines, '', gitops ? '### GitOps repository' : '', gitops ? '```\\n' + read(process.env.VERIFY_FILE).slice(0, 20000) + '\\n```' : ''].join('\\n');",
-              "if (open) await github.rest.issues.update({ owner, repo, issue_number: open.number, body });",
-              "else await github.rest.issues.create({ owner, repo, title, body });",
-              "core.setFailed(`drift in ${env}`);",
-              "",
-            ].join("\n"),
-          },
-        },
+        driftIssueStep(env.name),
       ],
     };
   }
   return { name: "drift", on: { schedule: [{ cron: "17 4 * * *" }], workflow_dispatch: {} }, permissions: {}, jobs };
+}
+
+/** On drift: opens (or updates) the environment's one drift issue and fails the job. */
+function driftIssueStep(environment: string): Step {
+  return {
+    name: "Open or update the drift issue",
+    uses: uses(ACTIONS.githubScript),
+    env: { ENVIRONMENT: environment, TERRAFORM: expr("steps.drift.outputs.terraform"), GITOPS: expr("steps.drift.outputs.gitops"), DRIFT_FILE: `${WORK_PATH}/drift.json`, VERIFY_FILE: `${WORK_PATH}/verify.txt` },
+    with: {
+      script: [
+        "const fs = require('fs');",
+        "const env = process.env.ENVIRONMENT;",
+        "const title = `Drift in ${env}`;",
+        "const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');",
+        "let plans = [];",
+        "try { plans = JSON.parse(read(process.env.DRIFT_FILE)).plans || []; } catch (e) { plans = []; }",
+        "const drifted = plans.filter((p) => p.result !== 'no-changes');",
+        "const gitops = process.env.GITOPS !== '0';",
+        "const terraform = process.env.TERRAFORM !== '0';",
+        "const { owner, repo } = context.repo;",
+        "const open = (await github.paginate(github.rest.issues.listForRepo, { owner, repo, state: 'open', per_page: 100 })).find((i) => i.title === title && !i.pull_request);",
+        "if (!gitops && !terraform) { core.info(`no drift in ${env}`); return; }",
+        "const run = `${process.env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}`;",
+        "const lines = drifted.map((p) => `- \\`${p.stack}\\`: ${p.result === 'error' ? 'plan failed' : p.summary}`);",
+        "const body = [`Drift found in **${env}** by ${run}.`, '', terraform ? '### Terraform' : '', ...lines, '', gitops ? '### GitOps repository' : '', gitops ? '```\\n' + read(process.env.VERIFY_FILE).slice(0, 20000) + '\\n```' : ''].join('\\n');",
+        "if (open) await github.rest.issues.update({ owner, repo, issue_number: open.number, body });",
+        "else await github.rest.issues.create({ owner, repo, title, body });",
+        "core.setFailed(`drift in ${env}`);",
+        "",
+      ].join("\n"),
+    },
+  };
 }

@@ -1,7 +1,8 @@
 import { PipelineModel } from "../pipeline-model";
 import { PipelineValue } from "../pipeline-yaml";
 import { githubEnvironmentName } from "../federation";
-import { azureLoginStep, checkoutStep, downloadStep, expr, gitopsAuthScript, gitopsEnv, gitopsTokenSteps, kubeloginStep, nodeSteps, Step, synthStep, terraformEnv, terraformStep, uploadStep, uses, ACTIONS, WORK_DIR, WORK_PATH } from "./actions";
+import { azureLoginStep, checkoutStep, downloadStep, expr, kubeloginStep, nodeSteps, Step, terraformEnv, terraformStep, uploadStep, uses, ACTIONS, WORK_DIR, WORK_PATH } from "./actions";
+import { OIDC_PERMISSIONS, synthJob } from "./jobs";
 
 /** Check names of the pull-request workflow (stable: no matrix, one aggregating job for every plan). */
 export const PULL_REQUEST_CHECKS = { test: "cdktf-gitops test", plan: "cdktf-gitops plan" } as const;
@@ -18,74 +19,8 @@ export const planJobId = (environment: string): string => `plan-${environment}`;
  * one sticky comment with everything, and the aggregated check.
  */
 export function pullRequestWorkflow(model: PipelineModel): Record<string, PipelineValue> {
-  const { delivery } = model;
-  const runsOn = [...delivery.runsOn];
-  const jobs: Record<string, PipelineValue> = {};
-  jobs.test = {
-    name: PULL_REQUEST_CHECKS.test,
-    "runs-on": runsOn,
-    permissions: { contents: "read" },
-    steps: [checkoutStep(), ...nodeSteps(delivery), { name: "Test", run: "npm test" }, { name: "Generated pipelines are up to date", run: "npx cdktf-gitops pipelines check" }],
-  };
-  const outputs: Record<string, string> = {};
-  for (const env of model.environments) outputs[`plan-${env.name}`] = expr(`steps.changes.outputs.plan-${env.name}`);
-  jobs.synth = {
-    name: "synth",
-    "runs-on": runsOn,
-    permissions: { contents: "read" },
-    outputs,
-    steps: [
-      checkoutStep(),
-      ...nodeSteps(delivery),
-      synthStep(),
-      ...gitopsTokenSteps(delivery, "read"),
-      {
-        name: "Release diff and touched stacks",
-        id: "changes",
-        env: { ...gitopsEnv(delivery), ENVIRONMENTS: model.environments.map((e) => e.name).join(" ") },
-        run: [
-          gitopsAuthScript(delivery),
-          `mkdir -p "${WORK_DIR}/changes"`,
-          `npx cdktf-gitops diff --out "${WORK_DIR}/cdktf.out" --repo "$GITOPS_REPO" --json > "${WORK_DIR}/changes/diff.json"`,
-          "for env in $ENVIRONMENTS; do",
-          `  npx cdktf-gitops changed-stacks --env "$env" --out "${WORK_DIR}/cdktf.out" --repo "$GITOPS_REPO" --json > "${WORK_DIR}/changes/$env.json"`,
-          `  echo "plan-$env=$(jq -r '[.stacks[] | select(.ready)] | length > 0' "${WORK_DIR}/changes/$env.json")" >> "$GITHUB_OUTPUT"`,
-          "done",
-          "",
-        ].join("\n"),
-      },
-      {
-        name: "Policy",
-        run: [`if [ -f "${WORK_DIR}/cdktf.out/policy-report.json" ]; then`, `  npx cdktf-gitops policy --out "${WORK_DIR}/cdktf.out" --summary-file "$GITHUB_STEP_SUMMARY"`, "fi", ""].join("\n"),
-      },
-      uploadStep("Keep the synthesized output", "cdktf-out", `${WORK_PATH}/cdktf.out\n${WORK_PATH}/changes\n`),
-    ],
-  };
-  for (const env of model.environments) {
-    jobs[planJobId(env.name)] = {
-      name: `plan (${env.name})`,
-      needs: ["synth"],
-      if: `needs.synth.outputs.plan-${env.name} == 'true'`,
-      "runs-on": runsOn,
-      environment: githubEnvironmentName(env.name, "plan"),
-      permissions: { contents: "read", "id-token": "write" },
-      env: terraformEnv(),
-      steps: [
-        checkoutStep(),
-        ...nodeSteps(delivery),
-        terraformStep(delivery),
-        downloadStep("Synthesized output", "cdktf-out", WORK_PATH),
-        azureLoginStep(),
-        kubeloginStep(),
-        {
-          name: "Plan the stacks whose plan is final now",
-          env: { ENVIRONMENT: env.name },
-          run: `npx cdktf-gitops stacks plan --env "$ENVIRONMENT" --out "${WORK_DIR}/cdktf.out" --changes "${WORK_DIR}/changes/$ENVIRONMENT.json" --ready --plans "${WORK_DIR}/plans/$ENVIRONMENT"`,
-        },
-        { name: "Keep the plan text", if: "always()", uses: uses(ACTIONS.uploadArtifact), with: { name: `plans-${env.name}`, path: `${WORK_PATH}/plans/${env.name}/*.txt\n${WORK_PATH}/plans/${env.name}/plans.json\n`, "retention-days": 7, "if-no-files-found": "ignore" } },
-      ],
-    };
-  }
+  const jobs: Record<string, PipelineValue> = { test: testJob(model), synth: pullRequestSynthJob(model) };
+  for (const env of model.environments) jobs[planJobId(env.name)] = planJob(model, env.name);
   jobs.comment = commentJob(model);
   return {
     name: "pull request",
@@ -93,6 +28,58 @@ export function pullRequestWorkflow(model: PipelineModel): Record<string, Pipeli
     permissions: {},
     concurrency: { group: expr("format('cdktf-gitops-pr-{0}', github.event.pull_request.number)"), "cancel-in-progress": true },
     jobs,
+  };
+}
+
+function testJob(model: PipelineModel): Record<string, PipelineValue> {
+  const { delivery } = model;
+  return {
+    name: PULL_REQUEST_CHECKS.test,
+    "runs-on": [...delivery.runsOn],
+    permissions: { contents: "read" },
+    steps: [checkoutStep(), ...nodeSteps(delivery), { name: "Test", run: "npm test" }, { name: "Generated pipelines are up to date", run: "npx cdktf-gitops pipelines check" }],
+  };
+}
+
+/** The synth, with an output per environment that says whether it has a stack whose plan is final now. */
+function pullRequestSynthJob(model: PipelineModel): Record<string, PipelineValue> {
+  return synthJob(model, {
+    changesStep: "Release diff and touched stacks",
+    outputs: model.environments.map((env) => `plan-${env.name}`),
+    perEnvironment: [`echo "plan-$env=$(jq -r '[.stacks[] | select(.ready)] | length > 0' "${WORK_DIR}/changes/$env.json")" >> "$GITHUB_OUTPUT"`],
+    after: [
+      {
+        name: "Policy",
+        run: [`if [ -f "${WORK_DIR}/cdktf.out/policy-report.json" ]; then`, `  npx cdktf-gitops policy --out "${WORK_DIR}/cdktf.out" --summary-file "$GITHUB_STEP_SUMMARY"`, "fi", ""].join("\n"),
+      },
+    ],
+  });
+}
+
+function planJob(model: PipelineModel, environment: string): Record<string, PipelineValue> {
+  const { delivery } = model;
+  return {
+    name: `plan (${environment})`,
+    needs: ["synth"],
+    if: `needs.synth.outputs.plan-${environment} == 'true'`,
+    "runs-on": [...delivery.runsOn],
+    environment: githubEnvironmentName(environment, "plan"),
+    permissions: { ...OIDC_PERMISSIONS },
+    env: terraformEnv(),
+    steps: [
+      checkoutStep(),
+      ...nodeSteps(delivery),
+      terraformStep(delivery),
+      downloadStep("Synthesized output", "cdktf-out", WORK_PATH),
+      azureLoginStep(),
+      kubeloginStep(),
+      {
+        name: "Plan the stacks whose plan is final now",
+        env: { ENVIRONMENT: environment },
+        run: `npx cdktf-gitops stacks plan --env "$ENVIRONMENT" --out "${WORK_DIR}/cdktf.out" --changes "${WORK_DIR}/changes/$ENVIRONMENT.json" --ready --plans "${WORK_DIR}/plans/$ENVIRONMENT"`,
+      },
+      { name: "Keep the plan text", if: "always()", uses: uses(ACTIONS.uploadArtifact), with: { name: `plans-${environment}`, path: `${WORK_PATH}/plans/${environment}/*.txt\n${WORK_PATH}/plans/${environment}/plans.json\n`, "retention-days": 7, "if-no-files-found": "ignore" } },
+    ],
   };
 }
 

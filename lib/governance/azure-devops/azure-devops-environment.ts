@@ -25,7 +25,7 @@ export class AzureDevOpsEnvironment extends AzureDevOpsResource {
     throwIfProblems("azure devops environment", problems);
   }
 
-  protected terraformArguments(): AttributeBlock {
+  public terraformArguments(): AttributeBlock {
     return { project_id: this.config.projectId, name: this.config.name, description: this.config.description };
   }
 }

@@ -1,17 +1,9 @@
-import { TerraformMetaArguments } from "cdktf";
 import { Construct } from "constructs";
-import { throwIfProblems } from "../../core/validation-error";
-import { AzureDevOpsResource } from "./azure-devops-element";
-import { BranchPolicyScope, scopeArguments, scopeProblems } from "./branch-policy-scope";
+import { BranchPolicy, BranchPolicyConfig } from "./branch-policy";
 import { AttributeBlock } from "./terraform-attributes";
 
 /** Config of `BranchPolicyMinReviewers`: the documented arguments of `azuredevops_branch_policy_min_reviewers`. */
-export interface BranchPolicyMinReviewersConfig extends TerraformMetaArguments {
-  readonly projectId: string;
-  /** @default true */
-  readonly enabled?: boolean;
-  /** @default true */
-  readonly blocking?: boolean;
+export interface BranchPolicyMinReviewersConfig extends BranchPolicyConfig {
   /** Reviewers needed to approve (1-10). */
   readonly reviewerCount: number;
   /** Allow requesters to approve their own changes. @default false */
@@ -26,44 +18,36 @@ export interface BranchPolicyMinReviewersConfig extends TerraformMetaArguments {
   readonly onPushResetAllVotes?: boolean;
   /** Require a vote on the last iteration. @default false */
   readonly onLastIterationRequireVote?: boolean;
-  /** Which repositories and branches. */
-  readonly scope: readonly BranchPolicyScope[];
 }
 
 /** `azuredevops_branch_policy_min_reviewers` (microsoft/azuredevops 1.16, arguments as documented). */
-export class BranchPolicyMinReviewers extends AzureDevOpsResource {
+export class BranchPolicyMinReviewers extends BranchPolicy<BranchPolicyMinReviewersConfig> {
   public static readonly tfResourceType = "azuredevops_branch_policy_min_reviewers";
 
-  constructor(scope: Construct, id: string, private readonly config: BranchPolicyMinReviewersConfig) {
+  constructor(scope: Construct, id: string, config: BranchPolicyMinReviewersConfig) {
     super(scope, id, BranchPolicyMinReviewers.tfResourceType, config);
-    const problems = scopeProblems(this.node.path, config.scope);
+  }
+
+  protected settingsProblems(config: BranchPolicyMinReviewersConfig): string[] {
+    const problems: string[] = [];
     if (!Number.isInteger(config.reviewerCount) || config.reviewerCount < 1 || config.reviewerCount > 10) {
       problems.push(`${this.node.path}: reviewerCount ${config.reviewerCount} is out of range; use a whole number from 1 to 10`);
     }
     if (config.onPushResetAllVotes && config.onPushResetApprovedVotes === false) {
       problems.push(`${this.node.path}: onPushResetAllVotes turns on onPushResetApprovedVotes; do not set it to false`);
     }
-    throwIfProblems("azure devops branch policy", problems);
+    return problems;
   }
 
-  protected terraformArguments(): AttributeBlock {
-    const c = this.config;
+  protected settings(c: BranchPolicyMinReviewersConfig): AttributeBlock {
     return {
-      project_id: c.projectId,
-      enabled: c.enabled,
-      blocking: c.blocking,
-      settings: [
-        {
-          reviewer_count: c.reviewerCount,
-          submitter_can_vote: c.submitterCanVote,
-          last_pusher_cannot_approve: c.lastPusherCannotApprove,
-          allow_completion_with_rejects_or_waits: c.allowCompletionWithRejectsOrWaits,
-          on_push_reset_approved_votes: c.onPushResetApprovedVotes,
-          on_push_reset_all_votes: c.onPushResetAllVotes,
-          on_last_iteration_require_vote: c.onLastIterationRequireVote,
-          scope: c.scope.map(scopeArguments),
-        },
-      ],
+      reviewer_count: c.reviewerCount,
+      submitter_can_vote: c.submitterCanVote,
+      last_pusher_cannot_approve: c.lastPusherCannotApprove,
+      allow_completion_with_rejects_or_waits: c.allowCompletionWithRejectsOrWaits,
+      on_push_reset_approved_votes: c.onPushResetApprovedVotes,
+      on_push_reset_all_votes: c.onPushResetAllVotes,
+      on_last_iteration_require_vote: c.onLastIterationRequireVote,
     };
   }
 }

@@ -39,7 +39,7 @@ export function scopeProblems(where: string, scopes: readonly BranchPolicyScope[
     }
     const ref = scope.repositoryRef;
     if (ref === undefined || (!Token.isUnresolved(ref) && !ref.startsWith("refs/"))) {
-      problems.push(`${where}: ${type === "Exact" ? 'an Exact scope needs a qualified repositoryRef such as "refs/heads/main"' : 'a Prefix scope needs a ref path such as "refs/heads/releases"'}`);
+      problems.push(`${where}: ${type === "Exact" ? 'an Exact scope has no qualified repositoryRef; set one such as "refs/heads/main"' : 'a Prefix scope has no ref path; set repositoryRef to one such as "refs/heads/releases"'}`);
     }
   }
   return problems;

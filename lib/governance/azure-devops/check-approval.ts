@@ -43,7 +43,7 @@ export class CheckApproval extends AzureDevOpsResource {
     throwIfProblems("azure devops approval check", problems);
   }
 
-  protected terraformArguments(): AttributeBlock {
+  public terraformArguments(): AttributeBlock {
     const c = this.config;
     return {
       project_id: c.projectId,

@@ -19,7 +19,7 @@ export class DataAzureDevOpsBuildDefinition extends AzureDevOpsDataSource {
     super(scope, id, DataAzureDevOpsBuildDefinition.tfResourceType, config);
   }
 
-  protected terraformArguments(): AttributeBlock {
+  public terraformArguments(): AttributeBlock {
     return { project_id: this.config.projectId, name: this.config.name, path: this.config.path };
   }
 }

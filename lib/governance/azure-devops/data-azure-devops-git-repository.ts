@@ -22,7 +22,7 @@ export class DataAzureDevOpsGitRepository extends AzureDevOpsDataSource {
     return this.getStringAttribute("default_branch");
   }
 
-  protected terraformArguments(): AttributeBlock {
+  public terraformArguments(): AttributeBlock {
     return { project_id: this.config.projectId, name: this.config.name };
   }
 }

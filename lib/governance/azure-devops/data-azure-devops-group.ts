@@ -26,7 +26,7 @@ export class DataAzureDevOpsGroup extends AzureDevOpsDataSource {
     return this.getStringAttribute("origin_id");
   }
 
-  protected terraformArguments(): AttributeBlock {
+  public terraformArguments(): AttributeBlock {
     return { name: this.config.name, project_id: this.config.projectId };
   }
 }

@@ -16,7 +16,7 @@ export class DataAzureDevOpsProject extends AzureDevOpsDataSource {
     super(scope, id, DataAzureDevOpsProject.tfResourceType, config);
   }
 
-  protected terraformArguments(): AttributeBlock {
+  public terraformArguments(): AttributeBlock {
     return { name: this.config.name };
   }
 }
