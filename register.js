@@ -5,10 +5,8 @@
 // cached in node_modules/.cache/cdktf-gitops of the installation (keyed by a hash of the source, the swc
 // version and options), so a synth whose sources did not change does not load swc at all.
 //
-// Stack traces: errors get frames mapped back to the TypeScript source. cdktf also captures a complete stack
-// trace for every token it creates, only to say where a token came from should it ever be misused; in a
-// synth of a thousand stacks that costs more than everything else together. Those captures (on plain
-// objects, not errors) keep their first frames, unmapped.
+// Stack traces: errors get frames mapped back to the TypeScript source; cdktf's per-token captures keep their
+// first frames, unmapped (token-stack-traces.js).
 const crypto = require("crypto");
 const fs = require("fs");
 const { SourceMap } = require("module");
@@ -75,8 +73,6 @@ function sourceMapOf(file) {
   return parsed;
 }
 
-const CAPTURED_FRAMES = 10;
-
 function mappedFrame(frame) {
   const file = frame.getFileName();
   const entry = file ? sourceMapOf(file)?.findEntry(frame.getLineNumber() - 1, frame.getColumnNumber() - 1) : undefined;
@@ -91,17 +87,7 @@ Error.prepareStackTrace = (error, frames) =>
     ? [`${error.name}: ${error.message}`, ...frames.map(mappedFrame)].join("\n")
     : [String(error), ...frames.map((frame) => `    at ${frame}`)].join("\n");
 
-const captureStackTrace = Error.captureStackTrace;
-Error.captureStackTrace = function captureFewFrames(target, below) {
-  if (target instanceof Error || Error.stackTraceLimit <= CAPTURED_FRAMES) return captureStackTrace(target, below);
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = CAPTURED_FRAMES;
-  try {
-    return captureStackTrace(target, below);
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-};
+require("./token-stack-traces").limitTokenStackTraces();
 
 // A spec that fails validation is the user's input, not a crash: print the problem list (the error's message)
 // once, without a stack trace, and exit 1. Any other uncaught error keeps Node's behaviour: its stack, exit 1.

@@ -42,4 +42,12 @@ describe("register.js", () => {
     expect(frames).toBeLessThanOrEqual(10);
     expect(error).toBeGreaterThan(50);
   });
+
+  test("jest's environment caps the captures too (test/support/setup-stack-traces.js)", () => {
+    const { Lazy } = require("cdktf") as typeof import("cdktf");
+    const deep = (n: number): string[] => (n > 0 ? deep(n - 1) : (Lazy.anyValue({ produce: () => "x" }) as unknown as { creationStack: string[] }).creationStack);
+    const frames = deep(50);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.length).toBeLessThanOrEqual(10);
+  });
 });

@@ -1,0 +1,59 @@
+// Where the time of a synth of N apps goes (one environment, as bench/apps-synth.ts):
+//   node -r ./register.js bench/synth-phases.ts <N> <outdir>
+// Prints milliseconds per phase: loading the modules, building the constructs (validation included), cdktf's
+// preparation (cross-stack references), the policy checks (an Aspect), this library's own files (GitOps
+// manifests, policy report, pipelines: custom synthesis) and cdktf's own JSON (resolving every stack and writing
+// cdk.tf.json and manifest.json). cdktf's two phases are what any cdktf app with these stacks pays.
+const started = process.hrtime.bigint();
+const elapsed = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e6;
+const phases = new Map<string, number>();
+const add = (phase: string, ms: number): void => void phases.set(phase, (phases.get(phase) ?? 0) + ms);
+
+// Hooks go in before the library loads: it reads addCustomSynthesis from the module's exports at each call.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const synthesizer = require("cdktf/lib/synthesize/synthesizer");
+const addCustomSynthesis = synthesizer.addCustomSynthesis;
+synthesizer.addCustomSynthesis = (construct: unknown, synthesis: { onSynthesize: (session: unknown) => void }) =>
+  addCustomSynthesis(construct, {
+    onSynthesize: (session: unknown) => {
+      const start = process.hrtime.bigint();
+      synthesis.onSynthesize(session);
+      add("library files (custom synthesis)", elapsed(start));
+    },
+  });
+const { App, TerraformStack } = require("cdktf");
+const timed = (target: Record<string, unknown>, method: string, phase: string): void => {
+  const original = target[method] as (...args: unknown[]) => unknown;
+  target[method] = function (this: unknown, ...args: unknown[]) {
+    const start = process.hrtime.bigint();
+    try {
+      return original.apply(this, args);
+    } finally {
+      add(phase, elapsed(start));
+    }
+  };
+};
+timed(TerraformStack.prototype, "prepareStack", "cdktf: prepare (cross-stack references)");
+const { PolicyChecks } = require("../lib/policy/policy-checks");
+timed(PolicyChecks.prototype, "visit", "policy checks (aspect)");
+const { buildPlatform } = require("../stacks/build-platform");
+const { appsFixture } = require("./apps-fixture");
+add("load modules", elapsed(started));
+
+const count = Number(process.argv[2]);
+const outdir = process.argv[3];
+const { spec, apps, pins } = appsFixture(count);
+let start = process.hrtime.bigint();
+const app = new App({ outdir });
+buildPlatform(app, spec, { apps, pins });
+add("build constructs (validation included)", elapsed(start));
+start = process.hrtime.bigint();
+app.synth();
+const synthMs = elapsed(start);
+const counted = [...phases].filter(([phase]) => phase !== "load modules" && phase !== "build constructs (validation included)").reduce((sum, [, ms]) => sum + ms, 0);
+add("cdktf: resolve and write cdk.tf.json, manifest.json", synthMs - counted);
+const total = elapsed(started);
+console.log(`| phase (${count} apps) | ms | share |`);
+console.log("|---|---:|---:|");
+for (const [phase, ms] of phases) console.log(`| ${phase} | ${ms.toFixed(0)} | ${((100 * ms) / total).toFixed(0)}% |`);
+console.log(`| total (after node and register.js start) | ${total.toFixed(0)} | 100% |`);
