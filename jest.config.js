@@ -15,11 +15,12 @@ module.exports = {
   testTimeout: 60000,
   // cdktf's per-token stack captures, mapped frame by frame by jest's source maps, cost a tenth of the run
   setupFiles: ["<rootDir>/test/support/setup-stack-traces.js"],
-  // at least two workers, also on a 2-core machine (jest's default would be one there): the release and CLI
-  // suites mostly wait for git and node child processes, so a second worker nearly halves their wall time
-  maxWorkers: Math.max(2, require("os").cpus().length - 1),
+  // one worker more than there are cores: the release and CLI suites spend much of their time waiting for git
+  // and node child processes (and a few for timers), and a waiting worker would otherwise leave a core idle
+  // (2 cores: 61 s with 2 workers, 55 s with 3, 57 s with 4)
+  maxWorkers: require("os").cpus().length + 1,
   // a worker is replaced once it holds more than this after a test file: every git and node child process is
   // forked from the worker, and a fork costs time in proportion to the worker's memory (1.7 ms at 50 MB, 7 ms
   // at 400 MB), which made the release and CLI suites half again as slow
-  workerIdleMemoryLimit: "300MB",
+  workerIdleMemoryLimit: "500MB",
 };

@@ -8,17 +8,28 @@
 /** Frames a capture on a plain object keeps. */
 const CAPTURED_FRAMES = 10;
 
-/** Caps `Error.captureStackTrace` on plain objects to `CAPTURED_FRAMES` frames (errors keep theirs). */
+/** Formats frames as Node does without source maps (what a capture on a plain object is given). */
+const plainFrames = (target, frames) => [String(target), ...frames.map((frame) => `    at ${frame}`)].join("\n");
+
+/**
+ * Caps `Error.captureStackTrace` on plain objects to `CAPTURED_FRAMES` frames, formatted without source maps
+ * (the stack is formatted here, while the plain formatter is in place: V8 formats it on first read); errors
+ * keep their full, source-mapped traces.
+ */
 function limitTokenStackTraces(ErrorClass = Error) {
   const captureStackTrace = ErrorClass.captureStackTrace;
   ErrorClass.captureStackTrace = function captureFewFrames(target, below) {
-    if (target instanceof Error || ErrorClass.stackTraceLimit <= CAPTURED_FRAMES) return captureStackTrace(target, below);
+    if (target instanceof Error) return captureStackTrace(target, below);
     const limit = ErrorClass.stackTraceLimit;
-    ErrorClass.stackTraceLimit = CAPTURED_FRAMES;
+    const prepare = ErrorClass.prepareStackTrace;
+    ErrorClass.stackTraceLimit = Math.min(limit, CAPTURED_FRAMES);
+    ErrorClass.prepareStackTrace = plainFrames;
     try {
-      return captureStackTrace(target, below);
+      captureStackTrace(target, below);
+      void target.stack;
     } finally {
       ErrorClass.stackTraceLimit = limit;
+      ErrorClass.prepareStackTrace = prepare;
     }
   };
 }
