@@ -31,6 +31,14 @@ function listAll(root: string, prefix = ""): string[] {
   });
 }
 
+/** Resolves once `file` exists (polled every 20 ms; rejects after 20 s). */
+async function fileAppears(file: string): Promise<void> {
+  for (let waited = 0; !fs.existsSync(file); waited += 20) {
+    if (waited > 20000) throw new Error(`${file} did not appear within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** A folder with a `git` shell script that runs `prelude` and then the real git; put it first on PATH. */
 function gitShim(prelude: string): string {
   const dir = tmpDir("release-shim-");
@@ -103,9 +111,10 @@ describe("cdktf-gitops as a process", () => {
     commitAll(source, "web 2", env);
 
     // killed while the app synthesizes
-    const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: { ...env, FAKE_SYNTH_SLEEP_MS: "5000" } });
+    const started = path.join(tmpDir(), "synth-started");
+    const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: { ...env, FAKE_SYNTH_SLEEP_MS: "5000", FAKE_SYNTH_STARTED_FILE: started } });
     const exited = new Promise<string | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await fileAppears(started);
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
     expect(git(remote, ["rev-parse", "main"], env)).toBe(head);
@@ -133,13 +142,14 @@ describe("cdktf-gitops as a process", () => {
     writePinsFile(source, "dev", { web: image("web", "web-2") });
     commitAll(source, "web 2", env);
     const marker = path.join(tmpDir(), "pushed");
-    // the push kills its CLI, waits a moment, then really pushes (and leaves a mark) unless it was killed too
-    const shims = gitShim(`for a in "$@"; do if [ "$a" = push ]; then kill -9 ${CLI_PID}; sleep 2; touch "${marker}"; fi; done`);
+    // the push kills its CLI, waits a moment (the watchdog checks its parent every 20 ms), then really pushes
+    // (and leaves a mark) unless it was killed too
+    const shims = gitShim(`for a in "$@"; do if [ "$a" = push ]; then kill -9 ${CLI_PID}; sleep 1; touch "${marker}"; fi; done`);
 
     const killed = await cliProcess(source, { ...env, PATH: `${shims}${path.delimiter}${env.PATH}` }, ["publish", "--repo", remote]);
 
     expect(killed.code).toBe(128); // killed by a signal
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(fs.existsSync(marker)).toBe(false);
     expect(git(remote, ["rev-parse", "main"], env)).toBe(head);
     expect((await cliProcess(source, env, ["publish", "--repo", remote])).code).toBe(0);
@@ -164,9 +174,10 @@ describe("cdktf-gitops as a process", () => {
 
     writePinsFile(source, "dev", { web: image("web", "web-2") });
     commitAll(source, "web 2", env);
-    const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: { ...tmpEnv, FAKE_SYNTH_SLEEP_MS: "5000" } });
+    const started = path.join(tmpDir(), "synth-started");
+    const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: { ...tmpEnv, FAKE_SYNTH_SLEEP_MS: "5000", FAKE_SYNTH_STARTED_FILE: started } });
     const exited = new Promise<string | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await fileAppears(started);
     expect(fs.readdirSync(tmp)).toHaveLength(1); // the run folder, holding the synth output
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");

@@ -9,6 +9,8 @@ if (process.env.FAKE_SYNTH_FAIL) {
   console.error("boom: the app failed");
   process.exit(3);
 }
+// FAKE_SYNTH_STARTED_FILE: created when the synth starts, so a test can act while it runs without guessing a delay
+if (process.env.FAKE_SYNTH_STARTED_FILE) fs.writeFileSync(process.env.FAKE_SYNTH_STARTED_FILE, "");
 if (process.env.FAKE_SYNTH_SLEEP_MS) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.env.FAKE_SYNTH_SLEEP_MS));
 const platform = JSON.parse(fs.readFileSync("platform.json", "utf8"));
 const stacks = {};
