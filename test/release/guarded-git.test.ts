@@ -1,0 +1,31 @@
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { runGuardedGit } from "../../lib/release/guarded-git";
+import { tmpDir } from "./support";
+
+const which = (command: string): string => execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim();
+
+/** A PATH holding only sh and git: no setsid, so the watchdog falls back to Node. */
+function pathWithoutSetsid(): string {
+  const bin = tmpDir("guarded-git-bin-");
+  for (const command of ["sh", "git"]) fs.symlinkSync(which(command), path.join(bin, command));
+  return bin;
+}
+
+describe("runGuardedGit", () => {
+  const cases: [string, string[]][] = [
+    ["a command that succeeds", ["--version"]],
+    ["a command that fails, with its message", ["rev-parse", "--verify", "refs/heads/none"]],
+  ];
+  for (const [what, args] of cases) {
+    test(`${what}: the same status, stdout and stderr as git itself, with the shell watchdog and with the Node one`, () => {
+      const cwd = tmpDir("guarded-git-");
+      execFileSync("git", ["init", "--quiet", cwd]);
+      const direct = spawnSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, LC_ALL: "C" } });
+      const expected = { status: direct.status, stdout: direct.stdout, stderr: direct.stderr };
+      expect(runGuardedGit(args, cwd, process.env)).toEqual(expected);
+      expect(runGuardedGit(args, cwd, { ...process.env, PATH: pathWithoutSetsid() })).toEqual(expected);
+    });
+  }
+});
