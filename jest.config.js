@@ -15,6 +15,8 @@ module.exports = {
   testTimeout: 60000,
   // cdktf's per-token stack captures, mapped frame by frame by jest's source maps, cost a tenth of the run
   setupFiles: ["<rootDir>/test/support/setup-stack-traces.js"],
+  // jest's runtime with V8 code caches of the modules it compiles (each test file compiles the library again)
+  runtime: "<rootDir>/test/support/cached-runtime.js",
   // one worker more than there are cores: the release and CLI suites spend much of their time waiting for git
   // and node child processes (and a few for timers), and a waiting worker would otherwise leave a core idle
   // (2 cores: 61 s with 2 workers, 55 s with 3, 57 s with 4)
