@@ -30,7 +30,7 @@ function enableCompileCache(folder) {
   Module.prototype._compile = function compileWithCache(content, filename, format) {
     if (format === "module" || content.includes("import(")) return nodeCompile.call(this, content, filename, format);
     const source = content.startsWith("#!") ? content.replace(/^#!.*/, "") : content;
-    const file = path.join(cacheDir, `${crypto.createHash("sha1").update(filename).update("\0").update(source).digest("hex")}.bin`);
+    const file = cacheFile(cacheDir, filename, source);
     const cachedData = readIfExists(file);
     let script;
     try {
@@ -67,6 +67,11 @@ function requireFunction(module) {
   return require;
 }
 
+/** The cache entry of a module: named after a hash of its file name and source. */
+function cacheFile(cacheDir, filename, source) {
+  return path.join(cacheDir, `${crypto.createHash("sha1").update(filename).update("\0").update(source).digest("hex")}.bin`);
+}
+
 function readIfExists(file) {
   try {
     return fs.readFileSync(file);
@@ -82,4 +87,5 @@ function writeAtomically(file, data) {
   fs.renameSync(temporary, file);
 }
 
-module.exports = { enableCompileCache };
+// the helpers are shared with jest's code cache (test/support/cached-runtime.js)
+module.exports = { enableCompileCache, cacheFile, readIfExists, writeAtomically };

@@ -1,5 +1,6 @@
-// Where the time of a synth of N apps goes (one environment, as bench/apps-synth.ts):
-//   node -r ./register.js bench/synth-phases.ts <N> <outdir>
+// Where the time of a synth goes, for N apps in one environment (as bench/apps-synth.ts) or for the reference
+// platform (main.ts):
+//   node -r ./register.js bench/synth-phases.ts <N | reference> <outdir>
 // Prints milliseconds per phase: loading the modules, building the constructs (validation included), cdktf's
 // preparation (cross-stack references), the policy checks (an Aspect), this library's own files (GitOps
 // manifests, policy report, pipelines: custom synthesis) and cdktf's own JSON (resolving every stack and writing
@@ -38,11 +39,12 @@ const { PolicyChecks } = require("../lib/policy/policy-checks");
 timed(PolicyChecks.prototype, "visit", "policy checks (aspect)");
 const { buildPlatform } = require("../stacks/build-platform");
 const { appsFixture } = require("./apps-fixture");
+const { referenceApps, referencePins, referencePlatform } = require("../environments");
 add("load modules", elapsed(started));
 
-const count = Number(process.argv[2]);
+const what = process.argv[2];
 const outdir = process.argv[3];
-const { spec, apps, pins } = appsFixture(count);
+const { spec, apps, pins } = what === "reference" ? { spec: referencePlatform, apps: referenceApps, pins: referencePins } : appsFixture(Number(what));
 let start = process.hrtime.bigint();
 const app = new App({ outdir });
 buildPlatform(app, spec, { apps, pins });
@@ -53,7 +55,7 @@ const synthMs = elapsed(start);
 const counted = [...phases].filter(([phase]) => phase !== "load modules" && phase !== "build constructs (validation included)").reduce((sum, [, ms]) => sum + ms, 0);
 add("cdktf: resolve and write cdk.tf.json, manifest.json", synthMs - counted);
 const total = elapsed(started);
-console.log(`| phase (${count} apps) | ms | share |`);
+console.log(`| phase (${what === "reference" ? "reference platform" : `${what} apps`}) | ms | share |`);
 console.log("|---|---:|---:|");
 for (const [phase, ms] of phases) console.log(`| ${phase} | ${ms.toFixed(0)} | ${((100 * ms) / total).toFixed(0)}% |`);
 console.log(`| total (after node and register.js start) | ${total.toFixed(0)} | 100% |`);

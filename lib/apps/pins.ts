@@ -2,10 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { compareStrings, sortedRecord } from "../core/sorting";
 import { throwIfProblems, ValidationError } from "../core/validation-error";
-import { z } from "zod";
 
-/** Pinned image references: environment name → app name → `registry/repo[:tag]@sha256:<digest>`. */
-export const AppPinsSchema = z.record(z.string(), z.record(z.string(), z.string()));
+// No zod here: the release commands read pin files and start faster without it (AppPinsSchema is in
+// validate-apps.ts, where pins are checked).
 /** Pinned image references: environment name → app name → `registry/repo[:tag]@sha256:<digest>`. */
 export type AppPins = Readonly<Record<string, Readonly<Record<string, string>>>>;
 

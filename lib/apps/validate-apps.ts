@@ -9,9 +9,12 @@ import { formatProblem, ValidationError } from "../core/validation-error";
 import { isIntegerIn } from "../environment/validate-cluster";
 import { defaultConfigMountPath } from "./app-defaults";
 import { AppProbe, AppSpec, AppSpecSchema } from "./app-spec";
-import { AppPins, AppPinsSchema } from "./pins";
+import { AppPins } from "./pins";
 import { isImageRepository, parsePinnedImage } from "./image-reference";
 import { MAX_ENV_TOTAL_BYTES, overrideProblems } from "./validate-app-fields";
+
+/** Pinned image references: environment name → app name → `registry/repo[:tag]@sha256:<digest>`. */
+export const AppPinsSchema = z.record(z.string(), z.record(z.string(), z.string()));
 
 const APP_NAME = /^[a-z][-a-z0-9]{0,38}[a-z0-9]$/;
 const HTTP_PATH = /^\/[^\s]*$/;

@@ -5,29 +5,21 @@
 // file name, the code and V8's version, in node_modules/.cache/jest-code-cache; a rejected one is compiled
 // as usual. The compile below is jest-runtime 30's own (its ModuleExecutor's) with the two cache options added.
 "use strict";
-const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
 const Runtime = require("jest-runtime").default;
+const { cacheFile: cacheFileOf, readIfExists, writeAtomically } = require("../../compile-cache");
 
 const CACHE_DIR = path.join(__dirname, "..", "..", "node_modules", ".cache", "jest-code-cache", `v8-${process.versions.v8}`);
 fs.mkdirSync(CACHE_DIR, { recursive: true });
-
-function readCache(file) {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
 
 /** jest-runtime 30's `ModuleExecutor.compile`, with the cache options added. */
 function compileWithCache(executor, scriptSource, filename) {
   const vmContext = executor.environment.getVmContext();
   if (vmContext == null) return null;
-  const cacheFile = path.join(CACHE_DIR, `${crypto.createHash("sha1").update(filename).update("\0").update(scriptSource).digest("hex")}.bin`);
-  const cachedData = readCache(cacheFile);
+  const cacheFile = cacheFileOf(CACHE_DIR, filename, scriptSource);
+  const cachedData = readIfExists(cacheFile);
   const scriptFilename = executor.resolution.isCoreModule(filename) ? `jest-nodejs-core-${filename}` : filename;
   let compiled;
   try {
@@ -41,11 +33,7 @@ function compileWithCache(executor, scriptSource, filename) {
   } catch {
     return undefined; // jest's own compile reports syntax errors (and ES module code) its way
   }
-  if (compiled.cachedDataProduced) {
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, compiled.cachedData);
-    fs.renameSync(temporary, cacheFile);
-  }
+  if (compiled.cachedDataProduced) writeAtomically(cacheFile, compiled.cachedData);
   return compiled;
 }
 
