@@ -184,6 +184,26 @@ describe("cdktf-gitops as a process", () => {
     expect(await settled()).toEqual([]);
   });
 
+  test("without a POSIX shell (PATH holds only node and git), the run folder of a killed command is removed too", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
+    const bin = tmpDir("release-no-shell-");
+    fs.symlinkSync(process.execPath, path.join(bin, "node"));
+    fs.symlinkSync(execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim(), path.join(bin, "git"));
+    const tmp = tmpDir("release-tmp-");
+    const started = path.join(tmpDir(), "synth-started");
+    const noShell = { ...env, PATH: bin, TMPDIR: tmp, FAKE_SYNTH_SLEEP_MS: "5000", FAKE_SYNTH_STARTED_FILE: started };
+    const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: noShell });
+    const exited = new Promise<string | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    await fileAppears(started);
+    expect(fs.readdirSync(tmp)).toHaveLength(1);
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    for (let i = 0; i < 50 && fs.readdirSync(tmp).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
   test("end to end with the real synth of this project: publish the reference platform, then verify", async () => {
     const env = testEnv();
     const remote = bareRemote(env);
