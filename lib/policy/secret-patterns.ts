@@ -35,16 +35,26 @@ export function secretKinds(text: string): string[] {
  * `skip` (e.g. cdktf's `//` metadata) are not searched.
  */
 export function findSecretLiterals(value: unknown, skip: readonly string[] = [], path = ""): SecretFinding[] {
+  const found: SecretFinding[] = [];
+  collectSecretLiterals(value, skip, path, found);
+  return found;
+}
+
+/** Adds the findings below `value` to `into` (one walk, no arrays per node: it runs on every synthesized object). */
+function collectSecretLiterals(value: unknown, skip: readonly string[], path: string, into: SecretFinding[]): void {
   if (typeof value === "string") {
-    return secretKinds(value).map((kind) => ({ path: path || "(value)", kind }));
+    for (const kind of secretKinds(value)) into.push({ path: path || "(value)", kind });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) collectSecretLiterals(value[i], skip, `${path}[${i}]`, into);
+  } else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value)) {
+      if (skip.includes(key)) continue;
+      const item = (value as Record<string, unknown>)[key];
+      const where = path ? `${path}.${key}` : key;
+      const before = into.length;
+      collectSecretLiterals(item, skip, where, into);
+      const named = typeof item === "string" && item.length >= 8 && SECRET_KEY.test(key) && !item.includes("${");
+      if (named && into.length === before) into.push({ path: where, kind: `literal under secret-named key "${key}"` });
+    }
   }
-  if (Array.isArray(value)) return value.flatMap((item, index) => findSecretLiterals(item, skip, `${path}[${index}]`));
-  if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, item]) => {
-    if (skip.includes(key)) return [];
-    const where = path ? `${path}.${key}` : key;
-    const named = typeof item === "string" && SECRET_KEY.test(key) && item.length >= 8 && !item.includes("${");
-    const found = findSecretLiterals(item, skip, where);
-    return named && found.length === 0 ? [{ path: where, kind: `literal under secret-named key "${key}"` }] : found;
-  });
 }
