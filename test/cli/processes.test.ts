@@ -39,6 +39,27 @@ async function fileAppears(file: string): Promise<void> {
   }
 }
 
+/**
+ * Starts `publish` as a process whose synth sleeps, and resolves once the synth has started with a function that
+ * kills the process (SIGKILL) and resolves with the signal it ended by.
+ */
+async function publishWaitingInSynth(source: string, remote: string, env: NodeJS.ProcessEnv): Promise<() => Promise<string | null>> {
+  const started = path.join(tmpDir(), "synth-started");
+  const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: { ...env, FAKE_SYNTH_SLEEP_MS: "5000", FAKE_SYNTH_STARTED_FILE: started } });
+  const exited = new Promise<string | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+  await fileAppears(started);
+  return () => {
+    child.kill("SIGKILL");
+    return exited;
+  };
+}
+
+/** The entries of `folder` once it is empty, or after 5 s (what is left then). */
+async function emptied(folder: string): Promise<string[]> {
+  for (let i = 0; i < 50 && fs.readdirSync(folder).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  return fs.readdirSync(folder);
+}
+
 /** A folder with a `git` shell script that runs `prelude` and then the real git; put it first on PATH. */
 function gitShim(prelude: string): string {
   const dir = tmpDir("release-shim-");
@@ -111,12 +132,8 @@ describe("cdktf-gitops as a process", () => {
     commitAll(source, "web 2", env);
 
     // killed while the app synthesizes
-    const started = path.join(tmpDir(), "synth-started");
-    const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: { ...env, FAKE_SYNTH_SLEEP_MS: "5000", FAKE_SYNTH_STARTED_FILE: started } });
-    const exited = new Promise<string | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-    await fileAppears(started);
-    child.kill("SIGKILL");
-    expect(await exited).toBe("SIGKILL");
+    const kill = await publishWaitingInSynth(source, remote, env);
+    expect(await kill()).toBe("SIGKILL");
     expect(git(remote, ["rev-parse", "main"], env)).toBe(head);
 
     // killed after committing in its cache, just before the push: a git shim kills the CLI on `push` (the
@@ -162,26 +179,18 @@ describe("cdktf-gitops as a process", () => {
     const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
     const tmp = tmpDir("release-tmp-");
     const tmpEnv = { ...env, TMPDIR: tmp };
-    const settled = async (): Promise<string[]> => {
-      for (let i = 0; i < 50 && fs.readdirSync(tmp).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-      return fs.readdirSync(tmp);
-    };
 
     expect((await cliProcess(source, tmpEnv, ["publish", "--repo", remote])).code).toBe(0);
-    expect(await settled()).toEqual([]);
+    expect(await emptied(tmp)).toEqual([]);
     expect((await cliProcess(source, tmpEnv, ["history", "--env", "qa", "--repo", remote])).code).toBe(2);
-    expect(await settled()).toEqual([]);
+    expect(await emptied(tmp)).toEqual([]);
 
     writePinsFile(source, "dev", { web: image("web", "web-2") });
     commitAll(source, "web 2", env);
-    const started = path.join(tmpDir(), "synth-started");
-    const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: { ...tmpEnv, FAKE_SYNTH_SLEEP_MS: "5000", FAKE_SYNTH_STARTED_FILE: started } });
-    const exited = new Promise<string | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-    await fileAppears(started);
+    const kill = await publishWaitingInSynth(source, remote, tmpEnv);
     expect(fs.readdirSync(tmp)).toHaveLength(1); // the run folder, holding the synth output
-    child.kill("SIGKILL");
-    expect(await exited).toBe("SIGKILL");
-    expect(await settled()).toEqual([]);
+    expect(await kill()).toBe("SIGKILL");
+    expect(await emptied(tmp)).toEqual([]);
   });
 
   test("without a POSIX shell (PATH holds only node and git), the run folder of a killed command is removed too", async () => {
@@ -192,16 +201,10 @@ describe("cdktf-gitops as a process", () => {
     fs.symlinkSync(process.execPath, path.join(bin, "node"));
     fs.symlinkSync(execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim(), path.join(bin, "git"));
     const tmp = tmpDir("release-tmp-");
-    const started = path.join(tmpDir(), "synth-started");
-    const noShell = { ...env, PATH: bin, TMPDIR: tmp, FAKE_SYNTH_SLEEP_MS: "5000", FAKE_SYNTH_STARTED_FILE: started };
-    const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: noShell });
-    const exited = new Promise<string | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-    await fileAppears(started);
+    const kill = await publishWaitingInSynth(source, remote, { ...env, PATH: bin, TMPDIR: tmp });
     expect(fs.readdirSync(tmp)).toHaveLength(1);
-    child.kill("SIGKILL");
-    expect(await exited).toBe("SIGKILL");
-    for (let i = 0; i < 50 && fs.readdirSync(tmp).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(await kill()).toBe("SIGKILL");
+    expect(await emptied(tmp)).toEqual([]);
   });
 
   test("end to end with the real synth of this project: publish the reference platform, then verify", async () => {
