@@ -49,9 +49,8 @@ function enableCompileCache(folder) {
     try {
       fs.mkdirSync(cacheDir, { recursive: true });
       for (const { script, file } of pending) writeAtomically(file, script.createCachedData());
-    } catch (error) {
-      // a read-only or full cache folder only costs speed
-      if (!["EACCES", "EPERM", "EROFS", "ENOSPC"].includes(error.code)) throw error;
+    } catch {
+      // a cache that cannot be written (read-only, full, removed meanwhile) only costs speed, never the command
     }
   });
 }
