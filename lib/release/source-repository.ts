@@ -36,13 +36,14 @@ export function findProjectRoot(start: string): string {
 /** Describes the source repository at `projectDir`; works outside git (commit `none`). */
 export function sourceInfo(projectDir: string, env: NodeJS.ProcessEnv = process.env): SourceInfo {
   const git = new Git(projectDir, env);
-  const inside = git.run(["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
-  if (inside.status !== 0 || inside.stdout.trim() !== "true") {
-    return { commit: NO_SOURCE_COMMIT, dirty: false, repository: projectDir, isGit: false };
-  }
-  const head = git.run(["rev-parse", "--verify", "-q", "HEAD"], { allowFailure: true });
-  const sha = head.status === 0 ? head.stdout.trim() : NO_SOURCE_COMMIT;
-  const dirty = git.text(["status", "--porcelain", "--untracked-files=normal"]).length > 0;
+  // one call for all three: inside a work tree (git status fails outside one), the HEAD commit (`# branch.oid`,
+  // "(initial)" before the first commit) and uncommitted changes (any line that is not a `#` header)
+  const status = git.run(["status", "--porcelain=v2", "--branch", "--untracked-files=normal"], { allowFailure: true });
+  if (status.status !== 0) return { commit: NO_SOURCE_COMMIT, dirty: false, repository: projectDir, isGit: false };
+  const lines = status.stdout.split("\n").filter(Boolean);
+  const oid = /^# branch\.oid ([0-9a-f]+)$/m.exec(status.stdout)?.[1];
+  const sha = oid ?? NO_SOURCE_COMMIT;
+  const dirty = lines.some((line) => !line.startsWith("#"));
   const origin = git.run(["remote", "get-url", "origin"], { allowFailure: true });
   const repository = origin.status === 0 && origin.stdout.trim() ? redactUrl(origin.stdout.trim()) : projectDir;
   return { commit: dirty ? `${sha}${DIRTY_SUFFIX}` : sha, dirty, repository, isGit: true };
@@ -50,9 +51,9 @@ export function sourceInfo(projectDir: string, env: NodeJS.ProcessEnv = process.
 
 /** Paths (relative to the project) with uncommitted changes among `paths`; empty outside git. */
 export function uncommittedPaths(projectDir: string, paths: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
-  const git = new Git(projectDir, env);
-  const inside = git.run(["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
-  if (inside.status !== 0) return [];
-  const out = git.text(["status", "--porcelain", "--untracked-files=normal", "--", ...paths]);
+  // git status fails outside a work tree: nothing is uncommitted there
+  const status = new Git(projectDir, env).run(["status", "--porcelain", "--untracked-files=normal", "--", ...paths], { allowFailure: true });
+  if (status.status !== 0) return [];
+  const out = status.stdout.replace(/\n+$/, "");
   return out ? out.split("\n").map((line) => line.slice(3)) : [];
 }
