@@ -172,9 +172,11 @@ export class RepositoryCache {
     if (!isLocalRepository(this.options.repo)) {
       settings.push(["core.repositoryFormatVersion", "1"], ["extensions.partialClone", "origin"], ["remote.origin.promisor", "true"], ["remote.origin.partialCloneFilter", "blob:none"]);
     }
-    for (const [key, value] of settings) this.git.run(["config", key, value]);
-    // written last: a cache whose creation was interrupted has no marker and is created again
-    this.git.run(["config", "cdktf-gitops.cache", CACHE_VERSION]);
+    // last: a cache whose creation was interrupted has no marker (or an unreadable config) and is created again
+    settings.push(["cdktf-gitops.cache", CACHE_VERSION]);
+    // appended to the config `git init` wrote, in one write rather than one git process per key (the last
+    // value of a key is the one git uses)
+    fs.appendFileSync(path.join(this.dir, "config"), configText(settings));
   }
 
   private remoteHead(): string | undefined {
@@ -207,6 +209,19 @@ export class RepositoryCache {
       this.git.run(["repack", "-d", "-q", "--geometric=2"]);
     }
   }
+}
+
+/** Git config file text for `section[.subsection].key` settings, each value quoted and escaped. */
+export function configText(settings: ReadonlyArray<readonly [string, string]>): string {
+  return settings
+    .map(([key, value]) => {
+      const first = key.indexOf(".");
+      const last = key.lastIndexOf(".");
+      const section = first === last ? key.slice(0, first) : `${key.slice(0, first)} "${key.slice(first + 1, last)}"`;
+      const quoted = value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\t/g, "\\t");
+      return `[${section}]\n\t${key.slice(last + 1)} = "${quoted}"\n`;
+    })
+    .join("");
 }
 
 /** git's `fatal:` / `error:` lines of a failed command (or its last line), joined into one line. */
