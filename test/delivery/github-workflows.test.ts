@@ -98,6 +98,24 @@ describe("generated GitHub Actions workflows", () => {
     expect(files["rollback.yml"]).toContain('npx cdktf-gitops rollback --dispatch-event "$GITHUB_EVENT_PATH"');
   });
 
+  test("an automatic rollback waits for no approval; a person's rollback does; the Grafana mark never holds up a release", () => {
+    const jobs = workflows["rollback.yml"].jobs;
+    // a person's rollback runs in the environment (its approvers, its apply identity)
+    expect(jobs["rollback-prod"]).toMatchObject({ environment: "prod", if: expect.stringContaining("workflow_dispatch") });
+    // a dispatched one in no environment, without an Azure token, in the environment's concurrency group
+    const automatic = jobs["automatic-rollback-prod"];
+    expect(automatic.environment).toBeUndefined();
+    expect(automatic.permissions).toEqual({ contents: "read" });
+    expect(automatic.concurrency.group).toBe("cdktf-gitops-prod");
+    expect(automatic.if).toContain("repository_dispatch");
+    expect(automatic.steps.find((s: any) => s.id === "rollback").run).toContain('npx cdktf-gitops rollback --dispatch-event "$GITHUB_EVENT_PATH"');
+    // the annotation: after it, in the environment, only when it made a release, outside the concurrency group
+    const annotate = jobs["annotate-rollback-prod"];
+    expect(annotate).toMatchObject({ needs: "automatic-rollback-prod", environment: "prod", if: "needs.automatic-rollback-prod.outputs.release-id != ''" });
+    expect(annotate.concurrency).toBeUndefined();
+    expect(annotate.steps.map((s: any) => s.name)).toEqual(["Rollback result", "Sign in to Azure (OIDC)", "Annotate the release in Grafana"]);
+  });
+
   test("promote opens a pull request with exactly the pins file promote wrote", () => {
     const promote = workflows["promote.yml"];
     expect(promote.on.workflow_dispatch.inputs.from.options).toEqual(["dev", "staging"]);

@@ -1,7 +1,8 @@
 import { PipelineModel } from "../pipeline-model";
 import { PipelineValue } from "../pipeline-yaml";
 import { azureLoginStep, checkoutStep, expr, gitopsAuthScript, gitopsEnv, gitopsTokenSteps, grafanaAnnotationStep, kubeloginStep, nodeSteps, synthStep, terraformEnv, terraformStep, ACTIONS, Step, uses, WORK_DIR, WORK_PATH } from "./actions";
-import { environmentJob, OIDC_PERMISSIONS } from "./jobs";
+import { githubEnvironmentName } from "../federation";
+import { environmentConcurrency, environmentJob, OIDC_PERMISSIONS } from "./jobs";
 
 /** `promote.yml`: on demand, copy pinned digests from one environment to the next and open a pull request. */
 export function promoteWorkflow(model: PipelineModel): Record<string, PipelineValue> {
@@ -54,42 +55,22 @@ export function promoteWorkflow(model: PipelineModel): Record<string, PipelineVa
 
 /**
  * `rollback.yml`: on demand (environment, release or steps) and on `repository_dispatch` (Flux / Argo CD asking
- * for an automatic rollback). One job per environment, gated on the environment named by the inputs or the
- * event's payload, so it runs in that environment's GitHub environment (approvals, apply identity for Grafana).
+ * for an automatic rollback). Per environment:
+ * - `rollback-<env>`: the one a person starts; it runs in the environment's GitHub environment (approvals, apply
+ *   identity for the Grafana annotation);
+ * - `automatic-rollback-<env>`: the dispatched one, guarded by `rollback --dispatch-event` (only the current
+ *   failing publish, only once). It runs in no GitHub environment, so no approval holds it up, and needs no Azure
+ *   identity: only the GitOps push credential (a repository secret, as for every synth job);
+ * - `annotate-rollback-<env>`: marks the automatic rollback in Grafana with the apply identity, in the GitHub
+ *   environment (in prod after an approval). It stays out of the environment's concurrency group, so waiting for
+ *   that approval never holds up a release.
  */
 export function rollbackWorkflow(model: PipelineModel): Record<string, PipelineValue> {
-  const { delivery } = model;
   const jobs: Record<string, PipelineValue> = {};
   for (const env of model.environments) {
-    const manual = `github.event_name == 'workflow_dispatch' && inputs.environment == '${env.name}'`;
-    const dispatched = `github.event_name == 'repository_dispatch' && (github.event.client_payload.environment == '${env.name}' || github.event.client_payload.metadata.environment == '${env.name}')`;
-    jobs[`rollback-${env.name}`] = {
-      name: `rollback ${env.name}`,
-      if: `(${manual}) || (${dispatched})`,
-      ...environmentJob(model, env.name, "apply"),
-      steps: [
-        checkoutStep(),
-        ...nodeSteps(delivery),
-        ...gitopsTokenSteps(delivery, "write"),
-        {
-          name: "Roll back",
-          env: { ...gitopsEnv(delivery), ENVIRONMENT: env.name, TO: expr("inputs.to"), STEPS: expr("inputs.steps") },
-          run: [
-            gitopsAuthScript(delivery),
-            `mkdir -p "${WORK_DIR}"`,
-            `if [ "$GITHUB_EVENT_NAME" = "repository_dispatch" ]; then`,
-            `  npx cdktf-gitops rollback --dispatch-event "$GITHUB_EVENT_PATH" --repo "$GITOPS_REPO" --json > "${WORK_DIR}/rollback.json"`,
-            "else",
-            `  npx cdktf-gitops rollback --env "$ENVIRONMENT" \${TO:+--to "$TO"} \${STEPS:+--steps "$STEPS"} --repo "$GITOPS_REPO" --json > "${WORK_DIR}/rollback.json"`,
-            "fi",
-            `cat "${WORK_DIR}/rollback.json"`,
-            "",
-          ].join("\n"),
-        },
-        azureLoginStep(),
-        grafanaAnnotationStep(env.name, env.grafana, `${WORK_PATH}/rollback.json`, "cdktf-gitops rollback"),
-      ],
-    };
+    jobs[`rollback-${env.name}`] = manualRollbackJob(model, env);
+    jobs[`automatic-rollback-${env.name}`] = automaticRollbackJob(model, env);
+    jobs[`annotate-rollback-${env.name}`] = rollbackAnnotationJob(model, env);
   }
   return {
     name: "rollback",
@@ -105,6 +86,88 @@ export function rollbackWorkflow(model: PipelineModel): Record<string, PipelineV
     },
     permissions: {},
     jobs,
+  };
+}
+
+type PipelineEnvironment = PipelineModel["environments"][number];
+
+/** The rollback results file of a job. */
+const ROLLBACK_RESULT = `${WORK_PATH}/rollback.json`;
+
+/** The step that runs a rollback `command` and keeps its `--json` result; `extra` adds to the step. */
+function rollbackStep(model: PipelineModel, env: PipelineEnvironment, command: string, extra: { id?: string; env?: Record<string, string>; after?: string } = {}): Step {
+  return {
+    name: "Roll back",
+    ...(extra.id ? { id: extra.id } : {}),
+    env: { ...gitopsEnv(model.delivery), ENVIRONMENT: env.name, ...extra.env },
+    run: [
+      gitopsAuthScript(model.delivery),
+      `mkdir -p "${WORK_DIR}"`,
+      `${command} --repo "$GITOPS_REPO" --json > "${WORK_DIR}/rollback.json"`,
+      `cat "${WORK_DIR}/rollback.json"`,
+      ...(extra.after ? [extra.after] : []),
+      "",
+    ].join("\n"),
+  };
+}
+
+/** `rollback-<env>`: a person's rollback, in the environment's GitHub environment (approvals, apply identity). */
+function manualRollbackJob(model: PipelineModel, env: PipelineEnvironment): Record<string, PipelineValue> {
+  return {
+    name: `rollback ${env.name}`,
+    if: `github.event_name == 'workflow_dispatch' && inputs.environment == '${env.name}'`,
+    ...environmentJob(model, env.name, "apply"),
+    steps: [
+      checkoutStep(),
+      ...nodeSteps(model.delivery),
+      ...gitopsTokenSteps(model.delivery, "write"),
+      rollbackStep(model, env, `npx cdktf-gitops rollback --env "$ENVIRONMENT" \${TO:+--to "$TO"} \${STEPS:+--steps "$STEPS"}`, { env: { TO: expr("inputs.to"), STEPS: expr("inputs.steps") } }),
+      azureLoginStep(),
+      grafanaAnnotationStep(env.name, env.grafana, ROLLBACK_RESULT, "cdktf-gitops rollback"),
+    ],
+  };
+}
+
+/** `automatic-rollback-<env>`: the dispatched, guarded rollback; no GitHub environment, no Azure identity. */
+function automaticRollbackJob(model: PipelineModel, env: PipelineEnvironment): Record<string, PipelineValue> {
+  return {
+    name: `automatic rollback ${env.name}`,
+    if: `github.event_name == 'repository_dispatch' && (github.event.client_payload.environment == '${env.name}' || github.event.client_payload.metadata.environment == '${env.name}')`,
+    "runs-on": [...model.delivery.runsOn],
+    concurrency: environmentConcurrency(env.name),
+    permissions: { contents: "read" },
+    outputs: { "release-id": expr("steps.rollback.outputs.release-id") },
+    steps: [
+      checkoutStep(),
+      ...nodeSteps(model.delivery),
+      ...gitopsTokenSteps(model.delivery, "write"),
+      rollbackStep(model, env, `npx cdktf-gitops rollback --dispatch-event "$GITHUB_EVENT_PATH"`, {
+        id: "rollback",
+        after: `echo "release-id=$(jq -r '.releaseId // empty' "${WORK_DIR}/rollback.json")" >> "$GITHUB_OUTPUT"`,
+      }),
+    ],
+  };
+}
+
+/** `annotate-rollback-<env>`: the Grafana mark of an automatic rollback (apply identity), outside the concurrency group. */
+function rollbackAnnotationJob(model: PipelineModel, env: PipelineEnvironment): Record<string, PipelineValue> {
+  const automatic = `needs.automatic-rollback-${env.name}`;
+  return {
+    name: `annotate automatic rollback ${env.name}`,
+    needs: `automatic-rollback-${env.name}`,
+    if: `${automatic}.outputs.release-id != ''`,
+    "runs-on": [...model.delivery.runsOn],
+    environment: githubEnvironmentName(env.name, "apply"),
+    permissions: { ...OIDC_PERMISSIONS },
+    steps: [
+      {
+        name: "Rollback result",
+        env: { RELEASE_ID: expr(`${automatic}.outputs.release-id`) },
+        run: `mkdir -p "${WORK_DIR}"\njq -n --arg id "$RELEASE_ID" '{releaseId: $id}' > "${WORK_DIR}/rollback.json"\n`,
+      },
+      azureLoginStep(),
+      grafanaAnnotationStep(env.name, env.grafana, ROLLBACK_RESULT, "cdktf-gitops rollback"),
+    ],
   };
 }
 
