@@ -1,4 +1,7 @@
-import { bareRemote, cli, commitAll, commitsOn, fileOn, git, image, sourceRepo, testEnv, trailersOf, writePinsFile } from "./support";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { bareRemote, cli, commitAll, commitsOn, fileOn, git, image, sourceRepo, testEnv, tmpDir, trailersOf, writePinsFile } from "./support";
 
 const WEB = [image("web", "web-1"), image("web", "web-2"), image("web", "web-3")];
 const API_1 = image("api", "api-1");
@@ -44,6 +47,21 @@ describe("history", () => {
     expect(text.stdout).toContain(`source ${sources[2]}`);
     expect(text.stdout).toContain(`web  ${WEB[2]}`);
     expect(text.stdout).not.toContain(result.releases[1].id);
+  });
+
+  test("reads commit metadata only: no listing of a tree, however large the repository", async () => {
+    const { env, remote, source } = await threeReleases();
+    // a git on PATH that logs its subcommands, then runs the real one
+    const shim = tmpDir("history-git-");
+    const log = path.join(shim, "calls.log");
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    fs.writeFileSync(path.join(shim, "git"), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
+    const run = await cli(source, { ...env, PATH: `${shim}${path.delimiter}${env.PATH}` }, "history", "--env", "dev", "--limit", "2", "--repo", remote, "--json");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).releases).toHaveLength(2);
+    const calls = fs.readFileSync(log, "utf8");
+    expect(calls).toContain(" log ");
+    expect(calls).not.toMatch(/ls-tree|read-tree/);
   });
 
   test("an unknown environment is a clear error", async () => {
