@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import {
@@ -6,10 +6,13 @@ import {
   BIN,
   cliProcess,
   commitAll,
+  commandPath,
   commitsOn,
+  emptied,
   fileOn,
   filesOn,
   git,
+  gitShim,
   image,
   PROJECT_ROOT,
   sourceRepo,
@@ -52,20 +55,6 @@ async function publishWaitingInSynth(source: string, remote: string, env: NodeJS
     child.kill("SIGKILL");
     return exited;
   };
-}
-
-/** The entries of `folder` once it is empty, or after 5 s (what is left then). */
-async function emptied(folder: string): Promise<string[]> {
-  for (let i = 0; i < 50 && fs.readdirSync(folder).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  return fs.readdirSync(folder);
-}
-
-/** A folder with a `git` shell script that runs `prelude` and then the real git; put it first on PATH. */
-function gitShim(prelude: string): string {
-  const dir = tmpDir("release-shim-");
-  const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-  fs.writeFileSync(path.join(dir, "git"), `#!/bin/sh\n${prelude}\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
-  return dir;
 }
 
 describe("cdktf-gitops as a process", () => {
@@ -199,7 +188,7 @@ describe("cdktf-gitops as a process", () => {
     const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
     const bin = tmpDir("release-no-shell-");
     fs.symlinkSync(process.execPath, path.join(bin, "node"));
-    fs.symlinkSync(execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim(), path.join(bin, "git"));
+    fs.symlinkSync(commandPath("git"), path.join(bin, "git"));
     const tmp = tmpDir("release-tmp-");
     const kill = await publishWaitingInSynth(source, remote, { ...env, PATH: bin, TMPDIR: tmp });
     expect(fs.readdirSync(tmp)).toHaveLength(1);

@@ -2,14 +2,12 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { runGuardedGit } from "../../lib/release/guarded-git";
-import { tmpDir } from "./support";
-
-const which = (command: string): string => execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim();
+import { commandPath, tmpDir } from "./support";
 
 /** A PATH holding only sh and git: no setsid, so the watchdog falls back to Node. */
 function pathWithoutSetsid(): string {
   const bin = tmpDir("guarded-git-bin-");
-  for (const command of ["sh", "git"]) fs.symlinkSync(which(command), path.join(bin, command));
+  for (const command of ["sh", "git"]) fs.symlinkSync(commandPath(command), path.join(bin, command));
   return bin;
 }
 

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { bareRemote, cliProcess, commitsOn, fileOn, filesOn, testEnv, tmpDir } from "./support";
+import { bareRemote, cliProcess, commitsOn, emptied, fileOn, filesOn, testEnv, tmpDir } from "./support";
 
 const APPS = 1000;
 const FILES_PER_APP = 11;
@@ -59,8 +59,7 @@ describe("a publish of 1,000 apps with the temporary folder and cache on disk", 
     const cache = path.join(disk, "cache", "cdktf-gitops");
     expect(processesIn(cache)).toEqual([]);
     expect(processesIn(tmp)).toEqual([]);
-    for (let i = 0; i < 50 && fs.readdirSync(tmp).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(await emptied(tmp)).toEqual([]);
     const [cacheDir] = fs.readdirSync(cache).filter((d) => !d.endsWith(".lock"));
     expect(fs.readdirSync(path.join(cache, cacheDir)).filter((f) => f.startsWith("gc."))).toEqual([]);
 

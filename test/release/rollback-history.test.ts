@@ -1,7 +1,6 @@
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { bareRemote, cli, commitAll, commitsOn, fileOn, git, image, sourceRepo, testEnv, tmpDir, trailersOf, writePinsFile } from "./support";
+import { bareRemote, cli, commitAll, commitsOn, fileOn, git, gitShim, image, sourceRepo, testEnv, tmpDir, trailersOf, writePinsFile } from "./support";
 
 const WEB = [image("web", "web-1"), image("web", "web-2"), image("web", "web-3")];
 const API_1 = image("api", "api-1");
@@ -51,11 +50,9 @@ describe("history", () => {
 
   test("reads commit metadata only: no listing of a tree, however large the repository", async () => {
     const { env, remote, source } = await threeReleases();
-    // a git on PATH that logs its subcommands, then runs the real one
-    const shim = tmpDir("history-git-");
-    const log = path.join(shim, "calls.log");
-    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-    fs.writeFileSync(path.join(shim, "git"), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
+    // a git on PATH that logs its arguments, then runs the real one
+    const log = path.join(tmpDir("history-git-"), "calls.log");
+    const shim = gitShim(`echo "$*" >> "${log}"`);
     const run = await cli(source, { ...env, PATH: `${shim}${path.delimiter}${env.PATH}` }, "history", "--env", "dev", "--limit", "2", "--repo", remote, "--json");
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).releases).toHaveLength(2);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -34,6 +34,24 @@ export const TEST_TMP = (() => {
 export function tmpDir(prefix = "release-test-", base = TEST_TMP): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(base, prefix)));
   tmpDirs.push(dir);
+  return dir;
+}
+
+/** The absolute path of a command on this machine's PATH. */
+export function commandPath(command: string): string {
+  return execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim();
+}
+
+/** The entries of `folder` once it is empty, or after 5 s (what is left then): for folders removed in the background. */
+export async function emptied(folder: string): Promise<string[]> {
+  for (let i = 0; i < 50 && fs.readdirSync(folder).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  return fs.readdirSync(folder);
+}
+
+/** A folder with a `git` shell script that runs `prelude` and then the real git; put it first on PATH. */
+export function gitShim(prelude: string): string {
+  const dir = tmpDir("release-shim-");
+  fs.writeFileSync(path.join(dir, "git"), `#!/bin/sh\n${prelude}\nexec "${commandPath("git")}" "$@"\n`, { mode: 0o755 });
   return dir;
 }
 
