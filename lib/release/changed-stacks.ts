@@ -81,7 +81,8 @@ export function changedStacks(options: ChangedStacksOptions): ChangedStacksResul
     };
     const synthesized = new Map(graph.stacks.map((s) => [s.name, fs.readFileSync(graph.paths.get(s.name)!)]));
     const algorithm = hashAlgorithm(workspace.head() ?? "");
-    const differing = graph.stacks.filter((s) => workspace.blobIdOf(publishedPath(s.name)) !== blobId(synthesized.get(s.name)!, algorithm)).map((s) => s.name);
+    const published = workspace.blobIdsOf(graph.stacks.map((s) => publishedPath(s.name)));
+    const differing = graph.stacks.filter((s) => published.get(publishedPath(s.name)) !== blobId(synthesized.get(s.name)!, algorithm)).map((s) => s.name);
     const committed = workspace.readFiles(differing.map(publishedPath));
     const changed = new Map<string, StackChangeKind>();
     const bootstrap: string[] = [];

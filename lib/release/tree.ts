@@ -44,15 +44,27 @@ interface RawEntry {
  * Blob contents are not read (a blob-less cache has none); their ids are what verify and publish compare.
  */
 export function verifiedListing(git: Git, commit: string): TreeListing {
-  const algorithm = hashAlgorithm(commit);
+  return verifiedTreeListing(git, verifiedRootTree(git, commit), hashAlgorithm(commit));
+}
+
+/** The root tree id of a commit, read from the commit object after checking that it hashes to `commit`. */
+export function verifiedRootTree(git: Git, commit: string): string {
   const commitObject = git.runBuffer(["cat-file", "commit", commit]);
-  if (objectId("commit", commitObject, algorithm) !== commit) throw new CorruptCacheError(`commit ${commit} does not match its id`);
+  if (objectId("commit", commitObject, hashAlgorithm(commit)) !== commit) throw new CorruptCacheError(`commit ${commit} does not match its id`);
   const rootTree = /^tree ([0-9a-f]+)\n/.exec(commitObject.toString("latin1"))?.[1];
   if (!rootTree) throw new CorruptCacheError(`commit ${commit} names no tree`);
-  const out = git.runBuffer(["ls-tree", "-r", "-t", "-z", "--full-tree", commit]).toString("utf8");
+  return rootTree;
+}
+
+/**
+ * Every file below a tree (paths relative to it) and the id of every folder, listed with `git ls-tree -r -t`
+ * and checked: every tree, rebuilt from the listing, must hash to the id its parent (or `tree`) names.
+ */
+export function verifiedTreeListing(git: Git, tree: string, algorithm: "sha1" | "sha256"): TreeListing {
+  const out = git.runBuffer(["ls-tree", "-r", "-t", "-z", "--full-tree", tree]).toString("utf8");
   const children = new Map<string, RawEntry[]>([["", []]]);
   const files = new Map<string, TreeEntry>();
-  const folders = new Map<string, string>([["", rootTree]]);
+  const folders = new Map<string, string>([["", tree]]);
   for (const record of out.split("\0")) {
     if (!record) continue;
     const tab = record.indexOf("\t");
@@ -61,7 +73,7 @@ export function verifiedListing(git: Git, commit: string): TreeListing {
     const slash = path.lastIndexOf("/");
     const parent = slash < 0 ? "" : `${path.slice(0, slash)}/`;
     const list = children.get(parent);
-    if (!list) throw new CorruptCacheError(`tree listing of ${commit} names ${path} before its folder`);
+    if (!list) throw new CorruptCacheError(`tree listing of ${tree} names ${path} before its folder`);
     list.push({ mode, type, oid, name: path.slice(slash + 1) });
     if (type === "tree") {
       children.set(`${path}/`, []);
@@ -69,15 +81,40 @@ export function verifiedListing(git: Git, commit: string): TreeListing {
     } else files.set(path, { mode, oid });
   }
   for (const [folder, entries] of children) {
-    if (treeId(entries, algorithm) !== folders.get(folder)) {
-      throw new CorruptCacheError(`tree ${folders.get(folder)} (${folder || "the root"} of ${commit}) does not match its content`);
+    if (treeObjectId(entries, algorithm) !== folders.get(folder)) {
+      throw new CorruptCacheError(`tree ${folders.get(folder)} (${folder || "the root"} of tree ${tree}) does not match its content`);
     }
   }
   return { files, folders };
 }
 
-/** The id of a tree object holding these entries, in the order git stores them. */
-function treeId(entries: readonly RawEntry[], algorithm: "sha1" | "sha256"): string {
+/** An entry of one tree object: a file (`blob`, or a submodule's `commit`) or a folder (`tree`). */
+export interface TreeObjectEntry extends TreeEntry {
+  readonly type: "blob" | "tree" | "commit";
+}
+
+/** The entries of a tree object's content (name → entry), in the order git stores them. */
+export function parseTree(content: Buffer, algorithm: "sha1" | "sha256"): Map<string, TreeObjectEntry> {
+  const idBytes = algorithm === "sha256" ? 32 : 20;
+  const entries = new Map<string, TreeObjectEntry>();
+  let offset = 0;
+  while (offset < content.length) {
+    const space = content.indexOf(0x20, offset);
+    const nul = content.indexOf(0, space + 1);
+    if (space < 0 || nul < 0 || nul + 1 + idBytes > content.length) throw new CorruptCacheError("a tree object is truncated");
+    const mode = content.toString("latin1", offset, space);
+    const type = mode === "40000" ? "tree" : mode === "160000" ? "commit" : "blob";
+    entries.set(content.toString("utf8", space + 1, nul), { mode: type === "tree" ? "040000" : mode, type, oid: content.toString("hex", nul + 1, nul + 1 + idBytes) });
+    offset = nul + 1 + idBytes;
+  }
+  return entries;
+}
+
+/**
+ * The id of a tree object holding these entries (folders as `tree`), in the order given: git's order, which
+ * `sortTreeEntries` gives for entries built in memory.
+ */
+export function treeObjectId(entries: readonly { readonly mode: string; readonly type: string; readonly oid: string; readonly name: string }[], algorithm: "sha1" | "sha256"): string {
   const parts: Buffer[] = [];
   for (const e of entries) {
     parts.push(Buffer.from(`${e.type === "tree" ? "40000" : e.mode} ${e.name}\0`, "utf8"), Buffer.from(e.oid, "hex"));
@@ -85,6 +122,16 @@ function treeId(entries: readonly RawEntry[], algorithm: "sha1" | "sha256"): str
   return objectId("tree", Buffer.concat(parts), algorithm);
 }
 
-function objectId(type: string, content: Buffer, algorithm: "sha1" | "sha256"): string {
+/** Git's order of a tree's entries: by the bytes of the name, a folder's name compared as if it ended in "/". */
+export function compareTreeNames(a: string, aIsTree: boolean, b: string, bIsTree: boolean): number {
+  const x = aIsTree ? `${a}/` : a;
+  const y = bIsTree ? `${b}/` : b;
+  // JavaScript compares UTF-16 code units, which differ from UTF-8 bytes only outside ASCII
+  if (/^[\x00-\x7f]*$/.test(x) && /^[\x00-\x7f]*$/.test(y)) return x < y ? -1 : x > y ? 1 : 0;
+  return Buffer.compare(Buffer.from(x, "utf8"), Buffer.from(y, "utf8"));
+}
+
+/** The id of a git object of this type and content. */
+export function objectId(type: string, content: Buffer, algorithm: "sha1" | "sha256"): string {
   return createHash(algorithm).update(`${type} ${content.length}\0`).update(content).digest("hex");
 }

@@ -4,7 +4,12 @@ import { Git } from "./git";
 import { pushCommit, PushResult } from "./push";
 import { readBlobs } from "./read-blobs";
 import { RepositoryCache } from "./repository-cache";
-import { blobId, hashAlgorithm, TreeEntry, verifiedListing } from "./tree";
+import { BaseTree } from "./base-tree";
+import { ENVIRONMENTS_FOLDER } from "../core/gitops-layout";
+import { changesOf, FileChange } from "./staged-changes";
+import { blobId, hashAlgorithm, TreeEntry } from "./tree";
+
+export type { FileChange } from "./staged-changes";
 
 /** Options of `GitOpsWorkspace.open`. */
 export interface WorkspaceOptions {
@@ -16,12 +21,6 @@ export interface WorkspaceOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Progress reporter. @default - silent */
   readonly progress?: (message: string) => void;
-}
-
-/** A staged change of one file: git status letter (A, M, D) and path. */
-export interface FileChange {
-  readonly status: "A" | "M" | "D";
-  readonly path: string;
 }
 
 /** Mode of every file a release writes. */
@@ -44,8 +43,14 @@ export class GitOpsWorkspace {
   /** The repository as given (credentials removed), for messages. */
   public readonly displayRepo: string;
   private readonly progress: (message: string) => void;
-  /** The branch head's files and folders, and the files as staged: listed on first use (`history` needs none). */
-  private tree: { base: Map<string, TreeEntry>; folders: Map<string, string>; entries: Map<string, TreeEntry> } | undefined;
+  /** The branch head's tree, read as far as a command needs it (`history` needs none of it). */
+  private base!: BaseTree;
+  /** Scopes whose committed content the staged files replace: folders (trailing slash) or exact files. */
+  private hidden: string[] = [];
+  /** Staged files: path → entry. */
+  private overrides = new Map<string, TreeEntry>();
+  /** Every staged file, listed when a command needs all of them. */
+  private full: { version: number; entries: Map<string, TreeEntry> } | undefined;
   private contents = new Map<string, Buffer>();
   private staged: { tree: string; version: number } | undefined;
   private version = 0;
@@ -89,7 +94,12 @@ export class GitOpsWorkspace {
 
   /** Blob id of a file as staged (undefined when absent). */
   public blobIdOf(file: string): string | undefined {
-    return this.entries.get(file)?.oid;
+    return this.stagedEntries([file]).get(file)?.oid;
+  }
+
+  /** Blob ids of files as staged (absent files left out), with one git call per folder depth. */
+  public blobIdsOf(files: readonly string[]): Map<string, string> {
+    return new Map([...this.stagedEntries(files)].map(([file, entry]) => [file, entry.oid]));
   }
 
   /** Text of a file as staged (the branch head's, unless changed), or undefined. */
@@ -99,12 +109,12 @@ export class GitOpsWorkspace {
 
   /** Texts of files as staged, in one git call for those not changed: path → text (absent files left out). */
   public readFiles(files: readonly string[]): Map<string, string> {
-    return this.readEntries(files, this.entries);
+    return this.readEntries(files, this.stagedEntries(files));
   }
 
   /** Text of a file at the branch head (whatever is staged), or undefined. */
   public readCommitted(file: string): string | undefined {
-    return this.readEntries([file], this.base).get(file);
+    return this.readEntries([file], this.base.lookup([file])).get(file);
   }
 
   /** Text of a file at a commit, or undefined when the commit lacks it. */
@@ -117,58 +127,60 @@ export class GitOpsWorkspace {
     return [...this.entries.keys()].filter((f) => f.startsWith(prefix)).sort(compareStrings);
   }
 
-  /** Environment folders present (as staged). */
+  /** Environment folders present (as staged): read from the `environments` folder's tree, not a full listing. */
   public environments(): string[] {
+    const prefix = `${ENVIRONMENTS_FOLDER}/`;
     const names = new Set<string>();
-    for (const file of this.entries.keys()) {
-      const match = /^environments\/([^/]+)\//.exec(file);
-      if (match) names.add(match[1]);
+    const envOf = (file: string): string | undefined => /^environments\/([^/]+)\//.exec(file)?.[1];
+    // a staged scope inside an environment may leave it empty: then only the whole list tells
+    if (this.hidden.some((s) => s.startsWith(prefix) && s !== prefix && !/^environments\/[^/]+\/$/.test(s))) {
+      for (const file of this.entries.keys()) names.add(envOf(file) ?? "");
+    } else {
+      for (const file of this.overrides.keys()) names.add(envOf(file) ?? "");
+      if (!this.isHidden(prefix)) {
+        for (const [name, entry] of this.base.children(prefix) ?? []) if (entry.type === "tree" && !this.isHidden(`${prefix}${name}/`)) names.add(name);
+      }
     }
+    names.delete("");
     return [...names].sort(compareStrings);
   }
 
   /** Replaces the content of the scope (folders, or exact files) with `files` (files no longer produced are deleted). */
   public replace(scope: readonly string[], files: ReadonlyMap<string, Buffer>): void {
-    this.removeUnder(scope);
+    this.unstage(scope);
     const algorithm = this.algorithm();
     for (const [file, content] of files) {
       const oid = blobId(content, algorithm);
       this.contents.set(oid, content);
-      this.entries.set(file, { mode: FILE_MODE, oid });
+      this.overrides.set(file, { mode: FILE_MODE, oid });
     }
     this.version++;
   }
 
   /** Restores a folder (with trailing slash) to its content at a commit; nothing outside it changes. */
   public restoreFolder(folder: string, commit: string): void {
-    this.removeUnder([folder]);
-    for (const [file, entry] of verifiedListing(this.git, commit).files) if (file.startsWith(folder)) this.entries.set(file, entry);
+    this.unstage([folder]);
+    for (const [file, entry] of new BaseTree(this.git, commit).files(folder).files) this.overrides.set(file, entry);
     this.version++;
   }
 
-  /** Staged changes against the branch head, sorted by path. */
+  /** Staged changes against the branch head, sorted by path (see `changesOf`: only trees that differ are read). */
   public stagedChanges(): FileChange[] {
-    const changes: FileChange[] = [];
-    for (const [file, entry] of this.entries) {
-      const before = this.base.get(file);
-      if (!before) changes.push({ status: "A", path: file });
-      else if (before.oid !== entry.oid || before.mode !== entry.mode) changes.push({ status: "M", path: file });
-    }
-    for (const file of this.base.keys()) if (!this.entries.has(file)) changes.push({ status: "D", path: file });
-    return changes.sort((a, b) => compareStrings(a.path, b.path));
+    return changesOf(this.base, this.hidden, this.overrides, this.algorithm());
   }
 
   /** Id of the staged tree (writes the new blobs and trees into the cache; the remote is not touched). */
   public stagedTree(): string {
     if (this.staged?.version === this.version) return this.staged.tree;
-    const changes: TreeChange[] = this.stagedChanges().map((c) => ({ path: c.path, entry: this.entries.get(c.path) }));
+    const changes: TreeChange[] = this.stagedChanges().map((c) => ({ path: c.path, entry: c.status === "D" ? undefined : this.overrides.get(c.path) }));
     const blobs = new Map<string, Buffer>();
     for (const change of changes) {
       const content = change.entry && this.contents.get(change.entry.oid);
       if (content) blobs.set(change.entry!.oid, content);
     }
     writeBlobs(this.git, blobs);
-    const tree = changes.length === 0 && this.folders.has("") ? this.folders.get("")! : buildTree(this.git, this.head(), changes, "0".repeat(this.head()?.length ?? 40));
+    const committedTree = this.base.folderId("");
+    const tree = changes.length === 0 && committedTree ? committedTree : buildTree(this.git, this.head(), changes, "0".repeat(this.head()?.length ?? 40));
     this.staged = { tree, version: this.version };
     return tree;
   }
@@ -194,32 +206,42 @@ export class GitOpsWorkspace {
     this.contents.clear();
   }
 
-  /** The branch head's files (path → entry), listed and checked against the head commit on first use. */
-  private get base(): Map<string, TreeEntry> {
-    return this.listed().base;
-  }
-
-  /** Tree ids of the branch head's folders. */
-  private get folders(): Map<string, string> {
-    return this.listed().folders;
-  }
-
-  /** The files as staged. */
+  /** The files as staged, every one: the branch head's listing (read on first use) with the staged changes. */
   private get entries(): Map<string, TreeEntry> {
-    return this.listed().entries;
+    if (this.full?.version !== this.version) {
+      const entries = new Map<string, TreeEntry>();
+      for (const [file, entry] of this.base.files().files) if (!this.isHidden(file)) entries.set(file, entry);
+      for (const [file, entry] of this.overrides) entries.set(file, entry);
+      this.full = { version: this.version, entries };
+    }
+    return this.full.entries;
   }
 
-  private listed(): NonNullable<GitOpsWorkspace["tree"]> {
-    if (!this.tree) {
-      const tip = this.cache.tip;
-      const listing = tip ? verifiedListing(this.git, tip) : { files: new Map<string, TreeEntry>(), folders: new Map<string, string>() };
-      this.tree = { base: listing.files, folders: listing.folders, entries: new Map(listing.files) };
+  /** Staged entries of these files (absent ones left out): staged changes, else the branch head's trees. */
+  private stagedEntries(files: readonly string[]): Map<string, TreeEntry> {
+    if (this.full?.version === this.version) {
+      const full = this.full.entries;
+      return new Map(files.flatMap((file) => (full.has(file) ? [[file, full.get(file)!] as const] : [])));
     }
-    return this.tree;
+    const result = new Map<string, TreeEntry>();
+    const committed = this.base.lookup(files.filter((file) => !this.overrides.has(file) && !this.isHidden(file)));
+    for (const file of files) {
+      const entry = this.overrides.get(file) ?? committed.get(file);
+      if (entry) result.set(file, entry);
+    }
+    return result;
+  }
+
+  /** True when a staged scope replaces this path's committed content. */
+  private isHidden(file: string): boolean {
+    return this.hidden.some((s) => (s.endsWith("/") ? file.startsWith(s) : file === s || file.startsWith(`${s}/`)));
   }
 
   private load(): void {
-    this.tree = undefined;
+    this.base = new BaseTree(this.git, this.cache.tip);
+    this.hidden = [];
+    this.overrides = new Map();
+    this.full = undefined;
     this.contents = new Map();
     this.pending = undefined;
     this.staged = undefined;
@@ -244,10 +266,11 @@ export class GitOpsWorkspace {
     return result;
   }
 
-  /** Unstages everything below the scope entries: folders (with a trailing slash) or exact files. */
-  private removeUnder(scope: readonly string[]): void {
+  /** Replaces the committed content of the scope entries (folders with a trailing slash, or exact files) and drops staged files there. */
+  private unstage(scope: readonly string[]): void {
+    for (const s of scope) if (!this.isHidden(s)) this.hidden.push(s);
     const inScope = (file: string): boolean => scope.some((s) => (s.endsWith("/") ? file.startsWith(s) : file === s || file.startsWith(`${s}/`)));
-    for (const file of [...this.entries.keys()]) if (inScope(file)) this.entries.delete(file);
+    for (const file of [...this.overrides.keys()]) if (inScope(file)) this.overrides.delete(file);
   }
 
   private algorithm(): "sha1" | "sha256" {

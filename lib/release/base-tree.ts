@@ -1,0 +1,128 @@
+import { Git } from "./git";
+import { readBlobs } from "./read-blobs";
+import { CorruptCacheError, hashAlgorithm, objectId, parseTree, TreeEntry, TreeListing, TreeObjectEntry, verifiedRootTree, verifiedTreeListing } from "./tree";
+
+/** Parent folder of a path: `a/b/` for `a/b/c` and for `a/b/c/`, "" for a top-level entry. */
+export function parentFolder(path: string): string {
+  const slash = path.lastIndexOf("/", path.endsWith("/") ? path.length - 2 : path.length);
+  return slash < 0 ? "" : path.slice(0, slash + 1);
+}
+
+/** Last segment of a path, without a trailing slash. */
+export function baseName(path: string): string {
+  const trimmed = path.endsWith("/") ? path.slice(0, -1) : path;
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+
+/**
+ * A commit's tree, read lazily from the cache: a folder's tree object is read only when a lookup reaches it,
+ * the folders of one depth in one `git cat-file --batch`, and every object read must hash to the id that its
+ * parent (or the commit, itself checked against its id) names, so a damaged cache is caught (`CorruptCacheError`)
+ * rather than trusted. Comparing the tree id of a folder with one computed from the output needs only the
+ * trees on the path to it; listing everything (`files`) is one `git ls-tree -r`.
+ */
+export class BaseTree {
+  private readonly algorithm: "sha1" | "sha256";
+  /** Folder ("" or `a/b/`) → its tree's entries, for the folders read so far. */
+  private readonly trees = new Map<string, Map<string, TreeObjectEntry>>();
+  private root: string | undefined;
+  private listings = new Map<string, TreeListing>();
+
+  /** `commit` undefined: an empty tree (a repository without the branch). */
+  constructor(
+    private readonly git: Git,
+    private readonly commit: string | undefined,
+  ) {
+    this.algorithm = hashAlgorithm(commit ?? "");
+  }
+
+  /** Id of the tree at a folder ("" for the root, else with a trailing slash), undefined when there is none. */
+  public folderId(folder: string): string | undefined {
+    if (folder === "") return this.rootTree();
+    const entry = this.lookup([folder]).get(folder);
+    return entry?.type === "tree" ? entry.oid : undefined;
+  }
+
+  /** The entries of a folder's tree (name → entry), undefined when there is no such folder. */
+  public children(folder: string): ReadonlyMap<string, TreeObjectEntry> | undefined {
+    this.read([folder]);
+    return this.trees.get(folder);
+  }
+
+  /**
+   * The entries at these paths (files, or folders with a trailing slash), absent ones left out. The trees on
+   * the paths are read depth by depth, one git call per depth.
+   */
+  public lookup(paths: readonly string[]): Map<string, TreeObjectEntry> {
+    this.read(paths.map(parentFolder));
+    const found = new Map<string, TreeObjectEntry>();
+    for (const path of paths) {
+      const entry = this.trees.get(parentFolder(path))?.get(baseName(path));
+      if (entry && (entry.type === "tree") === path.endsWith("/")) found.set(path, entry);
+    }
+    return found;
+  }
+
+  /** Every file below a folder (paths from the repository root) and the folders' tree ids, checked. */
+  public files(folder = ""): TreeListing {
+    let listing = this.listings.get(folder);
+    if (!listing) {
+      const id = this.folderId(folder);
+      const below = id ? verifiedTreeListing(this.git, id, this.algorithm) : { files: new Map<string, TreeEntry>(), folders: new Map<string, string>() };
+      listing = folder === "" ? below : prefixed(below, folder);
+      this.listings.set(folder, listing);
+    }
+    return listing;
+  }
+
+  private rootTree(): string | undefined {
+    if (this.root === undefined && this.commit !== undefined) this.root = verifiedRootTree(this.git, this.commit);
+    return this.root;
+  }
+
+  /** Reads the trees of these folders and of every folder above them, one depth per git call. */
+  public read(folders: readonly string[]): void {
+    const wanted = new Set<string>();
+    for (let folder of folders) {
+      while (!wanted.has(folder) && !this.trees.has(folder)) {
+        wanted.add(folder);
+        if (folder === "") break;
+        folder = parentFolder(folder);
+      }
+    }
+    const byDepth = [...wanted].sort((a, b) => depth(a) - depth(b));
+    for (let i = 0; i < byDepth.length; ) {
+      const level = depth(byDepth[i]);
+      const ids = new Map<string, string>();
+      for (; i < byDepth.length && depth(byDepth[i]) === level; i++) {
+        const folder = byDepth[i];
+        const id = folder === "" ? this.rootTree() : this.trees.get(parentFolder(folder))?.get(baseName(folder));
+        const oid = typeof id === "string" ? id : id?.type === "tree" ? id.oid : undefined;
+        if (oid) ids.set(folder, oid);
+      }
+      const objects = readBlobs(this.git, [...new Set(ids.values())]);
+      for (const [folder, oid] of ids) {
+        const content = objects.get(oid);
+        if (!content || objectId("tree", content, this.algorithm) !== oid) {
+          throw new CorruptCacheError(`tree ${oid} (${folder || "the root"} of ${this.commit}) is missing or does not match its content`);
+        }
+        this.trees.set(folder, parseTree(content, this.algorithm));
+      }
+    }
+  }
+}
+
+/** Number of folders in a folder path ("" is 0, `a/` is 1). */
+function depth(folder: string): number {
+  let n = 0;
+  for (let i = folder.indexOf("/"); i >= 0; i = folder.indexOf("/", i + 1)) n++;
+  return n;
+}
+
+function prefixed(listing: TreeListing, folder: string): TreeListing {
+  const files = new Map<string, TreeEntry>();
+  for (const [path, entry] of listing.files) files.set(`${folder}${path}`, entry);
+  const folders = new Map<string, string>();
+  for (const [path, id] of listing.folders) folders.set(`${folder}${path}`, id);
+  return { files, folders };
+}
