@@ -1,6 +1,6 @@
 import { Git } from "./git";
 import { readBlobs } from "./read-blobs";
-import { CorruptCacheError, hashAlgorithm, objectId, parseTree, TreeEntry, TreeListing, TreeObjectEntry, verifiedRootTree, verifiedTreeListing } from "./tree";
+import { CorruptCacheError, hashAlgorithm, objectId, parseTree, rootTreeOf, TreeEntry, TreeListing, TreeObjectEntry, verifiedTreeListing } from "./tree";
 
 /** Parent folder of a path: `a/b/` for `a/b/c` and for `a/b/c/`, "" for a top-level entry. */
 export function parentFolder(path: string): string {
@@ -76,12 +76,18 @@ export class BaseTree {
   }
 
   private rootTree(): string | undefined {
-    if (this.root === undefined && this.commit !== undefined) this.root = verifiedRootTree(this.git, this.commit);
+    if (this.root === undefined && this.commit !== undefined) this.read([""]);
     return this.root;
   }
 
-  /** Reads the trees of these folders and of every folder above them, one depth per git call. */
+  /**
+   * Reads the trees of these folders and of every folder above them in one `git cat-file --batch`, by path
+   * (`<commit>:<folder>`), then checks them top down: the commit against its id, each tree against the id its
+   * parent names. A folder whose path a batch line cannot carry (a newline) is read by id afterwards.
+   */
   public read(folders: readonly string[]): void {
+    if (this.commit === undefined) return;
+    const commit = this.commit;
     const wanted = new Set<string>();
     for (let folder of folders) {
       while (!wanted.has(folder) && !this.trees.has(folder)) {
@@ -90,24 +96,20 @@ export class BaseTree {
         folder = parentFolder(folder);
       }
     }
-    const byDepth = [...wanted].sort((a, b) => depth(a) - depth(b));
-    for (let i = 0; i < byDepth.length; ) {
-      const level = depth(byDepth[i]);
-      const ids = new Map<string, string>();
-      for (; i < byDepth.length && depth(byDepth[i]) === level; i++) {
-        const folder = byDepth[i];
-        const id = folder === "" ? this.rootTree() : this.trees.get(parentFolder(folder))?.get(baseName(folder));
-        const oid = typeof id === "string" ? id : id?.type === "tree" ? id.oid : undefined;
-        if (oid) ids.set(folder, oid);
+    if (wanted.size === 0) return;
+    const nameOf = (folder: string): string => (folder === "" ? `${commit}^{tree}` : `${commit}:${folder.slice(0, -1)}`);
+    const names = [...(this.root === undefined ? [commit] : []), ...[...wanted].filter((f) => !f.includes("\n")).map(nameOf)];
+    const objects = readBlobs(this.git, names);
+    if (this.root === undefined) this.root = rootTreeOf(objects.get(commit), commit);
+    for (const folder of [...wanted].sort((a, b) => depth(a) - depth(b))) {
+      const entry = folder === "" ? undefined : this.trees.get(parentFolder(folder))?.get(baseName(folder));
+      const oid = folder === "" ? this.root : entry?.type === "tree" ? entry.oid : undefined;
+      if (oid === undefined) continue; // no such folder
+      const content = objects.get(nameOf(folder)) ?? (folder.includes("\n") ? readBlobs(this.git, [oid]).get(oid) : undefined);
+      if (!content || objectId("tree", content, this.algorithm) !== oid) {
+        throw new CorruptCacheError(`tree ${oid} (${folder || "the root"} of ${commit}) is missing or does not match its content`);
       }
-      const objects = readBlobs(this.git, [...new Set(ids.values())]);
-      for (const [folder, oid] of ids) {
-        const content = objects.get(oid);
-        if (!content || objectId("tree", content, this.algorithm) !== oid) {
-          throw new CorruptCacheError(`tree ${oid} (${folder || "the root"} of ${this.commit}) is missing or does not match its content`);
-        }
-        this.trees.set(folder, parseTree(content, this.algorithm));
-      }
+      this.trees.set(folder, parseTree(content, this.algorithm));
     }
   }
 }

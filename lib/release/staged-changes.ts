@@ -9,20 +9,48 @@ export interface FileChange {
   readonly path: string;
 }
 
+/** What is staged: the scopes replaced, the files, and the files of each outermost replaced folder. */
+export interface Staging {
+  /** Scopes whose committed content the staged files replace: folders (trailing slash) or exact files. */
+  readonly hidden: readonly string[];
+  /** Staged files: path → entry. */
+  readonly staged: ReadonlyMap<string, TreeEntry>;
+  /** The outermost replaced folders (none inside another) → their staged files. */
+  readonly folders: ReadonlyMap<string, StagedFolder>;
+  /** Staged files outside those folders. */
+  readonly outside: readonly string[];
+}
+
+/** The staging of files that replace scopes (`hidden`), with each outermost replaced folder's files in memory. */
+export function staging(hidden: readonly string[], staged: ReadonlyMap<string, TreeEntry>): Staging {
+  const outermost = hidden.filter((s) => s.endsWith("/") && !hidden.some((h) => h !== s && h.endsWith("/") && s.startsWith(h)));
+  const folders = new Map(outermost.map((folder) => [folder, new StagedFolder()]));
+  const outside: string[] = [];
+  for (const [path, entry] of staged) {
+    const folder = outermost.find((f) => path.startsWith(f));
+    if (folder === undefined) outside.push(path);
+    else folders.get(folder)!.add(path.slice(folder.length), entry);
+  }
+  return { hidden, staged, folders, outside };
+}
+
+/** The paths compared one by one: staged files outside the replaced folders, and replaced exact files there. */
+export function exactPaths(staging: Staging): string[] {
+  const inFolders = (path: string): boolean => [...staging.folders.keys()].some((folder) => path.startsWith(folder));
+  return [...new Set([...staging.outside, ...staging.hidden.filter((s) => !s.endsWith("/") && !inFolders(s))])];
+}
+
 /**
- * The changes of the staged files against the branch head, sorted by path. `hidden`: the scopes whose committed
- * content the staged files replace (folders with a trailing slash, or exact files, which also replace a folder
- * of that name); `staged`: path → entry. A replaced folder is compared by tree id first (its staged files hashed
+ * The changes of the staged files against the branch head, sorted by path. An exact file scope also replaces a
+ * folder of that name. A replaced folder is compared by tree id first (its staged files hashed
  * in memory): only the folders whose ids differ are read from the cache, one depth at a time, so an unchanged
  * output costs the trees on the path to it, and a one-app change the trees on that app's path.
  */
-export function changesOf(base: BaseTree, hidden: readonly string[], staged: ReadonlyMap<string, TreeEntry>, algorithm: "sha1" | "sha256"): FileChange[] {
+export function changesOf(base: BaseTree, staging: Staging, algorithm: "sha1" | "sha256"): FileChange[] {
+  const { hidden, staged, folders } = staging;
   const changes: FileChange[] = [];
-  const folders = hidden.filter((s) => s.endsWith("/") && !hidden.some((h) => h !== s && h.endsWith("/") && s.startsWith(h)));
-  const inFolders = (file: string): boolean => folders.some((folder) => file.startsWith(folder));
-  for (const folder of folders) folderChanges(base, folder, StagedFolder.of(folder, staged), algorithm, changes);
-  // staged files outside the replaced folders, and replaced exact files, one by one
-  const exact = [...new Set([...staged.keys(), ...hidden.filter((s) => !s.endsWith("/"))].filter((file) => !inFolders(file)))];
+  for (const [folder, files] of folders) folderChanges(base, folder, files, algorithm, changes);
+  const exact = exactPaths(staging);
   const committed = base.lookup([...exact, ...exact.map((file) => `${file}/`)]);
   for (const file of exact) {
     const entry = staged.get(file);

@@ -1,17 +1,10 @@
-import { compareTreeNames, TreeEntry, treeObjectId } from "./tree";
+import { NamedTreeEntry, sortedTreeId, TreeEntry } from "./tree";
 
 /**
  * Files staged below one folder, held as a tree of folders in memory, whose git tree ids are computed from the
  * files' blob ids without writing anything: equal to the id of the committed folder, the folder is unchanged.
  */
 export class StagedFolder {
-  /** The folder of these files (paths relative to `folder`), from `files` (paths from the repository root). */
-  public static of(folder: string, files: Iterable<readonly [string, TreeEntry]>): StagedFolder {
-    const root = new StagedFolder();
-    for (const [path, entry] of files) if (path.startsWith(folder)) root.add(path.slice(folder.length), entry);
-    return root;
-  }
-
   /** Files directly in this folder: name → entry. */
   public readonly files = new Map<string, TreeEntry>();
   /** Folders directly in this folder: name → folder. */
@@ -26,11 +19,10 @@ export class StagedFolder {
   /** The id of the tree object git would write for the folder (computed once). */
   public treeId(algorithm: "sha1" | "sha256"): string {
     if (this.id === undefined) {
-      const entries = [
-        ...[...this.files].map(([name, e]) => ({ name, mode: e.mode, type: "blob", oid: e.oid })),
-        ...[...this.folders].map(([name, f]) => ({ name, mode: "040000", type: "tree", oid: f.treeId(algorithm) })),
-      ].sort((a, b) => compareTreeNames(a.name, a.type === "tree", b.name, b.type === "tree"));
-      this.id = treeObjectId(entries, algorithm);
+      const entries: NamedTreeEntry[] = [];
+      for (const [name, e] of this.files) entries.push({ name, mode: e.mode, type: "blob", oid: e.oid });
+      for (const [name, f] of this.folders) entries.push({ name, mode: "040000", type: "tree", oid: f.treeId(algorithm) });
+      this.id = sortedTreeId(entries, algorithm);
     }
     return this.id;
   }
@@ -41,7 +33,8 @@ export class StagedFolder {
     for (const [name, folder] of this.folders) yield* folder.allFiles(`${prefix}${name}/`);
   }
 
-  private add(path: string, entry: TreeEntry): void {
+  /** Stages a file at a path relative to this folder. */
+  public add(path: string, entry: TreeEntry): void {
     let folder: StagedFolder = this;
     let start = 0;
     for (let slash = path.indexOf("/"); slash >= 0; slash = path.indexOf("/", start)) {

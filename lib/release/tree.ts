@@ -49,8 +49,12 @@ export function verifiedListing(git: Git, commit: string): TreeListing {
 
 /** The root tree id of a commit, read from the commit object after checking that it hashes to `commit`. */
 export function verifiedRootTree(git: Git, commit: string): string {
-  const commitObject = git.runBuffer(["cat-file", "commit", commit]);
-  if (objectId("commit", commitObject, hashAlgorithm(commit)) !== commit) throw new CorruptCacheError(`commit ${commit} does not match its id`);
+  return rootTreeOf(git.runBuffer(["cat-file", "commit", commit]), commit);
+}
+
+/** The root tree id a commit object names, after checking that the object hashes to the commit id. */
+export function rootTreeOf(commitObject: Buffer | undefined, commit: string): string {
+  if (!commitObject || objectId("commit", commitObject, hashAlgorithm(commit)) !== commit) throw new CorruptCacheError(`commit ${commit} is missing or does not match its id`);
   const rootTree = /^tree ([0-9a-f]+)\n/.exec(commitObject.toString("latin1"))?.[1];
   if (!rootTree) throw new CorruptCacheError(`commit ${commit} names no tree`);
   return rootTree;
@@ -110,25 +114,41 @@ export function parseTree(content: Buffer, algorithm: "sha1" | "sha256"): Map<st
   return entries;
 }
 
-/**
- * The id of a tree object holding these entries (folders as `tree`), in the order given: git's order, which
- * `sortTreeEntries` gives for entries built in memory.
- */
-export function treeObjectId(entries: readonly { readonly mode: string; readonly type: string; readonly oid: string; readonly name: string }[], algorithm: "sha1" | "sha256"): string {
-  const parts: Buffer[] = [];
-  for (const e of entries) {
-    parts.push(Buffer.from(`${e.type === "tree" ? "40000" : e.mode} ${e.name}\0`, "utf8"), Buffer.from(e.oid, "hex"));
-  }
-  return objectId("tree", Buffer.concat(parts), algorithm);
+/** An entry of a tree object to hash: its name in the folder, git mode and type, and object id. */
+export interface NamedTreeEntry {
+  readonly name: string;
+  readonly mode: string;
+  readonly type: string;
+  readonly oid: string;
 }
 
-/** Git's order of a tree's entries: by the bytes of the name, a folder's name compared as if it ended in "/". */
-export function compareTreeNames(a: string, aIsTree: boolean, b: string, bIsTree: boolean): number {
-  const x = aIsTree ? `${a}/` : a;
-  const y = bIsTree ? `${b}/` : b;
-  // JavaScript compares UTF-16 code units, which differ from UTF-8 bytes only outside ASCII
-  if (/^[\x00-\x7f]*$/.test(x) && /^[\x00-\x7f]*$/.test(y)) return x < y ? -1 : x > y ? 1 : 0;
-  return Buffer.compare(Buffer.from(x, "utf8"), Buffer.from(y, "utf8"));
+/** The id of a tree object holding these entries (folders as `tree`), in the order given (git's own). */
+export function treeObjectId(entries: readonly NamedTreeEntry[], algorithm: "sha1" | "sha256"): string {
+  const idBytes = algorithm === "sha256" ? 32 : 20;
+  let size = 0;
+  for (const e of entries) size += (e.type === "tree" ? 5 : e.mode.length) + Buffer.byteLength(e.name) + 2 + idBytes;
+  const content = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for (const e of entries) {
+    offset += content.write(`${e.type === "tree" ? "40000" : e.mode} ${e.name}\0`, offset, "utf8");
+    offset += content.write(e.oid, offset, "hex");
+  }
+  return objectId("tree", content, algorithm);
+}
+
+/**
+ * The id of a tree object holding these entries in any order: sorted as git stores them, by the bytes of the
+ * name, a folder's name compared as if it ended in "/".
+ */
+export function sortedTreeId(entries: readonly NamedTreeEntry[], algorithm: "sha1" | "sha256"): string {
+  const keyed = entries.map((entry) => ({ entry, key: entry.type === "tree" ? `${entry.name}/` : entry.name }));
+  // JavaScript compares UTF-16 code units, which order like UTF-8 bytes in ASCII only
+  if (keyed.every((k) => /^[\x00-\x7f]*$/.test(k.key))) keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  else {
+    const bytes = new Map(keyed.map((k) => [k, Buffer.from(k.key, "utf8")]));
+    keyed.sort((a, b) => Buffer.compare(bytes.get(a)!, bytes.get(b)!));
+  }
+  return treeObjectId(keyed.map((k) => k.entry), algorithm);
 }
 
 /** The id of a git object of this type and content. */

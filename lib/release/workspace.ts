@@ -1,12 +1,13 @@
 import { compareStrings } from "../core/sorting";
-import { buildTree, commitTree, TreeChange, writeBlobs } from "./commit-builder";
+import { commitTree } from "./commit-builder";
 import { Git } from "./git";
 import { pushCommit, PushResult } from "./push";
 import { readBlobs } from "./read-blobs";
 import { RepositoryCache } from "./repository-cache";
 import { BaseTree } from "./base-tree";
 import { ENVIRONMENTS_FOLDER } from "../core/gitops-layout";
-import { changesOf, FileChange } from "./staged-changes";
+import { changesOf, FileChange, Staging, staging } from "./staged-changes";
+import { writeStagedTree } from "./tree-writer";
 import { blobId, hashAlgorithm, TreeEntry } from "./tree";
 
 export type { FileChange } from "./staged-changes";
@@ -52,7 +53,8 @@ export class GitOpsWorkspace {
   /** Every staged file, listed when a command needs all of them. */
   private full: { version: number; entries: Map<string, TreeEntry> } | undefined;
   private contents = new Map<string, Buffer>();
-  private staged: { tree: string; version: number } | undefined;
+  /** The staging of the current version, its changes, and its tree once written. */
+  private current: (Staging & { version: number; changes?: FileChange[]; tree?: string }) | undefined;
   private version = 0;
   private pending: string | undefined;
 
@@ -127,16 +129,21 @@ export class GitOpsWorkspace {
     return [...this.entries.keys()].filter((f) => f.startsWith(prefix)).sort(compareStrings);
   }
 
-  /** Environment folders present (as staged): read from the `environments` folder's tree, not a full listing. */
+  /** Environment folders present (as staged): from the staged folders and the `environments` tree, not a listing. */
   public environments(): string[] {
     const prefix = `${ENVIRONMENTS_FOLDER}/`;
     const names = new Set<string>();
-    const envOf = (file: string): string | undefined => /^environments\/([^/]+)\//.exec(file)?.[1];
+    const envOf = (file: string): string => /^environments\/([^/]+)\//.exec(file)?.[1] ?? "";
     // a staged scope inside an environment may leave it empty: then only the whole list tells
     if (this.hidden.some((s) => s.startsWith(prefix) && s !== prefix && !/^environments\/[^/]+\/$/.test(s))) {
-      for (const file of this.entries.keys()) names.add(envOf(file) ?? "");
+      for (const file of this.entries.keys()) names.add(envOf(file));
     } else {
-      for (const file of this.overrides.keys()) names.add(envOf(file) ?? "");
+      const { folders, outside } = this.stagingNow();
+      for (const [folder, files] of folders) {
+        if (folder === prefix) for (const name of files.folders.keys()) names.add(name);
+        else if (!files.empty) names.add(envOf(folder));
+      }
+      for (const file of outside) names.add(envOf(file));
       if (!this.isHidden(prefix)) {
         for (const [name, entry] of this.base.children(prefix) ?? []) if (entry.type === "tree" && !this.isHidden(`${prefix}${name}/`)) names.add(name);
       }
@@ -166,23 +173,14 @@ export class GitOpsWorkspace {
 
   /** Staged changes against the branch head, sorted by path (see `changesOf`: only trees that differ are read). */
   public stagedChanges(): FileChange[] {
-    return changesOf(this.base, this.hidden, this.overrides, this.algorithm());
+    return [...this.changesNow()];
   }
 
   /** Id of the staged tree (writes the new blobs and trees into the cache; the remote is not touched). */
   public stagedTree(): string {
-    if (this.staged?.version === this.version) return this.staged.tree;
-    const changes: TreeChange[] = this.stagedChanges().map((c) => ({ path: c.path, entry: c.status === "D" ? undefined : this.overrides.get(c.path) }));
-    const blobs = new Map<string, Buffer>();
-    for (const change of changes) {
-      const content = change.entry && this.contents.get(change.entry.oid);
-      if (content) blobs.set(change.entry!.oid, content);
-    }
-    writeBlobs(this.git, blobs);
-    const committedTree = this.base.folderId("");
-    const tree = changes.length === 0 && committedTree ? committedTree : buildTree(this.git, this.head(), changes, "0".repeat(this.head()?.length ?? 40));
-    this.staged = { tree, version: this.version };
-    return tree;
+    const current = this.stagingNow();
+    current.tree ??= writeStagedTree({ git: this.git, base: this.base, head: this.head(), staging: current, changes: this.changesNow(), contents: this.contents, algorithm: this.algorithm() });
+    return current.tree;
   }
 
   /** Commits the staged tree on top of the branch head with a message; returns the commit (not yet pushed). */
@@ -232,6 +230,19 @@ export class GitOpsWorkspace {
     return result;
   }
 
+  /** What is staged now (computed once per version). */
+  private stagingNow(): NonNullable<GitOpsWorkspace["current"]> {
+    if (this.current?.version !== this.version) this.current = { ...staging(this.hidden, this.overrides), version: this.version };
+    return this.current;
+  }
+
+  /** The staged changes (computed once per version). */
+  private changesNow(): FileChange[] {
+    const current = this.stagingNow();
+    current.changes ??= changesOf(this.base, current, this.algorithm());
+    return current.changes;
+  }
+
   /** True when a staged scope replaces this path's committed content. */
   private isHidden(file: string): boolean {
     return this.hidden.some((s) => (s.endsWith("/") ? file.startsWith(s) : file === s || file.startsWith(`${s}/`)));
@@ -244,7 +255,7 @@ export class GitOpsWorkspace {
     this.full = undefined;
     this.contents = new Map();
     this.pending = undefined;
-    this.staged = undefined;
+    this.current = undefined;
     this.version++;
   }
 

@@ -3,7 +3,7 @@ import * as path from "path";
 import { GitOpsWorkspace } from "../../lib/release/workspace";
 import { StagedFolder } from "../../lib/release/staged-folder";
 import { blobId } from "../../lib/release/tree";
-import { bareRemote, cli, git, gitShim, image, sourceRepo, testEnv, tmpDir } from "./support";
+import { bareRemote, cli, commitAll, git, gitShim, image, sourceRepo, testEnv, tmpDir, writePinsFile } from "./support";
 
 /** Names whose order in a tree differs between plain string order and git's (folders sort as "name/"). */
 const TRICKY_FILES = ["a.b", "a-b", "a-c/x", "a/x", "a0", "b/c/d/e.yaml", "b/c.yaml", "B", "é/f", "z\u00e9", "zz/\u{1f600}.txt", "zz/\uffee.txt"];
@@ -32,7 +32,8 @@ describe("tree ids computed in memory", () => {
     git(path.dirname(repo), ["init", "--quiet", "--bare", `--object-format=${algorithm}`, repo], env);
     const files = Object.fromEntries(TRICKY_FILES.map((f) => [f, `content of ${f}\n`]));
     const { tree } = commitFiles(repo, files, env);
-    const staged = StagedFolder.of("", Object.entries(files).map(([file, text]) => [file, { mode: "100644", oid: blobId(Buffer.from(text), algorithm) }] as const));
+    const staged = new StagedFolder();
+    for (const [file, text] of Object.entries(files)) staged.add(file, { mode: "100644", oid: blobId(Buffer.from(text), algorithm) });
     expect(staged.treeId(algorithm)).toBe(tree);
     expect(staged.folders.get("b")!.folders.get("c")!.treeId(algorithm)).toBe(git(repo, ["rev-parse", `${tree}:b/c`], env));
   });
@@ -99,6 +100,34 @@ describe("workspace changes by tree comparison", () => {
     }
   });
 
+  test.each([
+    ["an empty repository (first publish)", {}],
+    ["a hand-committed name that mktree's line format cannot carry", { ...BASE, 'notes/a "quoted"\\name.md': "hand\n" }],
+  ])("build the tree git writes on %s", (_, files: Record<string, string>) => {
+    const env = testEnv({ CDKTF_GITOPS_CACHE: tmpDir("tree-cache-") });
+    const remote = bareRemote(env);
+    const base = Object.keys(files).length > 0 ? commitFiles(remote, files, env).commit : undefined;
+    const workspace = GitOpsWorkspace.open({ repo: remote, branch: "main", env });
+    try {
+      workspace.replace(["environments/", "bootstrap/", ".github/CODEOWNERS"], new Map(Object.entries(STAGED).map(([f, t]) => [f, Buffer.from(t)])));
+      const kept = Object.fromEntries(Object.entries(files).filter(([f]) => !f.startsWith("environments/") && !f.startsWith("bootstrap/") && f !== ".github/CODEOWNERS"));
+      expect(workspace.stagedTree()).toBe(commitFiles(remote, { ...kept, ...STAGED }, env, base).tree);
+    } finally {
+      workspace.dispose();
+    }
+  });
+
+  test("staging nothing in place of everything gives the empty tree", () => {
+    const { workspace } = workspaceOn(Object.fromEntries(Object.entries(BASE).filter(([f]) => f.startsWith("environments/"))));
+    try {
+      workspace.replace(["environments/"], new Map());
+      expect(workspace.stagedChanges().every((c) => c.status === "D")).toBe(true);
+      expect(workspace.stagedTree()).toBe("4b825dc642cb6eb9a060e54bf8d69288fbee4904");
+    } finally {
+      workspace.dispose();
+    }
+  });
+
   test("an unchanged scope is no change, and a restored folder is the commit's", () => {
     const { workspace, base } = workspaceOn(BASE);
     try {
@@ -128,5 +157,16 @@ test("verify and a publish with nothing to change read the trees on the path, ne
   expect((await cli(source, shimmed, "publish", "--repo", remote)).stdout).toContain("up to date");
   const calls = fs.readFileSync(log, "utf8");
   expect(calls).toContain(" cat-file --batch ");
-  expect(calls).not.toMatch(/ls-tree|read-tree|write-tree/);
+  expect(calls).not.toMatch(/ls-tree|read-tree|write-tree|mktree/);
+
+  // a one-app change writes the trees on its path with mktree: still no listing, no index
+  fs.rmSync(log);
+  writePinsFile(source, "dev", { web: image("web", "2") });
+  commitAll(source, "web 2", env);
+  const published = await cli(source, shimmed, "publish", "--repo", remote);
+  expect(published.code).toBe(0);
+  expect(git(remote, ["diff", "--name-only", "main~1", "main"], env).split("\n")).toEqual(["environments/dev/apps/web/deployment-web.yaml", "environments/dev/release.json"]);
+  const publishCalls = fs.readFileSync(log, "utf8");
+  expect(publishCalls).toContain(" mktree --missing --batch ");
+  expect(publishCalls).not.toMatch(/ls-tree|read-tree|write-tree/);
 });
