@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ExitCode, ReleaseError } from "./errors";
 import { assertPlainName, assertPublishableName, insideOutput, outputRoot } from "./output-paths";
+import { OutputReader } from "./output-reader";
 import { addRootFiles } from "./root-files";
 import { compareStrings, sortedRecord as sortKeys } from "../core/sorting";
 
@@ -135,14 +136,15 @@ export function layoutRelease(options: LayoutOptions): ReleaseLayout {
   const selected = options.environments ? [...new Set(options.environments)].sort(compareStrings) : availableList;
   const includeBootstrap = options.environments === undefined;
   const files = new Map<string, Buffer>();
+  const reader = new OutputReader();
   for (const s of stacks) {
-    if (s.environment === undefined && includeBootstrap) files.set(`${BOOTSTRAP_FOLDER}/${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, fs.readFileSync(s.source));
-    if (s.environment !== undefined && selected.includes(s.environment)) files.set(`${ENVIRONMENTS_FOLDER}/${s.environment}/${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, fs.readFileSync(s.source));
+    if (s.environment === undefined && includeBootstrap) files.set(`${BOOTSTRAP_FOLDER}/${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, reader.read(s.source));
+    if (s.environment !== undefined && selected.includes(s.environment)) files.set(`${ENVIRONMENTS_FOLDER}/${s.environment}/${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, reader.read(s.source));
   }
   const releases: Record<string, ReleaseManifest> = {};
   const unusedPins: string[] = [];
   for (const env of selected) {
-    releases[env] = environmentRelease(root, env, stacks, files, options);
+    releases[env] = environmentRelease(root, env, stacks, files, options, reader);
     for (const app of Object.keys(options.pins[env] ?? {})) if (releases[env].apps[app] === undefined) unusedPins.push(`${env}/${app}`);
   }
   const envScope = includeBootstrap ? [`${ENVIRONMENTS_FOLDER}/`, `${BOOTSTRAP_FOLDER}/`] : selected.map((env) => `${ENVIRONMENTS_FOLDER}/${env}/`);
@@ -179,9 +181,9 @@ export function outputStacks(root: string, outDir: string): OutputStack[] {
 }
 
 /** Adds an environment's GitOps files and release.json to `files`; returns its release.json. */
-function environmentRelease(root: string, env: string, stacks: readonly OutputStack[], files: Map<string, Buffer>, options: LayoutOptions): ReleaseManifest {
+function environmentRelease(root: string, env: string, stacks: readonly OutputStack[], files: Map<string, Buffer>, options: LayoutOptions, reader: OutputReader): ReleaseManifest {
   const envGitops = path.join(root, GITOPS_OUTPUT_FOLDER, env);
-  for (const file of listFiles(envGitops, root)) files.set(`${ENVIRONMENTS_FOLDER}/${env}/${file}`, fs.readFileSync(path.join(envGitops, file)));
+  for (const file of listFiles(envGitops, root)) files.set(`${ENVIRONMENTS_FOLDER}/${env}/${file}`, reader.read(`${envGitops}${path.sep}${file}`));
   const ordered = applyOrder(stacks.filter((s) => s.environment === env).map((s) => ({ name: s.name, path: `${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, dependsOn: s.dependsOn })));
   const deployed = new Set<string>();
   for (const s of ordered) {
@@ -222,7 +224,6 @@ function applyOrder(stacks: ReleaseStack[]): ReleaseStack[] {
 export function listFiles(dir: string, within?: string): string[] {
   const result: string[] = [];
   const walk = (folder: string, prefix: string): void => {
-    if (!fs.existsSync(folder)) return;
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (within !== undefined) assertPublishableName(relative, "file");
@@ -235,6 +236,6 @@ export function listFiles(dir: string, within?: string): string[] {
       }
     }
   };
-  walk(dir, "");
+  if (fs.existsSync(dir)) walk(dir, "");
   return result.sort(compareStrings);
 }

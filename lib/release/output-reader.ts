@@ -1,0 +1,46 @@
+import * as fs from "fs";
+
+/** Size of the shared buffers files are read into. */
+const SLAB_BYTES = 4 * 1024 * 1024;
+/** Files larger than this get a buffer of their own. */
+const LARGE_FILE_BYTES = SLAB_BYTES / 8;
+
+/**
+ * Reads the files of a synthesized output (10,000 and more for 1,000 apps) into shared 4 MiB buffers: each file
+ * is a view of a slab, not a buffer of its own, so reading costs an open, a stat and a read per file and the
+ * garbage collector tracks a few large buffers instead of one per file (a third of the reading time otherwise).
+ * The views stay valid as long as they are referenced; a slab is never written twice.
+ */
+export class OutputReader {
+  private slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+  private used = 0;
+
+  /** The content of a file. */
+  public read(file: string): Buffer {
+    const fd = fs.openSync(file, "r");
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (size > LARGE_FILE_BYTES) return readAll(fd, Buffer.allocUnsafeSlow(size));
+      if (this.used + size > this.slab.length) {
+        this.slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+        this.used = 0;
+      }
+      const content = readAll(fd, this.slab.subarray(this.used, this.used + size));
+      this.used += content.length;
+      return content;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+/** Reads into `target` until it is full or the file ends; returns the part read. */
+function readAll(fd: number, target: Buffer): Buffer {
+  let read = 0;
+  while (read < target.length) {
+    const n = fs.readSync(fd, target, read, target.length - read, null);
+    if (n === 0) break;
+    read += n;
+  }
+  return target.subarray(0, read);
+}
