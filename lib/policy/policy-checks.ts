@@ -8,6 +8,7 @@ import { GitOpsManifests, manifestFileName } from "../kubernetes/gitops-manifest
 import { evaluateKubernetesObjects, evaluateTerraformResources, isBlocking, KubernetesSubject, PolicyFinding, TerraformSubject } from "./evaluate";
 import { DEFAULT_POLICY_PACKS } from "./packs";
 import { PolicyPack } from "./policy-pack";
+import { PolicyStackSynthesizer } from "./policy-synthesizer";
 import { buildPolicyReport, POLICY_REPORT_FILE, POLICY_SUMMARY_FILE, PolicyReport, policySummaryMarkdown } from "./policy-report";
 import { resolvedResources, Resources } from "./resolved-resources";
 import { PolicyKubernetesObject } from "./rule";
@@ -35,12 +36,13 @@ export interface PolicyChecksProps {
 const CHECKS = new WeakMap<App, PolicyChecks>();
 
 /**
- * Evaluates policy packs at synth, cdk-nag style: an Aspect on every stack evaluates each synthesized Terraform
- * resource (the resolved JSON written to `cdk.tf.json`) and each Kubernetes object a `GitOpsManifests` writes
- * (or a `kubernetes_manifest` holds). Blocking findings become error annotations, which fail synth; open
- * warnings and unresolved values become warnings; suppressed findings go to the report only. `policy-report.json` and
- * `policy-summary.md` are written to the output folder (by a `PolicyReport` child of each stack) once every stack
- * is checked, or at the first stack with a blocking finding, so they show what was found when a stack fails.
+ * Evaluates policy packs at synth, cdk-nag style: each synthesized Terraform resource (the resolved JSON written to
+ * `cdk.tf.json`, checked by the stack's synthesizer after every Aspect ran, see `PolicyStackSynthesizer`; in
+ * `Testing.synth` by an Aspect on the stack) and each Kubernetes object a `GitOpsManifests` writes (or a
+ * `kubernetes_manifest` holds). Blocking findings become error annotations, which fail synth; open warnings and
+ * unresolved values become warnings; suppressed findings go to the report only. `policy-report.json` and
+ * `policy-summary.md` are written to the output folder once every stack is checked, or at the first stack with a
+ * blocking finding, so they show what was found when a stack fails.
  */
 export class PolicyChecks implements IAspect {
   /** The checks applied to `app`, if any. */
@@ -57,10 +59,14 @@ export class PolicyChecks implements IAspect {
     CHECKS.set(app, checks);
     for (const stack of app.node.findAll().filter(TerraformStack.isStack)) {
       if (Aspects.of(stack).all.includes(checks)) continue;
+      // the Aspect checks in Testing.synth (and where the synthesizer is not cdktf's own); in a real synth the
+      // stack's synthesizer checks the JSON it writes
       Aspects.of(stack).add(checks);
-      // Custom synthesis runs only in a real synth (after the stack's Aspects), never in Testing.synth.
       checks.stacks.add(stack.node.path);
-      if (checks.writeReport) addCustomSynthesis(new Construct(stack, "PolicyReport"), { onSynthesize: (session) => checks.write(session.outdir, stack.node.path) });
+      const synthesizer = PolicyStackSynthesizer.canReplace(stack) ? new PolicyStackSynthesizer(stack, checks) : undefined;
+      if (synthesizer) stack.synthesizer = synthesizer;
+      // Custom synthesis runs only in a real synth (after the stack's Aspects), never in Testing.synth.
+      if (checks.writeReport && !synthesizer?.checksSynthesizedJson) addCustomSynthesis(new Construct(stack, "PolicyReport"), { onSynthesize: (session) => checks.write(session.outdir, stack.node.path) });
     }
     return checks;
   }
@@ -90,17 +96,30 @@ export class PolicyChecks implements IAspect {
     return buildPolicyReport(this.packs.map((pack) => pack.name), this.findings, [...this.filesByStack.values()].flat());
   }
 
-  /** Aspect entry: checks a stack once per synth (re-synthesizing a stack replaces its findings). */
+  /**
+   * Aspect entry: checks a stack once per synth (re-synthesizing a stack replaces its findings), unless its
+   * synthesizer checks the JSON it writes (`checkSynthesized`).
+   */
   public visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node)) return;
-    const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
+    if (node.synthesizer instanceof PolicyStackSynthesizer && node.synthesizer.synthesizing) return;
+    // resolved as synth writes it to cdk.tf.json (cross-stack references are prepared by now)
+    this.check(node, resolvedResources(node));
+  }
+
+  /** Checks a stack's resolved JSON, as its synthesizer writes it to `cdk.tf.json`, and writes the report when due. */
+  public checkSynthesized(stack: TerraformStack, json: Record<string, unknown>, outdir: string): void {
+    this.check(stack, (json.resource ?? {}) as Resources);
+    if (this.writeReport) this.write(outdir, stack.node.path);
+  }
+
+  private check(stack: TerraformStack, resources: Resources): void {
+    const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c] as const));
     const owners = new Map<string, IConstruct>();
-    // The resolved JSON, exactly as synth writes it to cdk.tf.json (cross-stack references are prepared by now).
-    const resources = resolvedResources(node);
-    const findings = [...this.checkTerraform(node, resources, byPath), ...this.checkKubernetes(node, resources, byPath, owners)];
-    this.findingsByStack.set(node.node.path, findings);
-    this.filesByStack.set(node.node.path, [...owners.keys()]);
-    for (const f of findings) this.annotate(byPath.get(f.path) ?? owners.get(f.path) ?? node, f);
+    const findings = [...this.checkTerraform(stack, resources, byPath), ...this.checkKubernetes(stack, resources, byPath, owners)];
+    this.findingsByStack.set(stack.node.path, findings);
+    this.filesByStack.set(stack.node.path, [...owners.keys()]);
+    for (const f of findings) this.annotate(byPath.get(f.path) ?? owners.get(f.path) ?? stack, f);
   }
 
   private checkTerraform(stack: TerraformStack, resources: Resources, byPath: Map<string, IConstruct>): PolicyFinding[] {

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { App, TerraformStack, Testing } from "cdktf";
+import { App, Aspects, TerraformStack, Testing } from "cdktf";
 import { GitOpsManifests } from "../../lib/kubernetes/gitops-manifests";
 import { PolicyChecks, PolicyReport, readPolicyReport, suppressPolicy } from "../../lib/policy";
 import { withTestApp } from "../support/synth";
@@ -80,6 +80,25 @@ describe("PolicyChecks", () => {
       expect(() => suppressPolicy(stack, [{ ruleId: "GITOPS-ACR-1", reason: "long enough reason", expires: "31.12.2026", objects: ["deployment web"] }])).toThrow(
         /expires "31.12.2026", which is not a date; use YYYY-MM-DD\n.*names object "deployment web"; use Kind\/name or Kind\/namespace\/name/,
       );
+    });
+  });
+
+  test.each([
+    ["fails synth when an Aspect added after the checks turns the admin user on", false, 1],
+    ["passes when an Aspect added after the checks turns it off", true, 0],
+  ])("checks the JSON synth writes: %s", (_, adminEnabled, blocking) => {
+    withTestApp((app) => {
+      const { outdir, stack } = fixture(app, adminEnabled);
+      PolicyChecks.applyTo(app, { today: "2026-01-01" });
+      // a user's Aspect, added after the checks, that changes the resource the checks evaluate
+      Aspects.of(stack).add({ visit: (node) => void (node instanceof ContainerRegistry && (node.adminEnabled = !adminEnabled)) });
+      if (blocking > 0) expect(() => app.synth()).toThrow(/\[GITOPS-ACR-1\] azurerm_container_registry\.Registry: admin_enabled is true/);
+      else app.synth();
+      expect(report(outdir).summary.blocking).toBe(blocking);
+      if (blocking === 0) {
+        const written = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "dev-platform", "cdk.tf.json"), "utf8"));
+        expect(written.resource.azurerm_container_registry.Registry.admin_enabled).toBe(false);
+      }
     });
   });
 
