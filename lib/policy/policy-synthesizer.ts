@@ -5,6 +5,7 @@ import { invokeAspects, StackSynthesizer } from "cdktf/lib/synthesize/synthesize
 import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
 import { encounteredAnnotationWithLevelError } from "cdktf/lib/errors";
 import { ConstructOrder, IConstruct } from "constructs";
+import { resolvedStack } from "./resolved-resources";
 // cdktf writes cdk.tf.json with its own (bundled) json-stable-stringify: the same copy keeps the output byte for byte
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const stableStringify: (value: unknown, options: { space: number }) => string = require(require.resolve("json-stable-stringify", { paths: [path.dirname(require.resolve("cdktf/package.json"))] }));
@@ -71,7 +72,7 @@ export class PolicyStackSynthesizer extends StackSynthesizer {
     const workingDirectory = path.join(session.outdir, stackManifest.workingDirectory);
     if (!fs.existsSync(workingDirectory)) fs.mkdirSync(workingDirectory);
     for (const node of stack.node.findAll(ConstructOrder.POSTORDER)) customSynthesis(node)?.onSynthesize(session);
-    const json = stack.toTerraform() as Record<string, unknown>;
+    const json = resolvedStack(stack);
     this.checks.checkSynthesized(stack, json, session.outdir);
     const annotations = stack.node.findAll().flatMap((node) =>
       node.node.metadata

@@ -2,7 +2,7 @@ import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registr
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { App, TerraformStack } from "cdktf";
 import { referenceApps, referencePins, referencePlatform } from "../../environments";
-import { resolvedResources } from "../../lib/policy/resolved-resources";
+import { resolvedResources, resolvedStack } from "../../lib/policy/resolved-resources";
 import { buildPlatform } from "../../stacks/build-platform";
 
 describe("resolvedResources", () => {
@@ -12,7 +12,12 @@ describe("resolvedResources", () => {
     const stacks = app.node.findAll().filter(TerraformStack.isStack);
     stacks.forEach((stack) => stack.prepareStack());
     expect(stacks.length).toBeGreaterThan(10);
-    for (const stack of stacks) expect([stack.node.id, resolvedResources(stack)]).toEqual([stack.node.id, stack.toTerraform().resource ?? {}]);
+    for (const stack of stacks) {
+      const json = stack.toTerraform();
+      expect([stack.node.id, resolvedResources(stack)]).toEqual([stack.node.id, json.resource ?? {}]);
+      // what synth writes: the same JSON, keys in the same order
+      expect([stack.node.id, JSON.stringify(resolvedStack(stack))]).toEqual([stack.node.id, JSON.stringify(json)]);
+    }
   });
 
   test("a stack-level override that changes a resource is seen", () => {
@@ -21,5 +26,6 @@ describe("resolvedResources", () => {
     new ContainerRegistry(stack, "Registry", { name: "acrx", location: "westeurope", resourceGroupName: "rg", sku: "Basic", adminEnabled: false });
     stack.addOverride("resource.azurerm_container_registry.Registry.admin_enabled", true);
     expect(resolvedResources(stack).azurerm_container_registry.Registry.admin_enabled).toBe(true);
+    expect((resolvedStack(stack).resource as any).azurerm_container_registry.Registry.admin_enabled).toBe(true);
   });
 });
