@@ -5,11 +5,11 @@ import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..");
 
-function runWithRegister(source: string): { status: number | null; stdout: string; stderr: string } {
+function runWithRegister(source: string, env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-gitops-register-"));
   const file = path.join(dir, "entry.ts");
   fs.writeFileSync(file, source);
-  return spawnSync(process.execPath, ["-r", path.join(ROOT, "register.js"), file], { cwd: ROOT, encoding: "utf8" });
+  return spawnSync(process.execPath, ["-r", path.join(ROOT, "register.js"), file], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
 }
 
 describe("register.js", () => {
@@ -22,7 +22,10 @@ describe("register.js", () => {
     expect(result.stderr).toMatch(/at fail \(.*entry\.ts:6:9\)/);
   });
 
-  test("keeps cdktf's per-token stack captures to their first frames", () => {
+  test.each([
+    ["skips cdktf's per-token stack captures", {}, 0],
+    ["keeps their first frames with CDKTF_GITOPS_TOKEN_TRACES", { CDKTF_GITOPS_TOKEN_TRACES: "10" }, 10],
+  ])("%s, and errors keep full traces", (_, env, maxFrames) => {
     const result = runWithRegister(
       [
         `const { Lazy } = require(${JSON.stringify(require.resolve("cdktf"))});`,
@@ -35,19 +38,18 @@ describe("register.js", () => {
         "console.log(JSON.stringify(deep(50)));",
         "",
       ].join("\n"),
+      env,
     );
     expect(result.stderr).toBe("");
     const { frames, error } = JSON.parse(result.stdout);
-    expect(frames).toBeGreaterThan(0);
-    expect(frames).toBeLessThanOrEqual(10);
+    expect(frames).toBe(maxFrames);
     expect(error).toBeGreaterThan(50);
   });
 
-  test("jest's environment caps the captures too (test/support/setup-stack-traces.js)", () => {
+  test("jest's environment skips the captures too (test/support/setup-stack-traces.js)", () => {
     const { Lazy } = require("cdktf") as typeof import("cdktf");
     const deep = (n: number): string[] => (n > 0 ? deep(n - 1) : (Lazy.anyValue({ produce: () => "x" }) as unknown as { creationStack: string[] }).creationStack);
-    const frames = deep(50);
-    expect(frames.length).toBeGreaterThan(0);
-    expect(frames.length).toBeLessThanOrEqual(10);
+    expect(deep(50)).toEqual([]);
+    expect(new Error("x").stack!.split("\n").length).toBeGreaterThan(5);
   });
 });
