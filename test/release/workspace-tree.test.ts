@@ -1,3 +1,4 @@
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { GitOpsWorkspace } from "../../lib/release/workspace";
@@ -8,17 +9,17 @@ import { bareRemote, cli, commitAll, git, gitShim, image, sourceRepo, testEnv, t
 /** Names whose order in a tree differs between plain string order and git's (folders sort as "name/"). */
 const TRICKY_FILES = ["a.b", "a-b", "a-c/x", "a/x", "a0", "b/c/d/e.yaml", "b/c.yaml", "B", "é/f", "z\u00e9", "zz/\u{1f600}.txt", "zz/\uffee.txt"];
 
-/** A commit of `files` (path → text) on `branch` of a bare repository, built with git alone. */
+/** A commit of `files` (path → text) on `main` of a bare repository, built with git alone (in four git calls). */
 function commitFiles(repo: string, files: Record<string, string>, env: NodeJS.ProcessEnv, parent?: string): { commit: string; tree: string } {
-  const index = path.join(tmpDir("tree-index-"), "index");
-  const indexEnv = { ...env, GIT_INDEX_FILE: index };
-  git(repo, ["read-tree", "--empty"], indexEnv);
-  for (const [file, text] of Object.entries(files)) {
-    const fileOnDisk = path.join(path.dirname(index), "content");
-    fs.writeFileSync(fileOnDisk, text);
-    const oid = git(repo, ["hash-object", "-w", fileOnDisk], indexEnv);
-    git(repo, ["update-index", "--add", "--cacheinfo", `100644,${oid},${file}`], indexEnv);
-  }
+  const dir = tmpDir("tree-index-");
+  const indexEnv = { ...env, GIT_INDEX_FILE: path.join(dir, "index") };
+  const paths = Object.keys(files);
+  const contents = paths.map((file, i) => {
+    fs.writeFileSync(path.join(dir, `content-${i}`), files[file]);
+    return path.join(dir, `content-${i}`);
+  });
+  const oids = paths.length > 0 ? execFileSync("git", ["hash-object", "-w", "--stdin-paths"], { cwd: repo, env: indexEnv, input: contents.join("\n") }).toString().trim().split("\n") : [];
+  execFileSync("git", ["update-index", "--add", "-z", "--index-info"], { cwd: repo, env: indexEnv, input: paths.map((file, i) => `100644 ${oids[i]}\t${file}\0`).join("") });
   const tree = git(repo, ["write-tree"], indexEnv);
   const commit = git(repo, ["commit-tree", tree, ...(parent ? ["-p", parent] : []), "-m", "files"], indexEnv);
   git(repo, ["update-ref", "refs/heads/main", commit], env);
