@@ -80,13 +80,11 @@ const table = [
 console.log(table);
 
 if (process.argv.includes("--record")) {
-  const header = [
-    "# Benchmark results",
-    "",
-    "Recorded by `npm run bench -- --record`. Targets: the reference platform synthesizes within 2x the",
-    "floor (an empty cdktf app run the same way); 1,000 apps in one environment in under 3 s and 400 MB,",
-    "growing linearly.",
-    "",
-  ].join("\n");
-  fs.writeFileSync(path.join(__dirname, "RESULTS.md"), `${header}\n${table}\n`);
+  // replaces the "## Synth" section's table (up to its first sub-section) and leaves the rest of the file alone
+  const file = path.join(__dirname, "RESULTS.md");
+  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmark results\n";
+  const start = current.indexOf("\n## Synth\n");
+  const rest = start < 0 ? "" : current.slice(start + 1).replace(/^## Synth\n[\s\S]*?(?=\n##+ |$)/, "");
+  const section = `## Synth\n\nRecorded from \`npm run bench -- --record\`.\n\n${table}\n`;
+  fs.writeFileSync(file, `${(start < 0 ? current : current.slice(0, start + 1)).replace(/\n*$/, "\n\n")}${section}${rest}`);
 }
