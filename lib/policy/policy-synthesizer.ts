@@ -6,9 +6,25 @@ import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terrafo
 import { encounteredAnnotationWithLevelError } from "cdktf/lib/errors";
 import { ConstructOrder, IConstruct } from "constructs";
 import { resolvedStack } from "./resolved-resources";
-// cdktf writes cdk.tf.json with its own (bundled) json-stable-stringify: the same copy keeps the output byte for byte
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const stableStringify: (value: unknown, options: { space: number }) => string = require(require.resolve("json-stable-stringify", { paths: [path.dirname(require.resolve("cdktf/package.json"))] }));
+
+/**
+ * The writer of cdk.tf.json of the cdktf this class follows (0.21, which bundles json-stable-stringify), so the
+ * output stays byte for byte cdktf's; undefined under any other cdktf (CDK Terrain's `cdktn` writes with another
+ * library, and its synthesizer may take other steps): there cdktf's own synthesizer stays, and the checks run as
+ * the Aspect.
+ */
+const cdktfWriter = ((): ((json: unknown) => string) | undefined => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cdktf = require("cdktf/package.json") as { name?: string; version?: string };
+  if (cdktf.name !== "cdktf" || !/^0\.21\./.test(cdktf.version ?? "")) return undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const stringify = require(require.resolve("json-stable-stringify", { paths: [path.dirname(require.resolve("cdktf/package.json"))] })) as (value: unknown, options: { space: number }) => string;
+    return (json) => stringify(json, { space: 2 });
+  } catch {
+    return undefined;
+  }
+})();
 
 const CUSTOM_SYNTHESIS = Symbol.for("cdktf/customSynthesis");
 const ANNOTATION_TYPES: readonly string[] = [AnnotationMetadataEntryType.INFO, AnnotationMetadataEntryType.WARN, AnnotationMetadataEntryType.ERROR];
@@ -28,9 +44,9 @@ export interface SynthesizedStackCheck {
  * is cdktf's own path, where the checks run as the Aspect.
  */
 export class PolicyStackSynthesizer extends StackSynthesizer {
-  /** True when `stack` still has cdktf's own synthesizer (a custom one is left alone). */
+  /** True when `stack` still has cdktf 0.21's own synthesizer (a custom one, or another cdktf's, is left alone). */
   public static canReplace(stack: TerraformStack): boolean {
-    return Object.getPrototypeOf(stack.synthesizer) === StackSynthesizer.prototype;
+    return cdktfWriter !== undefined && Object.getPrototypeOf(stack.synthesizer) === StackSynthesizer.prototype;
   }
 
   /** True while this synthesizer runs the stack's Aspects: the policy Aspect leaves the stack to it. */
@@ -82,7 +98,7 @@ export class PolicyStackSynthesizer extends StackSynthesizer {
     (stackManifest as { annotations: unknown }).annotations = annotations;
     const errors = annotations.filter((a) => a.level === AnnotationMetadataEntryType.ERROR);
     if (!this.continueOnErrors && errors.length > 0) throw encounteredAnnotationWithLevelError(errors.map((a) => `[${a.constructPath}] ${a.message}`).join("\n"));
-    fs.writeFileSync(path.join(session.outdir, stackManifest.synthesizedStackPath), stableStringify(json, { space: 2 }));
+    fs.writeFileSync(path.join(session.outdir, stackManifest.synthesizedStackPath), cdktfWriter!(json));
   }
 }
 
