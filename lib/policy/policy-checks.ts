@@ -10,7 +10,7 @@ import { DEFAULT_POLICY_PACKS } from "./packs";
 import { PolicyPack } from "./policy-pack";
 import { PolicyStackSynthesizer } from "./policy-synthesizer";
 import { buildPolicyReport, POLICY_REPORT_FILE, POLICY_SUMMARY_FILE, PolicyReport, policySummaryMarkdown } from "./policy-report";
-import { resolvedResources, Resources } from "./resolved-resources";
+import { prepareStack, resolvedResources, Resources } from "./stack-resolution";
 import { PolicyKubernetesObject } from "./rule";
 import { suppressionsOf } from "./suppressions";
 
@@ -64,7 +64,11 @@ export class PolicyChecks implements IAspect {
       Aspects.of(stack).add(checks);
       checks.stacks.add(stack.node.path);
       const synthesizer = PolicyStackSynthesizer.canReplace(stack) ? new PolicyStackSynthesizer(stack, checks) : undefined;
-      if (synthesizer) stack.synthesizer = synthesizer;
+      if (synthesizer) {
+        stack.synthesizer = synthesizer;
+        // App.synth prepares every stack before any synthesizer runs: the same effect, only the tokens resolved
+        stack.prepareStack = () => prepareStack(stack);
+      }
       // Custom synthesis runs only in a real synth (after the stack's Aspects), never in Testing.synth.
       if (checks.writeReport && !synthesizer?.checksSynthesizedJson) addCustomSynthesis(new Construct(stack, "PolicyReport"), { onSynthesize: (session) => checks.write(session.outdir, stack.node.path) });
     }

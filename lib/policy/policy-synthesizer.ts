@@ -5,7 +5,7 @@ import { invokeAspects, StackSynthesizer } from "cdktf/lib/synthesize/synthesize
 import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
 import { encounteredAnnotationWithLevelError } from "cdktf/lib/errors";
 import { ConstructOrder, IConstruct } from "constructs";
-import { resolvedStack } from "./resolved-resources";
+import { resolvedStack } from "./stack-resolution";
 
 /**
  * The writer of cdk.tf.json of the cdktf this class follows (0.21, which bundles json-stable-stringify), so the

@@ -1,5 +1,6 @@
 import { TerraformElement, TerraformOutput, TerraformResource, TerraformStack } from "cdktf";
 import { resolve } from "cdktf/lib/_tokens";
+import { extractTokenDouble } from "cdktf/lib/tokens/private/encoding";
 import { deepMerge } from "cdktf/lib/util";
 import { IConstruct } from "constructs";
 
@@ -46,6 +47,44 @@ export function resolvedStack(stack: TerraformStack): Record<string, unknown> {
   const tf: Record<string, unknown> = { "//": { metadata, outputs } };
   for (const e of elements) deepMerge(tf, resolve(stack, e.toTerraform()));
   return tf;
+}
+
+/**
+ * `stack.prepareStack()` with the same effect for less: cdktf resolves every element in "preparing" mode (which
+ * registers the cross-stack references it meets) and throws the result away, a fifth of a synth of 1,000 apps.
+ * Only tokens have an effect there, so this walks each element's JSON and resolves, in preparing mode, just what
+ * holds a token: a token string or number, a resolvable object, a list with list tokens or an object with token
+ * keys (as a whole, as cdktf's resolve would). Plain values are only looked at.
+ */
+export function prepareStack(stack: TerraformStack): void {
+  stack.ensureBackendExists();
+  for (const element of elementsOf(stack)) prepareValue(stack, element.toTerraform(), 0);
+}
+
+/** Tokens in a string: string, list and map token markers, or what may be an encoded number token. */
+const TOKEN_IN_STRING = /\{TfToken\[|[\d.]e[-+\d]/;
+
+function prepareValue(stack: TerraformStack, value: unknown, depth: number): void {
+  // past cdktf's depth limit, its resolve reports the cycle
+  if (depth > 200 || holdsToken(value)) {
+    resolve(stack, value, true);
+  } else if (Array.isArray(value)) {
+    for (const item of value) prepareValue(stack, item, depth + 1);
+  } else if (value !== null && typeof value === "object") {
+    for (const item of Object.values(value)) prepareValue(stack, item, depth + 1);
+  }
+}
+
+/** True for what cdktf's resolve treats as a token (or as a container to resolve whole). */
+function holdsToken(value: unknown): boolean {
+  if (typeof value === "string") return TOKEN_IN_STRING.test(value);
+  if (typeof value === "number") return extractTokenDouble(value, false) !== undefined || extractTokenDouble(value, true) !== undefined;
+  if (value === null || typeof value !== "object") return false;
+  const object = value as Record<string, unknown>;
+  // resolvable, or a construct (cdktf's resolve refuses it with its own message)
+  if (typeof object.resolve === "function" || (object._children !== undefined && object._metadata !== undefined)) return true;
+  if (Array.isArray(value)) return value.some((item) => (typeof item === "string" ? item.includes("#{TfToken[") : typeof item === "number" && extractTokenDouble(item, true) !== undefined));
+  return Object.keys(object).some((key) => TOKEN_IN_STRING.test(key));
 }
 
 /** The stack's Terraform elements in construct order, without those of nested stacks (as cdktf collects them). */

@@ -1,0 +1,69 @@
+import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { App, Fn, Lazy, TerraformOutput, TerraformStack, Token } from "cdktf";
+import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
+import { referenceApps, referencePins, referencePlatform } from "../../environments";
+import { prepareStack, resolvedResources, resolvedStack } from "../../lib/policy/stack-resolution";
+import { buildPlatform } from "../../stacks/build-platform";
+
+describe("resolvedResources", () => {
+  test("equals the resource section of every reference stack's toTerraform(), cross-stack references included", () => {
+    const app = new App({ outdir: "/nonexistent" });
+    buildPlatform(app, referencePlatform, { apps: referenceApps, pins: referencePins, policy: false });
+    const stacks = app.node.findAll().filter(TerraformStack.isStack);
+    stacks.forEach((stack) => stack.prepareStack());
+    expect(stacks.length).toBeGreaterThan(10);
+    for (const stack of stacks) {
+      const json = stack.toTerraform();
+      expect([stack.node.id, resolvedResources(stack)]).toEqual([stack.node.id, json.resource ?? {}]);
+      // what synth writes: the same JSON, keys in the same order
+      expect([stack.node.id, JSON.stringify(resolvedStack(stack))]).toEqual([stack.node.id, JSON.stringify(json)]);
+    }
+  });
+
+  test("a stack-level override that changes a resource is seen", () => {
+    const stack = new TerraformStack(new App({ outdir: "/nonexistent" }), "s");
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    new ContainerRegistry(stack, "Registry", { name: "acrx", location: "westeurope", resourceGroupName: "rg", sku: "Basic", adminEnabled: false });
+    stack.addOverride("resource.azurerm_container_registry.Registry.admin_enabled", true);
+    expect(resolvedResources(stack).azurerm_container_registry.Registry.admin_enabled).toBe(true);
+    expect((resolvedStack(stack).resource as any).azurerm_container_registry.Registry.admin_enabled).toBe(true);
+  });
+});
+
+describe("prepareStack", () => {
+  /** Two stacks; the second refers to the first in every way a token can hold a reference. */
+  function crossStackApp(): TerraformStack[] {
+    const app = new App({ outdir: "/nonexistent" });
+    const a = new TerraformStack(app, "a");
+    new AzurermProvider(a, "azurerm", { features: [{}] });
+    const group = new ResourceGroup(a, "Group", { name: "rg-a", location: "westeurope" });
+    const b = new TerraformStack(app, "b");
+    new AzurermProvider(b, "azurerm", { features: [{}] });
+    const values: Record<string, unknown> = {
+      plain: group.name,
+      template: `${group.location}-suffix`,
+      number: Token.asNumber(group.id),
+      numberInString: `n=${Token.asNumber(group.managedBy)}`,
+      list: Token.asList(group.tags),
+      lazy: Lazy.stringValue({ produce: () => group.location }),
+      joined: Fn.join("-", [group.name, "x"]),
+      literal: "no token here, 3e8 is just text",
+    };
+    for (const [id, value] of Object.entries(values)) new TerraformOutput(b, id, { value });
+    new ResourceGroup(b, "Tagged", { name: "rg-b", location: "westeurope", tags: { [group.name]: "keyed by a reference", plain: "v" } });
+    return [a, b];
+  }
+
+  test("registers the same cross-stack references as cdktf's, so every stack synthesizes the same", () => {
+    const withCdktf = crossStackApp();
+    withCdktf.forEach((stack) => stack.prepareStack());
+    const withOurs = crossStackApp();
+    withOurs.forEach((stack) => prepareStack(stack));
+    const json = (stacks: TerraformStack[]) => stacks.map((stack) => JSON.stringify(stack.toTerraform()));
+    expect(json(withOurs)).toEqual(json(withCdktf));
+    // the references really crossed: outputs in a, remote state in b
+    expect(Object.keys(withOurs[0].toTerraform().output ?? {}).filter((o) => o.startsWith("cross-stack-output-")).length).toBeGreaterThanOrEqual(4);
+    expect(withOurs[1].toTerraform().data.terraform_remote_state).toBeDefined();
+  });
+});
