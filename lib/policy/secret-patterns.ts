@@ -24,8 +24,15 @@ const FORMATS: readonly (readonly [string, RegExp])[] = [
 /** Keys whose literal string value is a credential (not `secretName` or `*_secret_id`-style references). */
 const SECRET_KEY = /^(.*[_-])?(password|passwd|pwd|client[_-]?secret|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|token)$/i;
 
+/**
+ * Text every format above needs somewhere (a superset, case-insensitive): a string without any of it holds no
+ * secret-like literal, which rules out nearly every string of a synth in one scan.
+ */
+const ANY_FORMAT = /-----BEGIN|gh[pousr]_|github_pat_|AKIA|ASIA|AccountKey=|sig=|xox[abprs]-|eyJ|:\/\//i;
+
 /** The kinds of secret-like literal in one string (empty when none). */
 export function secretKinds(text: string): string[] {
+  if (!ANY_FORMAT.test(text)) return [];
   return FORMATS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
 }
 
@@ -40,21 +47,30 @@ export function findSecretLiterals(value: unknown, skip: readonly string[] = [],
   return found;
 }
 
-/** Adds the findings below `value` to `into` (one walk, no arrays per node: it runs on every synthesized object). */
+/**
+ * Adds the findings below `value` to `into`. One walk, no arrays per node, and a node's path is built only when it
+ * has a finding: it runs on every synthesized object.
+ */
 function collectSecretLiterals(value: unknown, skip: readonly string[], path: string, into: SecretFinding[]): void {
   if (typeof value === "string") {
     for (const kind of secretKinds(value)) into.push({ path: path || "(value)", kind });
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) collectSecretLiterals(value[i], skip, `${path}[${i}]`, into);
+    for (let i = 0; i < value.length; i++) if (mayHoldSecrets(value[i])) collectSecretLiterals(value[i], skip, `${path}[${i}]`, into);
   } else if (value !== null && typeof value === "object") {
     for (const key of Object.keys(value)) {
       if (skip.includes(key)) continue;
       const item = (value as Record<string, unknown>)[key];
+      const named = typeof item === "string" && item.length >= 8 && SECRET_KEY.test(key) && !item.includes("${");
+      if (!named && !mayHoldSecrets(item)) continue;
       const where = path ? `${path}.${key}` : key;
       const before = into.length;
       collectSecretLiterals(item, skip, where, into);
-      const named = typeof item === "string" && item.length >= 8 && SECRET_KEY.test(key) && !item.includes("${");
       if (named && into.length === before) into.push({ path: where, kind: `literal under secret-named key "${key}"` });
     }
   }
+}
+
+/** False for a value that cannot hold a finding: not an object, and not a string of a secret-like format. */
+function mayHoldSecrets(value: unknown): boolean {
+  return typeof value === "string" ? ANY_FORMAT.test(value) : value !== null && typeof value === "object";
 }
