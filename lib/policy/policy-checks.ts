@@ -67,7 +67,8 @@ export class PolicyChecks implements IAspect {
       if (synthesizer) {
         stack.synthesizer = synthesizer;
         // App.synth prepares every stack before any synthesizer runs: the same effect, only the tokens resolved
-        stack.prepareStack = () => prepareStack(stack);
+        // (a stack class with a prepareStack of its own keeps it)
+        if (stack.prepareStack === TerraformStack.prototype.prepareStack) stack.prepareStack = () => prepareStack(stack);
       }
       // Custom synthesis runs only in a real synth (after the stack's Aspects), never in Testing.synth.
       if (checks.writeReport && !synthesizer?.checksSynthesizedJson) addCustomSynthesis(new Construct(stack, "PolicyReport"), { onSynthesize: (session) => checks.write(session.outdir, stack.node.path) });
