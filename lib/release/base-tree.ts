@@ -1,6 +1,6 @@
 import { Git } from "./git";
 import { readBlobs } from "./read-blobs";
-import { CorruptCacheError, hashAlgorithm, objectId, parseTree, rootTreeOf, TreeEntry, TreeListing, TreeObjectEntry, verifiedTreeListing } from "./tree";
+import { CorruptCacheError, hashAlgorithm, objectId, parseTree, rootTreeOf, TreeEntry, TreeObjectEntry, verifiedTreeListing } from "./tree";
 
 /** Parent folder of a path: `a/b/` for `a/b/c` and for `a/b/c/`, "" for a top-level entry. */
 export function parentFolder(path: string): string {
@@ -26,7 +26,7 @@ export class BaseTree {
   /** Folder ("" or `a/b/`) → its tree's entries, for the folders read so far. */
   private readonly trees = new Map<string, Map<string, TreeObjectEntry>>();
   private root: string | undefined;
-  private listings = new Map<string, TreeListing>();
+  private readonly listings = new Map<string, Map<string, TreeEntry>>();
 
   /** `commit` undefined: an empty tree (a repository without the branch). */
   constructor(
@@ -63,13 +63,13 @@ export class BaseTree {
     return found;
   }
 
-  /** Every file below a folder (paths from the repository root) and the folders' tree ids, checked. */
-  public files(folder = ""): TreeListing {
+  /** Every file below a folder: path from the repository root → entry, listed once and checked. */
+  public files(folder = ""): Map<string, TreeEntry> {
     let listing = this.listings.get(folder);
     if (!listing) {
       const id = this.folderId(folder);
-      const below = id ? verifiedTreeListing(this.git, id, this.algorithm) : { files: new Map<string, TreeEntry>(), folders: new Map<string, string>() };
-      listing = folder === "" ? below : prefixed(below, folder);
+      const below = id ? verifiedTreeListing(this.git, id, this.algorithm) : new Map<string, TreeEntry>();
+      listing = folder === "" ? below : new Map([...below].map(([path, entry]) => [`${folder}${path}`, entry]));
       this.listings.set(folder, listing);
     }
     return listing;
@@ -119,12 +119,4 @@ function depth(folder: string): number {
   let n = 0;
   for (let i = folder.indexOf("/"); i >= 0; i = folder.indexOf("/", i + 1)) n++;
   return n;
-}
-
-function prefixed(listing: TreeListing, folder: string): TreeListing {
-  const files = new Map<string, TreeEntry>();
-  for (const [path, entry] of listing.files) files.set(`${folder}${path}`, entry);
-  const folders = new Map<string, string>();
-  for (const [path, id] of listing.folders) folders.set(`${folder}${path}`, id);
-  return { files, folders };
 }

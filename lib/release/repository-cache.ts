@@ -70,7 +70,7 @@ export function isLocalRepository(repo: string): boolean {
 
 /**
  * A persistent bare mirror of one branch of a GitOps repository, kept between commands. It is only a cache:
- * everything read from it is checked against the remote's branch head (see `verifiedListing`), a cache that
+ * everything read from it is checked against the remote's branch head (see `BaseTree`), a cache that
  * fails a check is rebuilt, and the push is the only step that changes the remote. Remote repositories are
  * cloned blob-less (`--filter=blob:none`): history and tree comparisons need no file contents, and the few
  * blobs a command reads are fetched on demand.

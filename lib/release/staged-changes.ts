@@ -59,7 +59,7 @@ export function changesOf(base: BaseTree, staging: Staging, algorithm: "sha1" | 
     else if (!entry && before) changes.push({ status: "D", path: file });
     else if (entry && before && (before.oid !== entry.oid || before.mode !== entry.mode)) changes.push({ status: "M", path: file });
     if (committed.has(`${file}/`) && hidden.includes(file)) {
-      for (const below of base.files(`${file}/`).files.keys()) if (!staged.has(below)) changes.push({ status: "D", path: below });
+      for (const below of base.files(`${file}/`).keys()) if (!staged.has(below)) changes.push({ status: "D", path: below });
     }
   }
   return changes.sort((a, b) => compareStrings(a.path, b.path));
@@ -81,7 +81,7 @@ function folderChanges(base: BaseTree, folder: string, staged: StagedFolder, alg
     const next: FolderPair[] = [];
     for (const p of level) {
       if (!p.staged) {
-        if (p.baseId) for (const file of base.files(p.prefix).files.keys()) changes.push({ status: "D", path: file });
+        if (p.baseId) for (const file of base.files(p.prefix).keys()) changes.push({ status: "D", path: file });
       } else if (!p.baseId) {
         for (const [file] of p.staged.allFiles(p.prefix)) changes.push({ status: "A", path: file });
       } else if (differ(p)) {

@@ -7,12 +7,6 @@ export interface TreeEntry {
   readonly oid: string;
 }
 
-/** Every file of a commit (path → entry) and the tree id of every folder (path with trailing slash → id). */
-export interface TreeListing {
-  readonly files: Map<string, TreeEntry>;
-  readonly folders: Map<string, string>;
-}
-
 /** The hash of the object format: sha1 ids have 40 hex digits, sha256 ids 64. */
 export function hashAlgorithm(oid: string): "sha1" | "sha256" {
   return oid.length === 64 ? "sha256" : "sha1";
@@ -38,20 +32,6 @@ interface RawEntry {
   readonly name: string;
 }
 
-/**
- * Lists a commit's tree (`git ls-tree -r -t`) and checks it against the commit id: the commit object must hash
- * to `commit`, and every tree, rebuilt from the listing, must hash to the id its parent (or the commit) names.
- * Blob contents are not read (a blob-less cache has none); their ids are what verify and publish compare.
- */
-export function verifiedListing(git: Git, commit: string): TreeListing {
-  return verifiedTreeListing(git, verifiedRootTree(git, commit), hashAlgorithm(commit));
-}
-
-/** The root tree id of a commit, read from the commit object after checking that it hashes to `commit`. */
-export function verifiedRootTree(git: Git, commit: string): string {
-  return rootTreeOf(git.runBuffer(["cat-file", "commit", commit]), commit);
-}
-
 /** The root tree id a commit object names, after checking that the object hashes to the commit id. */
 export function rootTreeOf(commitObject: Buffer | undefined, commit: string): string {
   if (!commitObject || objectId("commit", commitObject, hashAlgorithm(commit)) !== commit) throw new CorruptCacheError(`commit ${commit} is missing or does not match its id`);
@@ -61,10 +41,10 @@ export function rootTreeOf(commitObject: Buffer | undefined, commit: string): st
 }
 
 /**
- * Every file below a tree (paths relative to it) and the id of every folder, listed with `git ls-tree -r -t`
- * and checked: every tree, rebuilt from the listing, must hash to the id its parent (or `tree`) names.
+ * Every file below a tree (path relative to it → entry), listed with `git ls-tree -r -t` and checked: every tree,
+ * rebuilt from the listing, must hash to the id its parent (or `tree`) names.
  */
-export function verifiedTreeListing(git: Git, tree: string, algorithm: "sha1" | "sha256"): TreeListing {
+export function verifiedTreeListing(git: Git, tree: string, algorithm: "sha1" | "sha256"): Map<string, TreeEntry> {
   const out = git.runBuffer(["ls-tree", "-r", "-t", "-z", "--full-tree", tree]).toString("utf8");
   const children = new Map<string, RawEntry[]>([["", []]]);
   const files = new Map<string, TreeEntry>();
@@ -89,7 +69,7 @@ export function verifiedTreeListing(git: Git, tree: string, algorithm: "sha1" | 
       throw new CorruptCacheError(`tree ${folders.get(folder)} (${folder || "the root"} of tree ${tree}) does not match its content`);
     }
   }
-  return { files, folders };
+  return files;
 }
 
 /** An entry of one tree object: a file (`blob`, or a submodule's `commit`) or a folder (`tree`). */

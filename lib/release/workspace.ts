@@ -167,7 +167,7 @@ export class GitOpsWorkspace {
   /** Restores a folder (with trailing slash) to its content at a commit; nothing outside it changes. */
   public restoreFolder(folder: string, commit: string): void {
     this.unstage([folder]);
-    for (const [file, entry] of new BaseTree(this.git, commit).files(folder).files) this.overrides.set(file, entry);
+    for (const [file, entry] of new BaseTree(this.git, commit).files(folder)) this.overrides.set(file, entry);
     this.version++;
   }
 
@@ -208,7 +208,7 @@ export class GitOpsWorkspace {
   private get entries(): Map<string, TreeEntry> {
     if (this.full?.version !== this.version) {
       const entries = new Map<string, TreeEntry>();
-      for (const [file, entry] of this.base.files().files) if (!this.isHidden(file)) entries.set(file, entry);
+      for (const [file, entry] of this.base.files()) if (!this.isHidden(file)) entries.set(file, entry);
       for (const [file, entry] of this.overrides) entries.set(file, entry);
       this.full = { version: this.version, entries };
     }
