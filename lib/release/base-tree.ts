@@ -15,11 +15,11 @@ export function baseName(path: string): string {
 }
 
 /**
- * A commit's tree, read lazily from the cache: a folder's tree object is read only when a lookup reaches it,
- * the folders of one depth in one `git cat-file --batch`, and every object read must hash to the id that its
+ * A commit's tree, read lazily from the cache: a folder's tree object is read only when a lookup reaches it (the
+ * trees a lookup needs in one `git cat-file --batch`, by path), and every object read must hash to the id that its
  * parent (or the commit, itself checked against its id) names, so a damaged cache is caught (`CorruptCacheError`)
- * rather than trusted. Comparing the tree id of a folder with one computed from the output needs only the
- * trees on the path to it; listing everything (`files`) is one `git ls-tree -r`.
+ * rather than trusted. Comparing the tree id of a folder with one computed from the output needs only the trees
+ * on the path to it; listing everything (`files`) is one `git ls-tree -r`.
  */
 export class BaseTree {
   private readonly algorithm: "sha1" | "sha256";
@@ -51,7 +51,7 @@ export class BaseTree {
 
   /**
    * The entries at these paths (files, or folders with a trailing slash), absent ones left out. The trees on
-   * the paths are read depth by depth, one git call per depth.
+   * the paths are read in one git call.
    */
   public lookup(paths: readonly string[]): Map<string, TreeObjectEntry> {
     this.read(paths.map(parentFolder));

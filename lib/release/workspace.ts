@@ -99,7 +99,7 @@ export class GitOpsWorkspace {
     return this.stagedEntries([file]).get(file)?.oid;
   }
 
-  /** Blob ids of files as staged (absent files left out), with one git call per folder depth. */
+  /** Blob ids of files as staged (absent files left out), the trees on their paths read in one git call. */
   public blobIdsOf(files: readonly string[]): Map<string, string> {
     return new Map([...this.stagedEntries(files)].map(([file, entry]) => [file, entry.oid]));
   }
