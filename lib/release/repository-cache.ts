@@ -138,7 +138,7 @@ export class RepositoryCache {
       this.tipCommit = head;
       if (head === undefined) {
         this.git.run(["update-ref", "-d", this.trackingRef], { allowFailure: true });
-      } else if (this.git.run(["rev-parse", "-q", "--verify", this.trackingRef], { allowFailure: true }).stdout.trim() !== head) {
+      } else if (this.trackedHead() !== head) {
         // fetch only what the cache lacks; a head it already holds (pushed from here) just moves the ref
         if (this.git.run(["cat-file", "-e", `${head}^{commit}`], { allowFailure: true }).status === 0) this.git.run(["update-ref", this.trackingRef, head]);
         else this.fetch();
@@ -149,6 +149,23 @@ export class RepositoryCache {
     } finally {
       lock.release();
     }
+  }
+
+  /**
+   * The commit the tracking ref names: read from its file (the cache's refs are loose: nothing packs them, and
+   * a git process less counts in every command), or with git when there is no such file (packed). A file that
+   * holds no object id is a damaged cache, which is rebuilt.
+   */
+  private trackedHead(): string | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(this.dir, ...this.trackingRef.split("/")), "utf8");
+    } catch {
+      return this.git.run(["rev-parse", "-q", "--verify", this.trackingRef], { allowFailure: true }).stdout.trim() || undefined;
+    }
+    const id = /^([0-9a-f]{40}|[0-9a-f]{64})\n$/.exec(text)?.[1];
+    if (!id) throw new CorruptCacheError(`${this.trackingRef} holds no object id`);
+    return id;
   }
 
   /** True when the folder is a cache of this repository that git can open. */

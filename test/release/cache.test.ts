@@ -39,6 +39,23 @@ describe("the repository cache", () => {
     expect(cacheOf(env)).toBe(cache);
   });
 
+  test("the tracking ref is read from its file; a packed one is read by git, one that holds no object id makes the cache be rebuilt", async () => {
+    const { env, remote, source } = await published();
+    const cache = cacheOf(env);
+    const ref = path.join(cache, "refs", "remotes", "origin", "main");
+    const head = git(remote, ["rev-parse", "main"], env);
+    expect(fs.readFileSync(ref, "utf8")).toBe(`${head}\n`);
+    git(cache, ["pack-refs", "--all"], env);
+    expect(fs.existsSync(ref)).toBe(false);
+    expect((await cli(source, env, "verify", "--repo", remote)).code).toBe(0);
+    fs.mkdirSync(path.dirname(ref), { recursive: true });
+    fs.writeFileSync(ref, "not an object id\n");
+    const run = await cli(source, env, "verify", "--repo", remote);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("refs/remotes/origin/main holds no object id); rebuilding it");
+    expect(fs.readFileSync(ref, "utf8")).toBe(`${head}\n`);
+  });
+
   test("a deleted cache, or one whose objects are gone, is rebuilt", async () => {
     const { env, remote, source } = await published();
     const cache = cacheOf(env);
