@@ -43,8 +43,11 @@ export function buildTree(git: Git, base: string | undefined, changes: readonly 
   }
 }
 
-/** Writes a commit of `tree` on top of `parent` (none for the first) with the message; returns its id. */
-export function commitTree(git: Git, tree: string, parent: string | undefined, message: string): string {
+/**
+ * Writes a commit of `tree` on top of `parent` (none for the first) with the message; returns its id.
+ * `identity`: the committer's environment (`Git.identityEnv`), when already known.
+ */
+export function commitTree(git: Git, tree: string, parent: string | undefined, message: string, identity: NodeJS.ProcessEnv = git.identityEnv()): string {
   const parents = parent ? ["-p", parent] : [];
-  return git.text(["commit-tree", "--no-gpg-sign", tree, ...parents, "-F", "-"], { input: message, env: git.identityEnv() });
+  return git.text(["commit-tree", "--no-gpg-sign", tree, ...parents, "-F", "-"], { input: message, env: identity });
 }

@@ -12,6 +12,9 @@ export const FALLBACK_IDENTITY = { name: "cdktf-gitops", email: "cdktf-gitops@lo
  */
 const FIXED_CONFIG = ["-c", "gc.auto=0", "-c", "gc.autoDetach=false", "-c", "maintenance.auto=false", "-c", "core.quotepath=off"];
 
+/** The config keys of a commit's identity, as a `git config --get-regexp` pattern. */
+export const USER_CONFIG = "^user\\.(name|email)$";
+
 /** Result of a git invocation. */
 export interface GitResult {
   readonly status: number;
@@ -86,10 +89,10 @@ export class Git {
   /**
    * Environment variables that give commits an identity when none is configured: the environment's
    * GIT_AUTHOR_* / GIT_COMMITTER_* and git config win; `cdktf-gitops <cdktf-gitops@localhost>` is the fallback.
+   * `configured`: the output of `git config --get-regexp` for `user.name` / `user.email`, when already read.
    */
-  public identityEnv(): NodeJS.ProcessEnv {
+  public identityEnv(configured: string = this.run(["config", "--get-regexp", USER_CONFIG], { allowFailure: true }).stdout): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {};
-    const configured = this.run(["config", "--get-regexp", "^user\\.(name|email)$"], { allowFailure: true }).stdout;
     const name = /^user\.name \S/m.test(configured);
     const email = /^user\.email \S/m.test(configured);
     if (!name) {

@@ -5,7 +5,7 @@ import * as path from "path";
 import { acquireLock } from "./cache-lock";
 import { ExitCode, ReleaseError } from "./errors";
 import { redactUrl, redactUrlsIn } from "../core/redaction";
-import { Git } from "./git";
+import { Git, USER_CONFIG } from "./git";
 import { CorruptCacheError } from "./tree";
 
 /** Bumped when the cache's layout changes: a cache of another version is rebuilt. */
@@ -102,6 +102,8 @@ export class RepositoryCache {
   public readonly displayRepo: string;
   private readonly progress: (message: string) => void;
   private tipCommit: string | undefined;
+  /** `user.name` / `user.email` lines of git config, read with the cache's own settings (undefined: not read). */
+  private userConfig: string | undefined;
 
   private constructor(
     public readonly dir: string,
@@ -118,6 +120,11 @@ export class RepositoryCache {
   /** The branch head at the last fetch; undefined when the remote has no such branch (an empty repository). */
   public get tip(): string | undefined {
     return this.tipCommit;
+  }
+
+  /** The environment that gives the cache's commits an identity (see `Git.identityEnv`). */
+  public identityEnv(): NodeJS.ProcessEnv {
+    return this.git.identityEnv(this.userConfig);
   }
 
   /** The ref the cache keeps the fetched head in. */
@@ -171,8 +178,10 @@ export class RepositoryCache {
   /** True when the folder is a cache of this repository that git can open. */
   private isUsable(): boolean {
     if (!fs.existsSync(path.join(this.dir, "HEAD")) || !fs.existsSync(path.join(this.dir, "objects"))) return false;
-    const marks = this.git.run(["config", "--get-regexp", "^cdktf-gitops\\."], { allowFailure: true }).stdout;
-    return marks.includes(`cdktf-gitops.cache ${CACHE_VERSION}\n`) && marks.includes(`cdktf-gitops.repository ${this.displayRepo}\n`);
+    // the committer's identity in the same git call: a commit needs it, and it is one git process less
+    const config = this.git.run(["config", "--get-regexp", `^cdktf-gitops\\.|${USER_CONFIG}`], { allowFailure: true }).stdout;
+    this.userConfig = config.split("\n").filter((line) => line.startsWith("user.")).map((line) => `${line}\n`).join("");
+    return config.includes(`cdktf-gitops.cache ${CACHE_VERSION}\n`) && config.includes(`cdktf-gitops.repository ${this.displayRepo}\n`);
   }
 
   private create(): void {

@@ -185,7 +185,7 @@ export class GitOpsWorkspace {
 
   /** Commits the staged tree on top of the branch head with a message; returns the commit (not yet pushed). */
   public commit(message: string): string {
-    this.pending = commitTree(this.git, this.stagedTree(), this.head(), message);
+    this.pending = commitTree(this.git, this.stagedTree(), this.head(), message, this.cache.identityEnv());
     return this.pending;
   }
 

@@ -167,6 +167,21 @@ describe("publish", () => {
     expect(git(remote, ["log", "-1", "--format=%an <%ae> / %cn <%ce>"], env)).toBe("cdktf-gitops <cdktf-gitops@localhost> / cdktf-gitops <cdktf-gitops@localhost>");
   });
 
+  test("uses git config's user.name / user.email, on a new cache and on one opened again", async () => {
+    const env = testEnv();
+    for (const key of ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"]) delete env[key];
+    const globalConfig = path.join(tmpDir(), "gitconfig");
+    fs.writeFileSync(globalConfig, "[user]\n\tname = Config User\n\temail = config@example.com\n");
+    const configured = { ...env, GIT_CONFIG_GLOBAL: globalConfig };
+    const remote = bareRemote(env);
+    const source = sourceRepo(configured, { pins: { dev: { web: WEB_1 } } });
+    expect((await cli(source, configured, "publish", "--repo", remote)).code).toBe(0);
+    writePinsFile(source, "dev", { web: WEB_2 });
+    commitAll(source, "web 2", configured);
+    expect((await cli(source, configured, "publish", "--repo", remote)).code).toBe(0);
+    expect(git(remote, ["log", "--format=%an <%ae> / %cn <%ce>"], env).split("\n")).toEqual(Array(2).fill("Config User <config@example.com> / Config User <config@example.com>"));
+  });
+
   test("a source that is not a git repository records source commit none; a dirty one needs --allow-dirty with --repo", async () => {
     const env = testEnv();
     const remote = bareRemote(env);
