@@ -8,7 +8,8 @@ const LARGE_FILE_BYTES = SLAB_BYTES / 8;
 /**
  * Reads the files of a synthesized output (10,000 and more for 1,000 apps) into shared 4 MiB buffers: each file
  * is a view of a slab, not a buffer of its own, so reading costs an open, a stat and a read per file and the
- * garbage collector tracks a few large buffers instead of one per file (a third of the reading time otherwise).
+ * garbage collector tracks a few large buffers instead of one per file (reading and hashing 11,000 files: 100 ms
+ * instead of 115 ms, one process each).
  * The views stay valid as long as they are referenced; a slab is never written twice.
  */
 export class OutputReader {
