@@ -14,7 +14,9 @@ export type PushResult = "pushed" | "rejected";
  * for any other failure. Never force-pushes.
  */
 export function pushCommit(git: Git, commit: string, branch: string, displayRepo: string): PushResult {
-  const result = runGuardedGit(["-c", "gc.auto=0", "push", "--porcelain", "origin", `${commit}:refs/heads/${branch}`], git.dir, git.environment);
+  // with the fetch refspec, a successful push also moves the cache's tracking ref (no update-ref afterwards)
+  const tracking = `remote.origin.fetch=+refs/heads/${branch}:refs/remotes/origin/${branch}`;
+  const result = runGuardedGit(["-c", "gc.auto=0", "-c", tracking, "push", "--porcelain", "origin", `${commit}:refs/heads/${branch}`], git.dir, git.environment);
   if (result.status === 0) return "pushed";
   const text = redactUrlsIn(`${result.stdout}\n${result.stderr}`);
   // the branch moved on (or a concurrent push holds its lock): fetch, re-apply and retry

@@ -193,10 +193,8 @@ export class GitOpsWorkspace {
   public push(): PushResult {
     if (!this.pending) throw new Error("push before commit");
     this.progress(`pushing to ${this.displayRepo} (${this.branch})`);
-    const result = pushCommit(this.git, this.pending, this.branch, this.displayRepo);
-    // the cache then already holds the new head, so the next command fetches nothing
-    if (result === "pushed") this.git.run(["update-ref", this.cache.trackingRef, this.pending], { allowFailure: true });
-    return result;
+    // the push also moves the cache's tracking ref (see pushCommit), so the next command fetches nothing
+    return pushCommit(this.git, this.pending, this.branch, this.displayRepo);
   }
 
   /** Nothing to remove: the cache stays for the next command, staged changes lived in memory. */
