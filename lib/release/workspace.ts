@@ -8,7 +8,7 @@ import { BaseTree } from "./base-tree";
 import { ENVIRONMENTS_FOLDER } from "../core/gitops-layout";
 import { changesOf, FileChange, Staging, staging } from "./staged-changes";
 import { writeStagedTree } from "./tree-writer";
-import { blobId, hashAlgorithm, TreeEntry } from "./tree";
+import { blobId, CorruptCacheError, hashAlgorithm, TreeEntry } from "./tree";
 
 export type { FileChange } from "./staged-changes";
 
@@ -267,6 +267,12 @@ export class GitOpsWorkspace {
       else if (entry) toRead.push(entry.oid);
     }
     const blobs = readBlobs(this.git, toRead);
+    const algorithm = this.algorithm();
+    for (const [oid, blob] of blobs) {
+      // checked like every tree, and kept: release.json is read more than once by a publish
+      if (blobId(blob, algorithm) !== oid) throw new CorruptCacheError(`blob ${oid} does not match its content`);
+      this.contents.set(oid, blob);
+    }
     for (const file of files) {
       const oid = entries.get(file)?.oid;
       const blob = oid === undefined || result.has(file) ? undefined : blobs.get(oid);

@@ -101,6 +101,20 @@ describe("the repository cache", () => {
     expect(run.stdout).toContain("matches a fresh synth");
   });
 
+  test("a blob read from the cache that does not match its id (here: a replace ref on release.json) is caught and rebuilt", async () => {
+    const { env, remote, source } = await published();
+    const cache = cacheOf(env);
+    const release = git(cache, ["rev-parse", "refs/remotes/origin/main:environments/dev/release.json"], env);
+    const other = git(cache, ["rev-parse", "refs/remotes/origin/main:bootstrap/terraform/state/cdk.tf.json"], env);
+    git(cache, ["replace", release, other], env);
+
+    const run = await cli(source, env, "verify", "--repo", remote);
+
+    expect(run.stderr).toMatch(new RegExp(`failed a check \\(blob ${release} does not match its content\\); rebuilding it`));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("matches a fresh synth");
+  });
+
   test("a lock left by a killed command is broken; one of a live process is waited for", async () => {
     const { env, remote, source } = await published();
     const lock = `${cacheOf(env)}.lock`;
