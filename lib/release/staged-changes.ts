@@ -1,7 +1,7 @@
 import { compareStrings } from "../core/sorting";
 import { BaseTree } from "./base-tree";
 import { StagedFolder } from "./staged-folder";
-import { TreeEntry } from "./tree";
+import { TreeEntry, TreeObjectEntry } from "./tree";
 
 /** A staged change of one file: git status letter (A, M, D) and path. */
 export interface FileChange {
@@ -93,7 +93,7 @@ function folderChanges(base: BaseTree, folder: string, staged: StagedFolder, alg
 }
 
 /** Compares one folder's staged files with its committed entries; returns the sub-folders to compare next. */
-function childChanges(prefix: string, staged: StagedFolder, committed: ReadonlyMap<string, TreeEntry & { type: string }>, changes: FileChange[]): FolderPair[] {
+function childChanges(prefix: string, staged: StagedFolder, committed: ReadonlyMap<string, TreeObjectEntry>, changes: FileChange[]): FolderPair[] {
   const next: FolderPair[] = [];
   for (const [name, entry] of staged.files) {
     const before = committed.get(name);

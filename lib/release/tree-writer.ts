@@ -3,11 +3,11 @@ import { buildTree, writeBlobs } from "./commit-builder";
 import { Git } from "./git";
 import { exactPaths, FileChange, Staging } from "./staged-changes";
 import { StagedFolder } from "./staged-folder";
-import { sortedTreeId, TreeEntry } from "./tree";
+import { sortedTreeId, TreeObjectEntry } from "./tree";
 
 /** A tree object to write: its entries (name → entry) and its id, computed in memory. */
 interface NewTree {
-  readonly entries: Map<string, { readonly mode: string; readonly type: string; readonly oid: string }>;
+  readonly entries: Map<string, TreeObjectEntry>;
   readonly id: string;
 }
 
@@ -72,7 +72,7 @@ function collectChanged(base: BaseTree, prefix: string, staged: StagedFolder, al
     const before = committed?.get(name);
     if (sub.treeId(algorithm) !== before?.oid) collectChanged(base, `${prefix}${name}/`, sub, algorithm, trees);
   }
-  const entries = new Map<string, { mode: string; type: string; oid: string }>();
+  const entries = new Map<string, TreeObjectEntry>();
   for (const [name, e] of staged.files) entries.set(name, { mode: e.mode, type: "blob", oid: e.oid });
   for (const [name, sub] of staged.folders) entries.set(name, { mode: "040000", type: "tree", oid: sub.treeId(algorithm) });
   trees.push(newTree(entries, algorithm));
@@ -89,7 +89,7 @@ function composeAbove(base: BaseTree, staging: Staging, algorithm: "sha1" | "sha
   base.read([...touched]);
   const ids = new Map<string, string | undefined>();
   for (const folder of [...touched].sort((a, b) => b.length - a.length)) {
-    const entries = new Map<string, TreeEntry & { type: string }>(base.children(folder) ?? []);
+    const entries = new Map<string, TreeObjectEntry>(base.children(folder) ?? []);
     for (const path of staging.hidden) if (parentFolder(path) === folder) entries.delete(baseName(path));
     for (const path of exact) {
       const entry = staging.staged.get(path);
@@ -112,6 +112,6 @@ function composeAbove(base: BaseTree, staging: Staging, algorithm: "sha1" | "sha
   return ids.get("");
 }
 
-function newTree(entries: Map<string, { readonly mode: string; readonly type: string; readonly oid: string }>, algorithm: "sha1" | "sha256"): NewTree {
+function newTree(entries: Map<string, TreeObjectEntry>, algorithm: "sha1" | "sha256"): NewTree {
   return { entries, id: sortedTreeId([...entries].map(([name, e]) => ({ name, mode: e.mode, type: e.type, oid: e.oid })), algorithm) };
 }

@@ -86,31 +86,19 @@ describe("the repository cache", () => {
     expect(git(remote, ["diff", "--name-only", "main~1", "main"], env).split("\n")).toEqual(["environments/dev/apps/web/deployment-web.yaml", "environments/dev/release.json"]);
   });
 
-  test("a cache whose trees do not match their ids (here: a replace ref) is caught and rebuilt", async () => {
+  // a replace ref makes git in the cache answer an object's id with another object's content
+  test.each([
+    ["trees", "environments/dev", "bootstrap", (_: string) => /failed a check \(tree .* does not match its content\); rebuilding it/],
+    ["blobs (release.json)", "environments/dev/release.json", "bootstrap/terraform/state/cdk.tf.json", (id: string) => new RegExp(`failed a check \\(blob ${id} does not match its content\\); rebuilding it`)],
+  ])("a cache whose %s do not match their ids (here: a replace ref) is caught and rebuilt", async (_, replaced, by, message) => {
     const { env, remote, source } = await published();
     const cache = cacheOf(env);
-    // make git in the cache answer the dev folder's tree id with the staging folder's content
-    const dev = git(cache, ["rev-parse", "refs/remotes/origin/main:environments/dev"], env);
-    const bootstrap = git(cache, ["rev-parse", "refs/remotes/origin/main:bootstrap"], env);
-    git(cache, ["replace", dev, bootstrap], env);
+    const id = git(cache, ["rev-parse", `refs/remotes/origin/main:${replaced}`], env);
+    git(cache, ["replace", id, git(cache, ["rev-parse", `refs/remotes/origin/main:${by}`], env)], env);
 
     const run = await cli(source, env, "verify", "--repo", remote);
 
-    expect(run.stderr).toMatch(/failed a check \(tree .* does not match its content\); rebuilding it/);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain("matches a fresh synth");
-  });
-
-  test("a blob read from the cache that does not match its id (here: a replace ref on release.json) is caught and rebuilt", async () => {
-    const { env, remote, source } = await published();
-    const cache = cacheOf(env);
-    const release = git(cache, ["rev-parse", "refs/remotes/origin/main:environments/dev/release.json"], env);
-    const other = git(cache, ["rev-parse", "refs/remotes/origin/main:bootstrap/terraform/state/cdk.tf.json"], env);
-    git(cache, ["replace", release, other], env);
-
-    const run = await cli(source, env, "verify", "--repo", remote);
-
-    expect(run.stderr).toMatch(new RegExp(`failed a check \\(blob ${release} does not match its content\\); rebuilding it`));
+    expect(run.stderr).toMatch(message(id));
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("matches a fresh synth");
   });
