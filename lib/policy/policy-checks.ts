@@ -10,6 +10,7 @@ import { DEFAULT_POLICY_PACKS } from "./packs";
 import { PolicyPack } from "./policy-pack";
 import { PolicyStackSynthesizer } from "./policy-synthesizer";
 import { buildPolicyReport, POLICY_REPORT_FILE, POLICY_SUMMARY_FILE, PolicyReport, policySummaryMarkdown } from "./policy-report";
+import { rememberSnakeCaseKeys } from "./snake-case-keys";
 import { prepareStack, resolvedResources, Resources } from "./stack-resolution";
 import { PolicyKubernetesObject } from "./rule";
 import { suppressionsOf } from "./suppressions";
@@ -69,6 +70,8 @@ export class PolicyChecks implements IAspect {
         // App.synth prepares every stack before any synthesizer runs: the same effect, only the tokens resolved
         // (a stack class with a prepareStack of its own keeps it)
         if (stack.prepareStack === TerraformStack.prototype.prepareStack) stack.prepareStack = () => prepareStack(stack);
+        // the same cdktf 0.21 the synthesizer follows
+        rememberSnakeCaseKeys();
       }
       // Custom synthesis runs only in a real synth (after the stack's Aspects), never in Testing.synth.
       if (checks.writeReport && !synthesizer?.checksSynthesizedJson) addCustomSynthesis(new Construct(stack, "PolicyReport"), { onSynthesize: (session) => checks.write(session.outdir, stack.node.path) });

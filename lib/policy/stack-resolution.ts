@@ -1,4 +1,4 @@
-import { TerraformElement, TerraformOutput, TerraformResource, TerraformStack } from "cdktf";
+import { TerraformElement, TerraformOutput, TerraformResource, TerraformStack, Token } from "cdktf";
 import { resolve } from "cdktf/lib/_tokens";
 import { extractTokenDouble } from "cdktf/lib/tokens/private/encoding";
 import { deepMerge } from "cdktf/lib/util";
@@ -37,7 +37,7 @@ export function resolvedStack(stack: TerraformStack): Record<string, unknown> {
   if (Object.keys(overrides).length > 0 || stack.toTerraform !== TerraformStack.prototype.toTerraform) return stack.toTerraform() as Record<string, unknown>;
   const elements = elementsOf(stack);
   const metadata: Record<string, unknown> = { version: (stack as unknown as { cdktfVersion?: string }).cdktfVersion, stackName: stack.node.id, backend: "local" };
-  for (const e of elements) deepMerge(metadata, resolve(stack, e.toMetadata()));
+  for (const e of elements) deepMerge(metadata, resolvedValue(stack, e.toMetadata(), 0));
   const outputs: Record<string, unknown> = {};
   for (const e of elements) {
     if (!TerraformOutput.isTerraformOutput(e)) continue;
@@ -45,8 +45,34 @@ export function resolvedStack(stack: TerraformStack): Record<string, unknown> {
     deepMerge(outputs, e.node.path.split("/").reduceRight<Record<string, unknown>>((inner, part) => ({ [part]: Object.keys(inner).length === 0 ? e.friendlyUniqueId : inner }), {}));
   }
   const tf: Record<string, unknown> = { "//": { metadata, outputs } };
-  for (const e of elements) deepMerge(tf, resolve(stack, e.toTerraform()));
+  for (const e of elements) deepMerge(tf, resolvedValue(stack, e.toTerraform(), 0));
   return tf;
+}
+
+/**
+ * `resolve(stack, value)` for less: cdktf's resolve builds a resolution context for every value it meets, tokens
+ * or not (a fifth of a synth of 1,000 apps). This copies plain values as cdktf's resolve returns them (undefined
+ * dropped from objects and arrays) and hands cdktf's resolve only what holds a token (see `holdsToken`), whole.
+ * It always returns new objects and arrays, as cdktf's does: `deepMerge` writes into them.
+ */
+function resolvedValue(stack: TerraformStack, value: unknown, depth: number): unknown {
+  // past cdktf's depth limit, its resolve reports the cycle; it also refuses functions
+  if (depth > 200 || typeof value === "function" || holdsToken(value)) return resolve(stack, value);
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const item of value) {
+      const resolved = resolvedValue(stack, item, depth + 1);
+      if (resolved !== undefined) items.push(resolved);
+    }
+    return items;
+  }
+  const object: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const resolved = resolvedValue(stack, item, depth + 1);
+    if (resolved !== undefined) object[key] = resolved;
+  }
+  return object;
 }
 
 /**
@@ -77,8 +103,9 @@ function prepareValue(stack: TerraformStack, value: unknown, depth: number): voi
 
 /** True for what cdktf's resolve treats as a token (or as a container to resolve whole). */
 function holdsToken(value: unknown): boolean {
-  if (typeof value === "string") return TOKEN_IN_STRING.test(value);
-  if (typeof value === "number") return extractTokenDouble(value, false) !== undefined || extractTokenDouble(value, true) !== undefined;
+  // the map token values: cdktf's resolve refuses them in a scalar context
+  if (typeof value === "string") return TOKEN_IN_STRING.test(value) || value === Token.STRING_MAP_TOKEN_VALUE || value === Token.ANY_MAP_TOKEN_VALUE;
+  if (typeof value === "number") return value === Token.NUMBER_MAP_TOKEN_VALUE || extractTokenDouble(value, false) !== undefined || extractTokenDouble(value, true) !== undefined;
   if (value === null || typeof value !== "object") return false;
   const object = value as Record<string, unknown>;
   // resolvable, or a construct (cdktf's resolve refuses it with its own message)

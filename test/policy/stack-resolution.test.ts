@@ -31,30 +31,30 @@ describe("resolvedResources", () => {
   });
 });
 
-describe("prepareStack", () => {
-  /** Two stacks; the second refers to the first in every way a token can hold a reference. */
-  function crossStackApp(): TerraformStack[] {
-    const app = new App({ outdir: "/nonexistent" });
-    const a = new TerraformStack(app, "a");
-    new AzurermProvider(a, "azurerm", { features: [{}] });
-    const group = new ResourceGroup(a, "Group", { name: "rg-a", location: "westeurope" });
-    const b = new TerraformStack(app, "b");
-    new AzurermProvider(b, "azurerm", { features: [{}] });
-    const values: Record<string, unknown> = {
-      plain: group.name,
-      template: `${group.location}-suffix`,
-      number: Token.asNumber(group.id),
-      numberInString: `n=${Token.asNumber(group.managedBy)}`,
-      list: Token.asList(group.tags),
-      lazy: Lazy.stringValue({ produce: () => group.location }),
-      joined: Fn.join("-", [group.name, "x"]),
-      literal: "no token here, 3e8 is just text",
-    };
-    for (const [id, value] of Object.entries(values)) new TerraformOutput(b, id, { value });
-    new ResourceGroup(b, "Tagged", { name: "rg-b", location: "westeurope", tags: { [group.name]: "keyed by a reference", plain: "v" } });
-    return [a, b];
-  }
+/** Two stacks; the second refers to the first in every way a token can hold a reference. */
+function crossStackApp(): TerraformStack[] {
+  const app = new App({ outdir: "/nonexistent" });
+  const a = new TerraformStack(app, "a");
+  new AzurermProvider(a, "azurerm", { features: [{}] });
+  const group = new ResourceGroup(a, "Group", { name: "rg-a", location: "westeurope" });
+  const b = new TerraformStack(app, "b");
+  new AzurermProvider(b, "azurerm", { features: [{}] });
+  const values: Record<string, unknown> = {
+    plain: group.name,
+    template: `${group.location}-suffix`,
+    number: Token.asNumber(group.id),
+    numberInString: `n=${Token.asNumber(group.managedBy)}`,
+    list: Token.asList(group.tags),
+    lazy: Lazy.stringValue({ produce: () => group.location }),
+    joined: Fn.join("-", [group.name, "x"]),
+    literal: "no token here, 3e8 is just text",
+  };
+  for (const [id, value] of Object.entries(values)) new TerraformOutput(b, id, { value });
+  new ResourceGroup(b, "Tagged", { name: "rg-b", location: "westeurope", tags: { [group.name]: "keyed by a reference", plain: "v" } });
+  return [a, b];
+}
 
+describe("prepareStack", () => {
   test("registers the same cross-stack references as cdktf's, so every stack synthesizes the same", () => {
     const withCdktf = crossStackApp();
     withCdktf.forEach((stack) => stack.prepareStack());
@@ -65,5 +65,27 @@ describe("prepareStack", () => {
     // the references really crossed: outputs in a, remote state in b
     expect(Object.keys(withOurs[0].toTerraform().output ?? {}).filter((o) => o.startsWith("cross-stack-output-")).length).toBeGreaterThanOrEqual(4);
     expect(withOurs[1].toTerraform().data.terraform_remote_state).toBeDefined();
+  });
+});
+
+describe("resolvedStack", () => {
+  test("writes what toTerraform() returns for every kind of token, and undefined values, in the same key order", () => {
+    const stacks = crossStackApp();
+    const b = stacks[1];
+    new TerraformOutput(b, "nested", { value: { list: ["a", 1, { deep: Token.asString(Lazy.stringValue({ produce: () => "lazy" })) }], gone: undefined } });
+    new ResourceGroup(b, "Unmanaged", { name: "rg-c", location: "westeurope", managedBy: undefined, tags: { empty: "" } });
+    stacks.forEach((stack) => stack.prepareStack());
+    for (const stack of stacks) expect(JSON.stringify(resolvedStack(stack))).toEqual(JSON.stringify(stack.toTerraform()));
+    // the tokens were resolved, not copied
+    expect(JSON.stringify(resolvedStack(b))).not.toContain("TfToken");
+    expect((resolvedStack(b).output as any).nested.value).toEqual({ list: ["a", 1, { deep: "lazy" }] });
+    expect(Object.keys((resolvedStack(b).resource as any).azurerm_resource_group.Unmanaged)).not.toContain("managed_by");
+  });
+
+  test.each([["a string map token value", Token.STRING_MAP_TOKEN_VALUE], ["a number map token value", Token.NUMBER_MAP_TOKEN_VALUE]])("refuses %s in a scalar context, as cdktf does", (_what, value) => {
+    const stack = new TerraformStack(new App({ outdir: "/nonexistent" }), "s");
+    new TerraformOutput(stack, "o", { value });
+    expect(() => stack.toTerraform()).toThrow(/map token/i);
+    expect(() => resolvedStack(stack)).toThrow(/map token/i);
   });
 });
