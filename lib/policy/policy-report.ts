@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { sortedBy } from "../core/sorting";
+import { compareStrings } from "../core/sorting";
 import { isBlocking, PolicyFinding } from "./evaluate";
 
 /** The report file name, in the synth output folder. */
@@ -35,24 +35,25 @@ export interface PolicyReport {
 
 /** Builds the report: findings sorted by path, resource and rule, with their counts. */
 export function buildPolicyReport(packs: readonly string[], findings: readonly PolicyFinding[], objects: readonly string[] = []): PolicyReport {
-  const sorted = sortedBy(findings, (f) => `${f.path}\u0000${f.resource}\u0000${f.ruleId}`);
-  const open = sorted.filter((f) => f.result !== "compliant" && !f.suppression);
-  return {
-    version: 1,
-    packs: [...packs],
-    summary: {
-      evaluations: sorted.length,
-      compliant: sorted.filter((f) => f.result === "compliant").length,
-      nonCompliant: sorted.filter((f) => f.result === "non-compliant").length,
-      unresolved: sorted.filter((f) => f.result === "unresolved").length,
-      suppressed: sorted.filter((f) => f.suppression && !f.suppression.expired).length,
-      expiredSuppressions: sorted.filter((f) => f.suppression?.expired).length,
-      blocking: sorted.filter(isBlocking).length,
-      warnings: open.filter((f) => f.result === "non-compliant" && f.severity === "warning").length,
-    },
-    objects: [...new Set(objects)].sort(),
-    findings: sorted,
-  };
+  // compared field by field, not by a joined key: a report of 500,000 findings (10,000 apps) would build as
+  // many key strings
+  const sorted = [...findings].sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.resource, b.resource) || compareStrings(a.ruleId, b.ruleId));
+  return { version: 1, packs: [...packs], summary: summaryOf(sorted), objects: [...new Set(objects)].sort(), findings: sorted };
+}
+
+/** The counts of `findings`, in one pass. */
+function summaryOf(findings: readonly PolicyFinding[]): PolicySummary {
+  const summary = { evaluations: findings.length, compliant: 0, nonCompliant: 0, unresolved: 0, suppressed: 0, expiredSuppressions: 0, blocking: 0, warnings: 0 };
+  for (const f of findings) {
+    if (f.result === "compliant") summary.compliant++;
+    else if (f.result === "non-compliant") summary.nonCompliant++;
+    else summary.unresolved++;
+    if (f.suppression?.expired) summary.expiredSuppressions++;
+    else if (f.suppression) summary.suppressed++;
+    if (isBlocking(f)) summary.blocking++;
+    if (f.result === "non-compliant" && f.severity === "warning" && !f.suppression) summary.warnings++;
+  }
+  return summary;
 }
 
 /** Reads a report written by synth; throws naming the file when it is missing or not a report. */
