@@ -81,12 +81,38 @@ export class BaseTree {
   }
 
   /**
+   * The committed blobs of these files (absent ones left out), read in the same `git cat-file --batch` as the
+   * trees on their paths: a command that will read some files (each environment's release.json) spends one git
+   * process on the trees and the files. Each blob is checked against the id its folder names.
+   */
+  public blobs(files: readonly string[]): Map<string, { readonly oid: string; readonly content: Buffer }> {
+    const result = new Map<string, { readonly oid: string; readonly content: Buffer }>();
+    if (this.commit === undefined) return result;
+    const commit = this.commit;
+    const named = files.filter((file) => !file.includes("\n"));
+    const objects = this.readTrees(files.map(parentFolder), named.map((file) => `${commit}:${file}`));
+    for (const file of named) {
+      const entry = this.trees.get(parentFolder(file))?.get(baseName(file));
+      const content = objects.get(`${commit}:${file}`);
+      if (entry?.type !== "blob" || content === undefined) continue;
+      if (objectId("blob", content, this.algorithm) !== entry.oid) throw new CorruptCacheError(`blob ${entry.oid} does not match its content`);
+      result.set(file, { oid: entry.oid, content });
+    }
+    return result;
+  }
+
+  /**
    * Reads the trees of these folders and of every folder above them in one `git cat-file --batch`, by path
    * (`<commit>:<folder>`), then checks them top down: the commit against its id, each tree against the id its
    * parent names. A folder whose path a batch line cannot carry (a newline) is read by id afterwards.
    */
   public read(folders: readonly string[]): void {
-    if (this.commit === undefined) return;
+    this.readTrees(folders, []);
+  }
+
+  /** `read`, with other objects (`extra`, names for cat-file) asked for in the same call; returns every object read. */
+  private readTrees(folders: readonly string[], extra: readonly string[]): Map<string, Buffer> {
+    if (this.commit === undefined) return new Map();
     const commit = this.commit;
     const wanted = new Set<string>();
     for (let folder of folders) {
@@ -96,9 +122,9 @@ export class BaseTree {
         folder = parentFolder(folder);
       }
     }
-    if (wanted.size === 0) return;
+    if (wanted.size === 0 && extra.length === 0) return new Map();
     const nameOf = (folder: string): string => (folder === "" ? `${commit}^{tree}` : `${commit}:${folder.slice(0, -1)}`);
-    const names = [...(this.root === undefined ? [commit] : []), ...[...wanted].filter((f) => !f.includes("\n")).map(nameOf)];
+    const names = [...(this.root === undefined ? [commit] : []), ...[...wanted].filter((f) => !f.includes("\n")).map(nameOf), ...extra];
     const objects = readBlobs(this.git, names);
     if (this.root === undefined) this.root = rootTreeOf(objects.get(commit), commit);
     for (const folder of [...wanted].sort((a, b) => depth(a) - depth(b))) {
@@ -111,6 +137,7 @@ export class BaseTree {
       }
       this.trees.set(folder, parseTree(content, this.algorithm));
     }
+    return objects;
   }
 }
 

@@ -98,6 +98,8 @@ export function prepareRelease(options: ReleaseInputOptions): PreparedRelease {
  * an unchanged output changes nothing.
  */
 export function applyLayout(workspace: GitOpsWorkspace, layout: ReleaseLayout): ReleasePlan {
+  // the committed release.json of each environment is read now, and again to keep it (keepCommittedRelease)
+  workspace.prefetchCommitted(layout.environments.map((env) => `${ENVIRONMENTS_FOLDER}/${env}/${RELEASE_FILE}`));
   const before = appsPerEnvironment(workspace);
   workspace.replace(layout.scope, layout.files);
   const staged = workspace.stagedChanges();

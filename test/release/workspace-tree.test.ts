@@ -147,7 +147,7 @@ describe("workspace changes by tree comparison", () => {
   });
 });
 
-test("verify and a publish with nothing to change read the trees on the path, never a listing of the repository", async () => {
+test("verify and a publish with nothing to change read the trees on the path in one git call, never a listing of the repository", async () => {
   const env = testEnv();
   const remote = bareRemote(env);
   const source = sourceRepo(env, { pins: { dev: { web: image("web", "1") } } });
@@ -155,6 +155,8 @@ test("verify and a publish with nothing to change read the trees on the path, ne
   const log = path.join(tmpDir(), "git-calls.log");
   const shimmed = { ...env, PATH: `${gitShim(`echo " $* " >> "${log}"`)}${path.delimiter}${env.PATH}` };
   expect((await cli(source, shimmed, "verify", "--repo", remote)).code).toBe(0);
+  // the trees on the paths and the release.json files in one git process
+  expect(fs.readFileSync(log, "utf8").match(/ cat-file --batch /g)).toHaveLength(1);
   expect((await cli(source, shimmed, "publish", "--repo", remote)).stdout).toContain("up to date");
   const calls = fs.readFileSync(log, "utf8");
   expect(calls).toContain(" cat-file --batch ");
