@@ -43,25 +43,25 @@ export interface KubernetesSubject {
   readonly suppressions: readonly AppliedSuppression[];
 }
 
-function finding(
-  base: Omit<PolicyFinding, "result" | "detail" | "suppression">,
-  result: RuleResult,
-  suppressions: readonly AppliedSuppression[],
-  today: string,
-): PolicyFinding | undefined {
+/** What a finding says of where it was made: rule, pack, severity, target, path, resource. */
+type FindingBase = Omit<PolicyFinding, "result" | "detail" | "suppression">;
+
+/**
+ * The finding of one evaluation, or undefined when the rule does not apply. `suppressionsOf` is called only for
+ * a result that is not compliant (the first suppression applies): most of the 500,000 evaluations of 10,000 apps
+ * are compliant. The keys are in the report's order.
+ */
+function finding(base: FindingBase, result: RuleResult, suppressionsOf: () => readonly AppliedSuppression[], today: string): PolicyFinding | undefined {
   if (result.status === "not-applicable") return undefined;
-  const detail = result.status === "compliant" ? undefined : result.detail;
-  const applied = result.status === "compliant" ? undefined : suppressions[0];
-  return {
-    ...base,
-    result: result.status,
-    ...(detail !== undefined ? { detail } : {}),
-    ...(applied
-      ? { suppression: { reason: applied.reason, addedAt: applied.addedAt, ...(applied.expires ? { expires: applied.expires } : {}), expired: isExpired(applied, today) } }
-      : {}),
-  };
+  const found: { -readonly [K in keyof PolicyFinding]: PolicyFinding[K] } = { ...base, result: result.status };
+  if (result.status === "compliant") return found;
+  if (result.detail !== undefined) found.detail = result.detail;
+  const applied = suppressionsOf()[0];
+  if (applied) found.suppression = { reason: applied.reason, addedAt: applied.addedAt, ...(applied.expires ? { expires: applied.expires } : {}), expired: isExpired(applied, today) };
+  return found;
 }
 
+/** The rule's result; a rule that throws is reported as a defect of the rule, naming where it ran. */
 function run(rule: { id: string }, where: string, evaluate: () => RuleResult): RuleResult {
   try {
     return evaluate();
@@ -73,18 +73,18 @@ function run(rule: { id: string }, where: string, evaluate: () => RuleResult): R
 /** Evaluates the packs' Terraform rules on the resources of one stack (the context of graph rules). */
 export function evaluateTerraformResources(packs: readonly PolicyPack[], subjects: readonly TerraformSubject[], today: string): PolicyFinding[] {
   const context = { resources: subjects.map((subject) => subject.resource) };
+  const names = subjects.map(({ resource }) => `${resource.type}.${resource.name}`);
   const findings: PolicyFinding[] = [];
   for (const pack of packs) {
     for (const rule of pack.rules.filter((r): r is TerraformRule => r.target === "terraform")) {
-      for (const subject of subjects) {
+      subjects.forEach((subject, i) => {
         const { resource } = subject;
-        if (rule.resourceTypes !== "*" && !rule.resourceTypes.includes(resource.type)) continue;
+        if (rule.resourceTypes !== "*" && !rule.resourceTypes.includes(resource.type)) return;
         const result = run(rule, subject.path, () => rule.evaluate(resource, context));
-        const suppressions = subject.suppressions.filter((s) => s.ruleId === rule.id);
-        const base = { ruleId: rule.id, pack: pack.name, severity: rule.severity, target: "terraform" as const, path: subject.path, resource: `${resource.type}.${resource.name}` };
-        const found = finding(base, result, suppressions, today);
+        const base = { ruleId: rule.id, pack: pack.name, severity: rule.severity, target: "terraform" as const, path: subject.path, resource: names[i] };
+        const found = finding(base, result, () => subject.suppressions.filter((s) => s.ruleId === rule.id), today);
         if (found) findings.push(found);
-      }
+      });
     }
   }
   return findings;
@@ -99,20 +99,20 @@ export function objectRef(object: PolicyKubernetesObject): string {
 /** Evaluates the packs' Kubernetes rules on a set of objects (the context of rules that look at neighbours). */
 export function evaluateKubernetesObjects(packs: readonly PolicyPack[], subjects: readonly KubernetesSubject[], today: string): PolicyFinding[] {
   const context = { objects: subjects.map((subject) => subject.object) };
+  const refs = subjects.map((subject) => objectRef(subject.object));
   const findings: PolicyFinding[] = [];
   for (const pack of packs) {
     for (const rule of pack.rules.filter((r): r is KubernetesRule => r.target === "kubernetes")) {
-      for (const subject of subjects) {
+      subjects.forEach((subject, i) => {
         const { object } = subject;
-        if (rule.kinds !== "*" && !rule.kinds.includes(object.kind)) continue;
+        if (rule.kinds !== "*" && !rule.kinds.includes(object.kind)) return;
         const result = run(rule, subject.path, () => rule.evaluate(object, context));
-        const suppressions = subject.suppressions.filter(
-          (s) => s.ruleId === rule.id && coversObject(s, object.kind, object.metadata.namespace, object.metadata.name),
-        );
-        const base = { ruleId: rule.id, pack: pack.name, severity: rule.severity, target: "kubernetes" as const, path: subject.path, resource: objectRef(object) };
-        const found = finding(base, result, suppressions, today);
+        const base = { ruleId: rule.id, pack: pack.name, severity: rule.severity, target: "kubernetes" as const, path: subject.path, resource: refs[i] };
+        const suppressionsOf = (): AppliedSuppression[] =>
+          subject.suppressions.filter((s) => s.ruleId === rule.id && coversObject(s, object.kind, object.metadata.namespace, object.metadata.name));
+        const found = finding(base, result, suppressionsOf, today);
         if (found) findings.push(found);
-      }
+      });
     }
   }
   return findings;
