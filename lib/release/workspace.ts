@@ -114,10 +114,7 @@ export class GitOpsWorkspace {
     return this.readEntries(files, this.stagedEntries(files));
   }
 
-  /**
-   * Reads these files of the branch head ahead, with the trees on their paths, in one git call: for the files a
-   * command is about to read (as staged or as committed), which then cost no git call of their own.
-   */
+  /** Reads files of the branch head ahead, with the trees on their paths, in one git call (then read for free). */
   public prefetchCommitted(files: readonly string[]): void {
     for (const { oid, content } of this.base.blobs(files).values()) this.contents.set(oid, content);
   }
