@@ -20,7 +20,7 @@ export function resolvedResources(stack: TerraformStack): Resources {
   const resources: Resources = {};
   for (const element of elementsOf(stack)) {
     if (!TerraformResource.isTerraformResource(element)) continue;
-    const fragment = resolve(stack, element.toTerraform()) as { resource?: Resources };
+    const fragment = resolvedValue(stack, element.toTerraform(), 0) as { resource?: Resources };
     for (const [type, byName] of Object.entries(fragment.resource ?? {})) Object.assign((resources[type] ??= {}), byName);
   }
   return resources;
