@@ -73,4 +73,14 @@ describe("validateKubernetesObject", () => {
     const bad = { apiVersion: "kustomize.toolkit.fluxcd.io/v1", kind: "Kustomization", metadata: { name: "apps" }, spec: { interval: "5m", prune: "yes" } };
     expect(() => validateKubernetesObject(bad, "here")).toThrow('here: Kustomization "apps" does not match its schema');
   });
+
+  test("checks every known kind against its schema, and leaves the object as it was", () => {
+    for (const key of knownKubernetesKinds()) {
+      const slash = key.lastIndexOf("/");
+      const bad = { apiVersion: key.slice(0, slash), kind: key.slice(slash + 1), metadata: { name: "x", labels: { team: 7 } } } as unknown as KubernetesObject;
+      const before = JSON.stringify(bad);
+      expect(() => validateKubernetesObject(bad, "here")).toThrow(`here: ${key.slice(slash + 1)} "x" does not match its schema`);
+      expect(JSON.stringify(bad)).toBe(before);
+    }
+  });
 });
