@@ -9,7 +9,7 @@ import { evaluateKubernetesObjects, evaluateTerraformResources, isBlocking, Kube
 import { DEFAULT_POLICY_PACKS } from "./packs";
 import { PolicyPack } from "./policy-pack";
 import { PolicyStackSynthesizer } from "./policy-synthesizer";
-import { buildPolicyReport, POLICY_REPORT_FILE, POLICY_SUMMARY_FILE, PolicyReport, policySummaryMarkdown } from "./policy-report";
+import { buildPolicyReport, POLICY_REPORT_FILE, POLICY_SUMMARY_FILE, PolicyReport, policySummaryMarkdown, writePolicyReport } from "./policy-report";
 import { rememberSnakeCaseKeys } from "./snake-case-keys";
 import { prepareStack, resolvedResources, Resources } from "./stack-resolution";
 import { PolicyKubernetesObject } from "./rule";
@@ -184,7 +184,7 @@ export class PolicyChecks implements IAspect {
     if (!allChecked && !(this.findingsByStack.get(stackPath) ?? []).some(isBlocking)) return;
     const report = this.report();
     fs.mkdirSync(outdir, { recursive: true });
-    fs.writeFileSync(path.join(outdir, POLICY_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+    writePolicyReport(path.join(outdir, POLICY_REPORT_FILE), report);
     fs.writeFileSync(path.join(outdir, POLICY_SUMMARY_FILE), policySummaryMarkdown(report));
   }
 }

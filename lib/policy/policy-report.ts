@@ -56,6 +56,37 @@ function summaryOf(findings: readonly PolicyFinding[]): PolicySummary {
   return summary;
 }
 
+/** Findings serialized per write: large enough that writes are few, small enough that no text is huge. */
+const FINDINGS_PER_WRITE = 2000;
+
+/**
+ * Writes the report as `JSON.stringify(report, null, 2)` would, byte for byte, but the findings a few thousand
+ * at a time: with 10,000 apps the report is 150 MB, and building it as one string (then flattening and
+ * encoding it) took 2.6 s of a 24 s synth. Written to a temporary file first, so a failure leaves no
+ * half-written report.
+ */
+export function writePolicyReport(file: string, report: PolicyReport): void {
+  const { findings, ...head } = report;
+  const headText = JSON.stringify({ ...head, findings: [] }, null, 2);
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(temporary, "w");
+  try {
+    // the head ends in `"findings": []\n}`: open the array, then each chunk's elements one level deeper
+    fs.writeSync(fd, `${headText.slice(0, -"]\n}".length)}`);
+    for (let start = 0; start < findings.length; start += FINDINGS_PER_WRITE) {
+      const chunk = JSON.stringify(findings.slice(start, start + FINDINGS_PER_WRITE), null, 2);
+      fs.writeSync(fd, `${start > 0 ? "," : ""}${chunk.slice(1, -"\n]".length).replace(/\n/g, "\n  ")}`);
+    }
+    fs.writeSync(fd, findings.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
+    fs.closeSync(fd);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    try { fs.closeSync(fd); } catch { /* closed already */ }
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
 /** Reads a report written by synth; throws naming the file when it is missing or not a report. */
 export function readPolicyReport(file: string): PolicyReport {
   let report: PolicyReport;
