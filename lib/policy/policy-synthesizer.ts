@@ -6,6 +6,7 @@ import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terrafo
 import { encounteredAnnotationWithLevelError } from "cdktf/lib/errors";
 import { ConstructOrder, IConstruct } from "constructs";
 import { resolvedStack } from "./stack-resolution";
+import { sortedJsonText } from "./sorted-json-text";
 
 /**
  * The writer of cdk.tf.json of the cdktf this class follows (0.21, which bundles json-stable-stringify), so the
@@ -20,7 +21,7 @@ const cdktfWriter = ((): ((json: unknown) => string) | undefined => {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const stringify = require(require.resolve("json-stable-stringify", { paths: [path.dirname(require.resolve("cdktf/package.json"))] })) as (value: unknown, options: { space: number }) => string;
-    return (json) => stringify(json, { space: 2 });
+    return (json) => sortedJsonText(json) ?? stringify(json, { space: 2 });
   } catch {
     return undefined;
   }
