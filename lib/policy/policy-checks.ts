@@ -127,7 +127,7 @@ export class PolicyChecks implements IAspect {
     const findings = [...this.checkTerraform(stack, resources, byPath), ...this.checkKubernetes(stack, resources, byPath, owners)];
     this.findingsByStack.set(stack.node.path, findings);
     this.filesByStack.set(stack.node.path, [...owners.keys()]);
-    for (const f of findings) this.annotate(byPath.get(f.path) ?? owners.get(f.path) ?? stack, f);
+    for (const f of findings) if (f.result !== "compliant") this.annotate(byPath.get(f.path) ?? owners.get(f.path) ?? stack, f);
   }
 
   private checkTerraform(stack: TerraformStack, resources: Resources, byPath: Map<string, IConstruct>): PolicyFinding[] {
