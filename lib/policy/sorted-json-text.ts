@@ -43,7 +43,8 @@ function sortedCopy(value: unknown, depth: number): unknown {
   const copy: Record<string, unknown> = {};
   let kept = 0;
   for (const key of keys) {
-    if (key.charCodeAt(0) === 0 || (INDEX_KEY.test(key) && Number(key) < 4294967295)) return UNSUPPORTED;
+    const first = key.charCodeAt(0);
+    if (first === 0 || (first <= 57 && first >= 48 && INDEX_KEY.test(key) && Number(key) < 4294967295)) return UNSUPPORTED;
     const item = sortedCopy((value as Record<string, unknown>)[key], depth + 1);
     if (item === UNSUPPORTED) return UNSUPPORTED;
     // what JSON leaves out of an object (json-stable-stringify too)
