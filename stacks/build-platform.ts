@@ -2,6 +2,7 @@ import { App, TerraformStack } from "cdktf";
 import { AppSpec } from "../lib/apps/app-spec";
 import { AppPins } from "../lib/apps/pins";
 import { assertValidSpecs } from "../lib/apps/validate-specs";
+import { BackgroundWrites } from "../lib/core/background-writes";
 import { ownValue } from "../lib/core/own";
 import { sortedBy } from "../lib/core/sorting";
 import { PlatformSpec } from "../lib/environment/environment-spec";
@@ -127,7 +128,21 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
   // Last, so that every stack above is covered.
   const policy = options.policy === false ? undefined : PolicyChecks.applyTo(app, options.policy);
   if (policy) addPlatformSuppressions(platform, environments, delivery);
+  writeInBackground(app);
   return { platform, state, environments, delivery, governance, policy };
+}
+
+const backgroundApps = new WeakSet<App>();
+
+/**
+ * `app.synth()` writes the GitOps files and cdk.tf.json of a large platform from a worker thread, and returns
+ * once they are all written (see `BackgroundWrites`).
+ */
+function writeInBackground(app: App): void {
+  if (backgroundApps.has(app)) return;
+  backgroundApps.add(app);
+  const synth = app.synth.bind(app);
+  app.synth = () => BackgroundWrites.during(app.manifest, synth);
 }
 
 /**

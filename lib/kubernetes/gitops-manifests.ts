@@ -5,6 +5,7 @@ import { ISynthesisSession } from "cdktf/lib/synthesize/types";
 import { Construct } from "constructs";
 import { KubernetesObject, validateKubernetesObject } from "./kubernetes-object";
 import { toYaml, YamlValue } from "./to-yaml";
+import { BackgroundWrites } from "../core/background-writes";
 import { compareStrings } from "../core/sorting";
 import { GITOPS_OUTPUT_FOLDER } from "../core/gitops-layout";
 
@@ -43,8 +44,13 @@ export function writeGitOpsFiles(session: ISynthesisSession, files: Readonly<Rec
     sessionFolders.set(session.manifest, folders);
     fs.rmSync(root, { recursive: true, force: true });
   }
+  const background = BackgroundWrites.of(session.manifest);
   for (const [file, text] of Object.entries(files)) {
     const target = path.join(root, file);
+    if (background) {
+      background.write(target, text);
+      continue;
+    }
     const folder = path.dirname(target);
     if (!folders.has(folder)) {
       fs.mkdirSync(folder, { recursive: true });

@@ -5,6 +5,7 @@ import { invokeAspects, StackSynthesizer } from "cdktf/lib/synthesize/synthesize
 import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
 import { encounteredAnnotationWithLevelError } from "cdktf/lib/errors";
 import { ConstructOrder, IConstruct } from "constructs";
+import { BackgroundWrites } from "../core/background-writes";
 import { resolvedStack } from "./stack-resolution";
 import { sortedJsonText } from "./sorted-json-text";
 
@@ -99,7 +100,10 @@ export class PolicyStackSynthesizer extends StackSynthesizer {
     (stackManifest as { annotations: unknown }).annotations = annotations;
     const errors = annotations.filter((a) => a.level === AnnotationMetadataEntryType.ERROR);
     if (!this.continueOnErrors && errors.length > 0) throw encounteredAnnotationWithLevelError(errors.map((a) => `[${a.constructPath}] ${a.message}`).join("\n"));
-    fs.writeFileSync(path.join(session.outdir, stackManifest.synthesizedStackPath), cdktfWriter!(json));
+    const file = path.join(session.outdir, stackManifest.synthesizedStackPath);
+    const background = BackgroundWrites.of(session.manifest);
+    if (background) background.write(file, cdktfWriter!(json));
+    else fs.writeFileSync(file, cdktfWriter!(json));
   }
 }
 

@@ -1,8 +1,8 @@
 import { execFileSync, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { main } from "../../lib/cli/main";
+import { TEST_TMP } from "../support/test-tmp";
 
 /** Root of this project. */
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
@@ -15,20 +15,9 @@ export function image(app: string, seed: string): string {
   return `registry.example.com/${app}:1.0@sha256:${hex}`;
 }
 
-const tmpDirs: string[] = [];
+export { TEST_TMP };
 
-/**
- * Where the tests' temporary repositories live: tmpfs (/dev/shm) when the machine has a writable one, since
- * git's many small files and fsyncs cost more on disk than the tests themselves; otherwise the system's.
- */
-export const TEST_TMP = (() => {
-  try {
-    fs.accessSync("/dev/shm", fs.constants.W_OK);
-    return "/dev/shm";
-  } catch {
-    return os.tmpdir();
-  }
-})();
+const tmpDirs: string[] = [];
 
 /** A temporary folder removed after the test file. */
 export function tmpDir(prefix = "release-test-", base = TEST_TMP): string {
