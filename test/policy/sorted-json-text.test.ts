@@ -18,6 +18,7 @@ describe("sortedJsonText", () => {
     ["keys sorted by code unit", { "é": 1, z: 2, Z: 3, "a-b": 4, "a_b": 5, "01": 6, "-1": 7, "1.5": 8, "4294967295": 9 }],
     ["strings that need escaping", { "quote\"key": "line\nbreak\ttab \u2028 \\u0000[3 \u0001", emoji: "🚀" }],
     ["a top-level array", [{ b: 1, a: [] }, "s", 2]],
+    ["objects in order shared, a change deep inside copied", { a: { b: 1, c: [1, "x", { e: 1, d: 2 }, [], 2] }, f: { g: { h: true } }, i: [1, 2] }],
     ["an empty top-level object", {}],
     ["an empty top-level array", []],
     ["an object without a prototype", Object.assign(Object.create(null), { b: 1, a: 2 })],
