@@ -226,7 +226,7 @@ export function listFiles(dir: string, within?: string): string[] {
   const walk = (folder: string, prefix: string): void => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (within !== undefined) assertPublishableName(relative, "file");
+      if (within !== undefined) assertPublishableName(entry.name, relative, "file");
       if (entry.isDirectory()) walk(path.join(folder, entry.name), relative);
       else if (entry.isFile()) result.push(relative);
       else if (entry.isSymbolicLink() && within !== undefined) {

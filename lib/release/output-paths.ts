@@ -49,9 +49,12 @@ export function insideOutput(root: string, relative: string, what: string): stri
   return real;
 }
 
-/** Throws unless a file name found in the output is one git can publish as it is. */
-export function assertPublishableName(file: string, what: string): void {
-  if (UNSAFE_CHARACTERS.test(file) || file.split("/").some((s) => s === "" || s === "." || s === ".." || s.toLowerCase() === ".git")) {
+/**
+ * Throws unless an entry found in the output (a file or folder called `name`, at `file` below the output) can be
+ * published by git as it is. The walk checks every entry it meets, so every segment of a path is checked once.
+ */
+export function assertPublishableName(name: string, file: string, what: string): void {
+  if (UNSAFE_CHARACTERS.test(name) || name === "" || name === "." || name === ".." || name.includes("/") || (name.length === 4 && name.toLowerCase() === ".git")) {
     throw new ReleaseError(`--out: ${what} ${JSON.stringify(file)} cannot be published (a control character, a backslash, or a "." / ".." / ".git" segment); rename it`);
   }
 }

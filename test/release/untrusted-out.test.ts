@@ -38,6 +38,7 @@ describe("--out is untrusted input", () => {
     ["a manifest file that is a symlink out", (o) => fs.symlinkSync(path.join(path.dirname(o), "host-secret.txt"), path.join(o, "gitops", "dev", "apps", "web", "secret.yaml")), /"gitops\/dev\/apps\/web\/secret\.yaml" is a symlink to .*outside the output folder/],
     ["an environment folder that is a symlink out", (o) => fs.symlinkSync(path.dirname(o), path.join(o, "gitops", "qa")), /environment folder "gitops\/qa" is a symlink to .*outside the output folder/],
     ["a .git folder in the output", (o) => fs.mkdirSync(path.join(o, "gitops", "dev", ".git")), /"\.git" segment/],
+    ["a .GIT file deep in an app's folder", (o) => fs.writeFileSync(path.join(o, "gitops", "dev", "apps", "web", ".GIT"), "x"), /file "apps\/web\/\.GIT" cannot be published/],
   ];
 
   test.each(cases)("%s is refused with exit code 2 and nothing is published", async (_name, edit, message) => {
