@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ExitCode, ReleaseError } from "./errors";
 import { assertPlainName, assertPublishableName, insideOutput, outputRoot } from "./output-paths";
-import { OutputReader } from "./output-reader";
+import { ReleaseFiles } from "./output-reader";
 import { addRootFiles } from "./root-files";
 import { compareStrings, sortedRecord as sortKeys } from "../core/sorting";
 
@@ -46,7 +46,7 @@ export interface LayoutOptions {
 
 /** The files of a release in the GitOps repository. */
 export interface ReleaseLayout {
-  /** Repository path → file content, for the selected scope. */
+  /** Repository path → file content, for the selected scope (the output's files read on first use). */
   readonly files: Map<string, Buffer>;
   /** Every environment found in the synthesized output. */
   readonly available: string[];
@@ -135,21 +135,21 @@ export function layoutRelease(options: LayoutOptions): ReleaseLayout {
   }
   const selected = options.environments ? [...new Set(options.environments)].sort(compareStrings) : availableList;
   const includeBootstrap = options.environments === undefined;
-  const files = new Map<string, Buffer>();
-  const reader = new OutputReader();
+  const files = new ReleaseFiles();
   for (const s of stacks) {
-    if (s.environment === undefined && includeBootstrap) files.set(`${BOOTSTRAP_FOLDER}/${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, reader.read(s.source));
-    if (s.environment !== undefined && selected.includes(s.environment)) files.set(`${ENVIRONMENTS_FOLDER}/${s.environment}/${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, reader.read(s.source));
+    if (s.environment === undefined && includeBootstrap) files.addOutput(`${BOOTSTRAP_FOLDER}/${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, s.source);
+    if (s.environment !== undefined && selected.includes(s.environment)) files.addOutput(`${ENVIRONMENTS_FOLDER}/${s.environment}/${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, s.source);
   }
   const releases: Record<string, ReleaseManifest> = {};
   const unusedPins: string[] = [];
   for (const env of selected) {
-    releases[env] = environmentRelease(root, env, stacks, files, options, reader);
+    releases[env] = environmentRelease(root, env, stacks, files, options);
     for (const app of Object.keys(options.pins[env] ?? {})) if (releases[env].apps[app] === undefined) unusedPins.push(`${env}/${app}`);
   }
   const envScope = includeBootstrap ? [`${ENVIRONMENTS_FOLDER}/`, `${BOOTSTRAP_FOLDER}/`] : selected.map((env) => `${ENVIRONMENTS_FOLDER}/${env}/`);
   const scope = [...envScope, ...addRootFiles(root, files)];
-  return { files, available: availableList, environments: selected, scope, releases, unusedPins };
+  // every name and path is checked by now; the contents are read when first asked for (see ReleaseFiles)
+  return { get files() { return files.read(); }, available: availableList, environments: selected, scope, releases, unusedPins };
 }
 
 /** The stacks of manifest.json, every name and path checked before any stack file is read. */
@@ -181,9 +181,9 @@ export function outputStacks(root: string, outDir: string): OutputStack[] {
 }
 
 /** Adds an environment's GitOps files and release.json to `files`; returns its release.json. */
-function environmentRelease(root: string, env: string, stacks: readonly OutputStack[], files: Map<string, Buffer>, options: LayoutOptions, reader: OutputReader): ReleaseManifest {
+function environmentRelease(root: string, env: string, stacks: readonly OutputStack[], files: ReleaseFiles, options: LayoutOptions): ReleaseManifest {
   const envGitops = path.join(root, GITOPS_OUTPUT_FOLDER, env);
-  for (const file of listFiles(envGitops, root)) files.set(`${ENVIRONMENTS_FOLDER}/${env}/${file}`, reader.read(`${envGitops}${path.sep}${file}`));
+  for (const file of listFiles(envGitops, root)) files.addOutput(`${ENVIRONMENTS_FOLDER}/${env}/${file}`, `${envGitops}${path.sep}${file}`);
   const ordered = applyOrder(stacks.filter((s) => s.environment === env).map((s) => ({ name: s.name, path: `${TERRAFORM_FOLDER}/${s.stack}/cdk.tf.json`, dependsOn: s.dependsOn })));
   const deployed = new Set<string>();
   for (const s of ordered) {

@@ -45,3 +45,32 @@ function readAll(fd: number, target: Buffer): Buffer {
   }
   return target.subarray(0, read);
 }
+
+/**
+ * The files of a release, the output's read only when first asked for: `layoutRelease` lists and checks the output
+ * first, and the command reads it after it started its git processes (a process holding the output's 60 MB
+ * spawned git three times slower: 10-17 ms a process instead of 4-6 ms, fork copying its page tables).
+ */
+export class ReleaseFiles {
+  private readonly entries: Array<readonly [string, string | Buffer]> = [];
+  private contents: Map<string, Buffer> | undefined;
+
+  /** A file of the output (`file`, checked to be inside it), at `path` of the repository. */
+  public addOutput(path: string, file: string): void {
+    this.entries.push([path, file]);
+  }
+
+  /** A file made here, at `path` of the repository. */
+  public set(path: string, content: Buffer): void {
+    this.entries.push([path, content]);
+  }
+
+  /** Repository path → content; the output's files are read on the first call. */
+  public read(): Map<string, Buffer> {
+    if (this.contents === undefined) {
+      const reader = new OutputReader();
+      this.contents = new Map(this.entries.map(([path, source]) => [path, typeof source === "string" ? reader.read(source) : source]));
+    }
+    return this.contents;
+  }
+}

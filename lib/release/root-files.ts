@@ -13,7 +13,7 @@ import { compareStrings } from "../core/sorting";
  * wrote by hand). They belong to every publish, whichever environments it selects: they come from the
  * same synth and describe the repository, not an environment.
  */
-export function addRootFiles(outDir: string, files: Map<string, Buffer>): string[] {
+export function addRootFiles(outDir: string, files: { set(path: string, content: Buffer): unknown }): string[] {
   const root = path.join(outDir, GITOPS_ROOT_OUTPUT_FOLDER);
   const rootFiles = fs.existsSync(root)
     ? (fs.readdirSync(root, { recursive: true }) as string[])
