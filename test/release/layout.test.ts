@@ -75,6 +75,19 @@ describe("layoutRelease", () => {
     expect([...a.files.entries()].map(([k, v]) => [k, v.toString("hex")])).toEqual([...b.files.entries()].map(([k, v]) => [k, v.toString("hex")]));
   });
 
+  test("names and paths are checked at once; file contents are read on first use, once", () => {
+    const out = cdktfOut();
+    const deployment = path.join(out, "gitops/dev/apps/web/deployment-web.yaml");
+    const layout = layoutRelease({ outDir: out, pins: {}, sourceCommit: "abc" });
+    // read after the layout: a command starts its git processes in between (see ReleaseFiles)
+    fs.writeFileSync(deployment, "kind: Deployment # later\n");
+    expect(layout.files.get("environments/dev/apps/web/deployment-web.yaml")!.toString()).toBe("kind: Deployment # later\n");
+    fs.writeFileSync(deployment, "kind: Deployment # too late\n");
+    expect(layout.files.get("environments/dev/apps/web/deployment-web.yaml")!.toString()).toBe("kind: Deployment # later\n");
+    fs.mkdirSync(path.join(out, "gitops/dev/.git"));
+    expect(() => layoutRelease({ outDir: out, pins: {}, sourceCommit: "abc" })).toThrow(/"\.git" segment/);
+  });
+
   test("a folder without manifest.json is rejected", () => {
     expect(() => layoutRelease({ outDir: tmpDir(), pins: {}, sourceCommit: "abc" })).toThrow(/holds no manifest\.json; pass a synthesized cdktf\.out folder/);
   });
