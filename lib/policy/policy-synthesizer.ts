@@ -101,9 +101,10 @@ export class PolicyStackSynthesizer extends StackSynthesizer {
     const errors = annotations.filter((a) => a.level === AnnotationMetadataEntryType.ERROR);
     if (!this.continueOnErrors && errors.length > 0) throw encounteredAnnotationWithLevelError(errors.map((a) => `[${a.constructPath}] ${a.message}`).join("\n"));
     const file = path.join(session.outdir, stackManifest.synthesizedStackPath);
+    const text = cdktfWriter!(json);
     const background = BackgroundWrites.of(session.manifest);
-    if (background) background.write(file, cdktfWriter!(json));
-    else fs.writeFileSync(file, cdktfWriter!(json));
+    if (background) background.write(file, text);
+    else fs.writeFileSync(file, text);
   }
 }
 
