@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ExitCode, ReleaseError } from "./errors";
 import { assertPlainName, assertPublishableName, insideOutput, outputRoot } from "./output-paths";
-import { ReleaseFiles } from "./output-reader";
+import { ReleaseFiles, StagedBlobs } from "./output-reader";
 import { addRootFiles } from "./root-files";
 import { compareStrings, sortedRecord as sortKeys } from "../core/sorting";
 
@@ -48,6 +48,8 @@ export interface LayoutOptions {
 export interface ReleaseLayout {
   /** Repository path → file content, for the selected scope (the output's files read on first use). */
   readonly files: Map<string, Buffer>;
+  /** The same files by blob id, the output's read and hashed now and read again only when a commit writes them. */
+  blobs(algorithm: "sha1" | "sha256"): StagedBlobs;
   /** Every environment found in the synthesized output. */
   readonly available: string[];
   /** The environments laid out. */
@@ -149,7 +151,7 @@ export function layoutRelease(options: LayoutOptions): ReleaseLayout {
   const envScope = includeBootstrap ? [`${ENVIRONMENTS_FOLDER}/`, `${BOOTSTRAP_FOLDER}/`] : selected.map((env) => `${ENVIRONMENTS_FOLDER}/${env}/`);
   const scope = [...envScope, ...addRootFiles(root, files)];
   // every name and path is checked by now; the contents are read when first asked for (see ReleaseFiles)
-  return { get files() { return files.read(); }, available: availableList, environments: selected, scope, releases, unusedPins };
+  return { get files() { return files.read(); }, blobs: (algorithm) => files.blobs(algorithm), available: availableList, environments: selected, scope, releases, unusedPins };
 }
 
 /** The stacks of manifest.json, every name and path checked before any stack file is read. */

@@ -1,55 +1,74 @@
 import * as fs from "fs";
+import { ExitCode, ReleaseError } from "./errors";
+import { blobId, hexDigest } from "./tree";
 
-/** Size of the shared buffers files are read into. */
-const SLAB_BYTES = 4 * 1024 * 1024;
-/** Files larger than this get a buffer of their own. */
-const LARGE_FILE_BYTES = SLAB_BYTES / 8;
+/** Room before a file's content in the scratch buffer for its git blob header (`blob <size>\0`). */
+const HEADER_ROOM = 32;
+/** Initial size of the scratch buffer (it grows for a larger file). */
+const SCRATCH_BYTES = 1024 * 1024;
 
 /**
- * Reads the files of a synthesized output (10,000 and more for 1,000 apps) into shared 4 MiB buffers: each file
- * is a view of a slab, not a buffer of its own, so reading costs an open, a stat and a read per file and the
- * garbage collector tracks a few large buffers instead of one per file (reading and hashing 11,000 files: 100 ms
- * instead of 115 ms, one process each).
- * The views stay valid as long as they are referenced; a slab is never written twice.
+ * Blob ids of files, each read into one reused buffer behind room for its git header and hashed in one call:
+ * nothing of the file is kept. Reading to the end instead of asking the size first (an fstat builds a Stats
+ * object with four dates) and keeping no content (11,000 files are 60 MB of external memory, which set off a
+ * full garbage collection) made verify of 1,000 apps faster (see bench/RESULTS.md).
  */
-export class OutputReader {
-  private slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
-  private used = 0;
+export class BlobHasher {
+  private scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
 
-  /** The content of a file. */
-  public read(file: string): Buffer {
+  constructor(private readonly algorithm: "sha1" | "sha256") {}
+
+  /** The blob id of a file's content. */
+  public fileId(file: string): string {
     const fd = fs.openSync(file, "r");
+    let size = 0;
     try {
-      const size = fs.fstatSync(fd).size;
-      if (size > LARGE_FILE_BYTES) return readAll(fd, Buffer.allocUnsafeSlow(size));
-      if (this.used + size > this.slab.length) {
-        this.slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
-        this.used = 0;
+      for (;;) {
+        if (HEADER_ROOM + size === this.scratch.length) this.grow();
+        const n = fs.readSync(fd, this.scratch, HEADER_ROOM + size, this.scratch.length - HEADER_ROOM - size, null);
+        if (n === 0) break;
+        size += n;
       }
-      const content = readAll(fd, this.slab.subarray(this.used, this.used + size));
-      this.used += content.length;
-      return content;
     } finally {
       fs.closeSync(fd);
     }
+    const header = `blob ${size}\0`;
+    const start = HEADER_ROOM - header.length;
+    this.scratch.write(header, start, "latin1");
+    return hexDigest(this.algorithm, this.scratch.subarray(start, HEADER_ROOM + size));
+  }
+
+  private grow(): void {
+    const larger = Buffer.allocUnsafeSlow(this.scratch.length * 2);
+    this.scratch.copy(larger);
+    this.scratch = larger;
   }
 }
 
-/** Reads into `target` until it is full or the file ends; returns the part read. */
-function readAll(fd: number, target: Buffer): Buffer {
-  let read = 0;
-  while (read < target.length) {
-    const n = fs.readSync(fd, target, read, target.length - read, null);
-    if (n === 0) break;
-    read += n;
+/** Files to stage by blob id: repository path → id, and the content of each id when a commit needs it. */
+export interface StagedBlobs {
+  /** Repository path → blob id. */
+  readonly ids: ReadonlyMap<string, string>;
+  /** The content of a blob of `ids` (undefined for another id). */
+  content(oid: string): Buffer | undefined;
+}
+
+/** Files held in memory as blobs: their ids, and their contents at hand. */
+export function blobsInMemory(files: ReadonlyMap<string, Buffer>, algorithm: "sha1" | "sha256"): StagedBlobs {
+  const byId = new Map<string, Buffer>();
+  const ids = new Map<string, string>();
+  for (const [path, content] of files) {
+    const oid = blobId(content, algorithm);
+    byId.set(oid, content);
+    ids.set(path, oid);
   }
-  return target.subarray(0, read);
+  return { ids, content: (oid) => byId.get(oid) };
 }
 
 /**
- * The files of a release, the output's read only when first asked for: `layoutRelease` lists and checks the output
- * first, and the command reads it after it started its git processes (a process holding the output's 60 MB
- * spawned git three times slower: 10-17 ms a process instead of 4-6 ms, fork copying its page tables).
+ * The files of a release: the output's files by path (names checked by `layoutRelease` before anything is read)
+ * and files made here. Staged by blob id only (`blobs`), an output file is read again when a commit writes it,
+ * and refused if it no longer has that id; `read` gives every content at once.
  */
 export class ReleaseFiles {
   private readonly entries: Array<readonly [string, string | Buffer]> = [];
@@ -67,10 +86,30 @@ export class ReleaseFiles {
 
   /** Repository path → content; the output's files are read on the first call. */
   public read(): Map<string, Buffer> {
-    if (this.contents === undefined) {
-      const reader = new OutputReader();
-      this.contents = new Map(this.entries.map(([path, source]) => [path, typeof source === "string" ? reader.read(source) : source]));
-    }
+    this.contents ??= new Map(this.entries.map(([path, source]) => [path, typeof source === "string" ? fs.readFileSync(source) : source]));
     return this.contents;
   }
+
+  /** The blob ids of every file (the output's read and hashed now, none kept) and their contents on demand. */
+  public blobs(algorithm: "sha1" | "sha256"): StagedBlobs {
+    const hasher = new BlobHasher(algorithm);
+    const ids = new Map<string, string>();
+    const sources = new Map<string, string | Buffer>();
+    for (const [path, source] of this.entries) {
+      const oid = typeof source === "string" ? hasher.fileId(source) : blobId(source, algorithm);
+      ids.set(path, oid);
+      sources.set(oid, source);
+    }
+    return { ids, content: (oid) => contentOf(sources.get(oid), oid, algorithm) };
+  }
+}
+
+/** A staged blob's content: a file of the output read again, refused when it changed since it was hashed. */
+function contentOf(source: string | Buffer | undefined, oid: string, algorithm: "sha1" | "sha256"): Buffer | undefined {
+  if (typeof source !== "string") return source;
+  const content = fs.readFileSync(source);
+  if (blobId(content, algorithm) !== oid) {
+    throw new ReleaseError(`${source} changed while the release was being made (another synth writing the output?); synthesize again and retry`, ExitCode.SYNTH);
+  }
+  return content;
 }

@@ -101,7 +101,7 @@ export function applyLayout(workspace: GitOpsWorkspace, layout: ReleaseLayout): 
   // the committed release.json of each environment is read now, and again to keep it (keepCommittedRelease)
   workspace.prefetchCommitted(layout.environments.map((env) => `${ENVIRONMENTS_FOLDER}/${env}/${RELEASE_FILE}`));
   const before = appsPerEnvironment(workspace);
-  workspace.replace(layout.scope, layout.files);
+  workspace.stage(layout.scope, layout.blobs(workspace.objectFormat));
   const staged = workspace.stagedChanges();
   const kept = layout.environments.filter((env) => keepCommittedRelease(workspace, layout, env, staged));
   const changes = kept.length > 0 ? workspace.stagedChanges() : staged;

@@ -20,8 +20,8 @@ export interface StagedTreeInput {
   readonly staging: Staging;
   /** The staging's changes against the branch head. */
   readonly changes: readonly FileChange[];
-  /** Contents of the staged blobs by id (the new ones are written). */
-  readonly contents: ReadonlyMap<string, Buffer>;
+  /** The content of a staged blob by id (the new ones are written). */
+  readonly contentOf: (oid: string) => Buffer | undefined;
   readonly algorithm: "sha1" | "sha256";
 }
 
@@ -40,7 +40,7 @@ export function writeStagedTree(input: StagedTreeInput): string {
   const blobs = new Map<string, Buffer>();
   for (const change of changes) {
     const oid = change.status === "D" ? undefined : staging.staged.get(change.path)?.oid;
-    const content = oid && input.contents.get(oid);
+    const content = oid && input.contentOf(oid);
     if (content) blobs.set(oid, content);
   }
   writeBlobs(git, blobs);

@@ -3,12 +3,14 @@ import { commitTree } from "./commit-builder";
 import { Git } from "./git";
 import { pushCommit, PushResult } from "./push";
 import { readBlobs } from "./read-blobs";
+import { BlobContents } from "./blob-contents";
 import { RepositoryCache } from "./repository-cache";
 import { BaseTree } from "./base-tree";
 import { ENVIRONMENTS_FOLDER } from "../core/gitops-layout";
 import { changesOf, FileChange, Staging, staging } from "./staged-changes";
 import { writeStagedTree } from "./tree-writer";
-import { blobId, CorruptCacheError, hashAlgorithm, TreeEntry } from "./tree";
+import { hashAlgorithm, TreeEntry } from "./tree";
+import { blobsInMemory, StagedBlobs } from "./output-reader";
 
 export type { FileChange } from "./staged-changes";
 
@@ -52,7 +54,7 @@ export class GitOpsWorkspace {
   private overrides = new Map<string, TreeEntry>();
   /** Every staged file, listed when a command needs all of them. */
   private full: { version: number; entries: Map<string, TreeEntry> } | undefined;
-  private contents = new Map<string, Buffer>();
+  private contents!: BlobContents;
   /** The staging of the current version, its changes, and its tree once written. */
   private current: (Staging & { version: number; changes?: FileChange[]; tree?: string }) | undefined;
   private version = 0;
@@ -83,6 +85,11 @@ export class GitOpsWorkspace {
     return this.cache.tip !== undefined;
   }
 
+  /** The hash of the repository's object ids. */
+  public get objectFormat(): "sha1" | "sha256" {
+    return hashAlgorithm(this.head() ?? "");
+  }
+
   /** The branch head at the last fetch, or undefined before the first commit. */
   public head(): string | undefined {
     return this.cache.tip;
@@ -111,17 +118,17 @@ export class GitOpsWorkspace {
 
   /** Texts of files as staged, in one git call for those not changed: path → text (absent files left out). */
   public readFiles(files: readonly string[]): Map<string, string> {
-    return this.readEntries(files, this.stagedEntries(files));
+    return this.contents.texts(files, this.stagedEntries(files));
   }
 
   /** Reads files of the branch head ahead, with the trees on their paths, in one git call (then read for free). */
   public prefetchCommitted(files: readonly string[]): void {
-    for (const { oid, content } of this.base.blobs(files).values()) this.contents.set(oid, content);
+    for (const { oid, content } of this.base.blobs(files).values()) this.contents.keep(oid, content);
   }
 
   /** Text of a file at the branch head (whatever is staged), or undefined. */
   public readCommitted(file: string): string | undefined {
-    return this.readEntries([file], this.base.lookup([file])).get(file);
+    return this.contents.texts([file], this.base.lookup([file])).get(file);
   }
 
   /** Text of a file at a commit, or undefined when the commit lacks it. */
@@ -159,13 +166,14 @@ export class GitOpsWorkspace {
 
   /** Replaces the content of the scope (folders, or exact files) with `files` (files no longer produced are deleted). */
   public replace(scope: readonly string[], files: ReadonlyMap<string, Buffer>): void {
+    this.stage(scope, blobsInMemory(files, this.objectFormat));
+  }
+
+  /** `replace` with files given by blob id, their contents read only when a commit writes them. */
+  public stage(scope: readonly string[], blobs: StagedBlobs): void {
     this.unstage(scope);
-    const algorithm = this.algorithm();
-    for (const [file, content] of files) {
-      const oid = blobId(content, algorithm);
-      this.contents.set(oid, content);
-      this.overrides.set(file, { mode: FILE_MODE, oid });
-    }
+    this.contents.stage(blobs);
+    for (const [file, oid] of blobs.ids) this.overrides.set(file, { mode: FILE_MODE, oid });
     this.version++;
   }
 
@@ -184,7 +192,7 @@ export class GitOpsWorkspace {
   /** Id of the staged tree (writes the new blobs and trees into the cache; the remote is not touched). */
   public stagedTree(): string {
     const current = this.stagingNow();
-    current.tree ??= writeStagedTree({ git: this.git, base: this.base, head: this.head(), staging: current, changes: this.changesNow(), contents: this.contents, algorithm: this.algorithm() });
+    current.tree ??= writeStagedTree({ git: this.git, base: this.base, head: this.head(), staging: current, changes: this.changesNow(), contentOf: (oid) => this.contents.get(oid), algorithm: this.objectFormat });
     return current.tree;
   }
 
@@ -242,7 +250,7 @@ export class GitOpsWorkspace {
   /** The staged changes (computed once per version). */
   private changesNow(): FileChange[] {
     const current = this.stagingNow();
-    current.changes ??= changesOf(this.base, current, this.algorithm());
+    current.changes ??= changesOf(this.base, current, this.objectFormat);
     return current.changes;
   }
 
@@ -256,34 +264,10 @@ export class GitOpsWorkspace {
     this.hidden = [];
     this.overrides = new Map();
     this.full = undefined;
-    this.contents = new Map();
+    this.contents = new BlobContents(this.git, this.objectFormat);
     this.pending = undefined;
     this.current = undefined;
     this.version++;
-  }
-
-  private readEntries(files: readonly string[], entries: ReadonlyMap<string, TreeEntry>): Map<string, string> {
-    const result = new Map<string, string>();
-    const toRead: string[] = [];
-    for (const file of files) {
-      const entry = entries.get(file);
-      const content = entry && this.contents.get(entry.oid);
-      if (content) result.set(file, content.toString("utf8"));
-      else if (entry) toRead.push(entry.oid);
-    }
-    const blobs = readBlobs(this.git, toRead);
-    const algorithm = this.algorithm();
-    for (const [oid, blob] of blobs) {
-      // checked like every tree, and kept: release.json is read more than once by a publish
-      if (blobId(blob, algorithm) !== oid) throw new CorruptCacheError(`blob ${oid} does not match its content`);
-      this.contents.set(oid, blob);
-    }
-    for (const file of files) {
-      const oid = entries.get(file)?.oid;
-      const blob = oid === undefined || result.has(file) ? undefined : blobs.get(oid);
-      if (blob) result.set(file, blob.toString("utf8"));
-    }
-    return result;
   }
 
   /** Replaces the committed content of the scope entries (folders with a trailing slash, or exact files) and drops staged files there. */
@@ -291,9 +275,5 @@ export class GitOpsWorkspace {
     for (const s of scope) if (!this.isHidden(s)) this.hidden.push(s);
     const inScope = (file: string): boolean => scope.some((s) => (s.endsWith("/") ? file.startsWith(s) : file === s || file.startsWith(`${s}/`)));
     for (const file of [...this.overrides.keys()]) if (inScope(file)) this.overrides.delete(file);
-  }
-
-  private algorithm(): "sha1" | "sha256" {
-    return hashAlgorithm(this.head() ?? "");
   }
 }
