@@ -113,18 +113,26 @@ export interface NamedTreeEntry {
 /** The id of a tree object holding these entries (folders as `tree`), in the order given (git's own). */
 export function treeObjectId(entries: readonly NamedTreeEntry[], algorithm: "sha1" | "sha256"): string {
   const idBytes = algorithm === "sha256" ? 32 : 20;
-  let size = 0;
-  for (const e of entries) size += (e.type === "tree" ? 5 : e.mode.length) + Buffer.byteLength(e.name) + 2 + idBytes;
+  const gap = algorithm === "sha256" ? ID_GAP_SHA256 : ID_GAP_SHA1;
+  // the object's text in one string, each id's place held by NULs, written at once; then the ids in their places
+  let text = "";
+  for (const e of entries) text += `${e.type === "tree" ? "40000" : e.mode} ${e.name}\0${gap}`;
+  const size = Buffer.byteLength(text);
   const header = `tree ${size}\0`;
-  // the header first, then the entries, in one buffer hashed in one call
   const object = Buffer.allocUnsafe(header.length + size);
-  let offset = object.write(header, 0, "latin1");
+  object.write(header, 0, "latin1");
+  object.write(text, header.length, "utf8");
+  const ascii = size === text.length;
+  let end = header.length;
   for (const e of entries) {
-    offset += object.write(`${e.type === "tree" ? "40000" : e.mode} ${e.name}\0`, offset, "utf8");
-    offset += object.write(e.oid, offset, "hex");
+    end += (e.type === "tree" ? 5 : e.mode.length) + 2 + (ascii ? e.name.length : Buffer.byteLength(e.name)) + idBytes;
+    object.write(e.oid, end - idBytes, "hex");
   }
   return hexDigest(algorithm, object);
 }
+
+const ID_GAP_SHA1 = "\0".repeat(20);
+const ID_GAP_SHA256 = "\0".repeat(32);
 
 /**
  * The id of a tree object holding these entries in any order: sorted as git stores them, by the bytes of the
@@ -133,7 +141,7 @@ export function treeObjectId(entries: readonly NamedTreeEntry[], algorithm: "sha
 export function sortedTreeId(entries: readonly NamedTreeEntry[], algorithm: "sha1" | "sha256"): string {
   const keyed = entries.map((entry) => ({ entry, key: entry.type === "tree" ? `${entry.name}/` : entry.name }));
   // JavaScript compares UTF-16 code units, which order like UTF-8 bytes in ASCII only
-  if (keyed.every((k) => /^[\x00-\x7f]*$/.test(k.key))) keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (!/[^\x00-\x7f]/.test(entries.map((e) => e.name).join(""))) keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   else {
     const bytes = new Map(keyed.map((k) => [k, Buffer.from(k.key, "utf8")]));
     keyed.sort((a, b) => Buffer.compare(bytes.get(a)!, bytes.get(b)!));
