@@ -110,6 +110,10 @@ export interface NamedTreeEntry {
   readonly oid: string;
 }
 
+/** Placeholders of an object id in a tree's text, one character per byte of the id. */
+const ID_GAP_SHA1 = "\0".repeat(20);
+const ID_GAP_SHA256 = "\0".repeat(32);
+
 /** The id of a tree object holding these entries (folders as `tree`), in the order given (git's own). */
 export function treeObjectId(entries: readonly NamedTreeEntry[], algorithm: "sha1" | "sha256"): string {
   const idBytes = algorithm === "sha256" ? 32 : 20;
@@ -130,9 +134,6 @@ export function treeObjectId(entries: readonly NamedTreeEntry[], algorithm: "sha
   }
   return hexDigest(algorithm, object);
 }
-
-const ID_GAP_SHA1 = "\0".repeat(20);
-const ID_GAP_SHA256 = "\0".repeat(32);
 
 /**
  * The id of a tree object holding these entries in any order: sorted as git stores them, by the bytes of the
