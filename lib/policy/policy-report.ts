@@ -58,6 +58,9 @@ function summaryOf(findings: readonly PolicyFinding[]): PolicySummary {
 
 /** Findings serialized per write: large enough that writes are few, small enough that no text is huge. */
 const FINDINGS_PER_WRITE = 2000;
+/** What `JSON.stringify({ findings }, null, 2)` puts around the elements of a non-empty `findings`. */
+const CHUNK_OPEN = '{\n  "findings": [';
+const CHUNK_CLOSE = "\n  ]\n}";
 
 /**
  * Writes the report as `JSON.stringify(report, null, 2)` would, byte for byte, but the findings a few thousand
@@ -74,8 +77,9 @@ export function writePolicyReport(file: string, report: PolicyReport): void {
     // the head ends in `"findings": []\n}`: open the array, then each chunk's elements one level deeper
     fs.writeSync(fd, `${headText.slice(0, -"]\n}".length)}`);
     for (let start = 0; start < findings.length; start += FINDINGS_PER_WRITE) {
-      const chunk = JSON.stringify(findings.slice(start, start + FINDINGS_PER_WRITE), null, 2);
-      fs.writeSync(fd, `${start > 0 ? "," : ""}${chunk.slice(1, -"\n]".length).replace(/\n/g, "\n  ")}`);
+      // stringified in a `findings` key of their own, the elements come out at the report's depth already
+      const chunk = JSON.stringify({ findings: findings.slice(start, start + FINDINGS_PER_WRITE) }, null, 2);
+      fs.writeSync(fd, `${start > 0 ? "," : ""}${chunk.slice(CHUNK_OPEN.length, -CHUNK_CLOSE.length)}`);
     }
     fs.writeSync(fd, findings.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
     fs.closeSync(fd);
