@@ -94,13 +94,14 @@ export class ReleaseFiles {
   public blobs(algorithm: "sha1" | "sha256"): StagedBlobs {
     const hasher = new BlobHasher(algorithm);
     const ids = new Map<string, string>();
-    const sources = new Map<string, string | Buffer>();
-    for (const [path, source] of this.entries) {
-      const oid = typeof source === "string" ? hasher.fileId(source) : blobId(source, algorithm);
-      ids.set(path, oid);
-      sources.set(oid, source);
-    }
-    return { ids, content: (oid) => contentOf(sources.get(oid), oid, algorithm) };
+    for (const [path, source] of this.entries) ids.set(path, typeof source === "string" ? hasher.fileId(source) : blobId(source, algorithm));
+    // id → source, built when a commit first asks for a content (verify and an unchanged publish never do)
+    let sources: Map<string, string | Buffer> | undefined;
+    const sourceOf = (oid: string): string | Buffer | undefined => {
+      sources ??= new Map(this.entries.map(([path, source]) => [ids.get(path)!, source]));
+      return sources.get(oid);
+    };
+    return { ids, content: (oid) => contentOf(sourceOf(oid), oid, algorithm) };
   }
 }
 
