@@ -4,6 +4,9 @@
 // parsing a module it has seen and compiles only the functions that run. Caches are keyed by a hash of the
 // file name, the code and V8's version, in node_modules/.cache/jest-code-cache; a rejected one is compiled
 // as usual. The compile below is jest-runtime 30's own (its ModuleExecutor's) with the two cache options added.
+// A worker runs many test files, each loading the same modules again: the cache entries it has read are kept
+// by file name and source, so it hashes and reads each module's entry once (hashing 14 MB of source and
+// reading 1,000 entries took 55 ms of every test file that loads the library, of 350 ms in all).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -14,12 +17,25 @@ const { cacheFile: cacheFileOf, readIfExists, writeAtomically } = require("../..
 const CACHE_DIR = path.join(__dirname, "..", "..", "node_modules", ".cache", "jest-code-cache", `v8-${process.versions.v8}`);
 fs.mkdirSync(CACHE_DIR, { recursive: true });
 
+/** The cache entries this worker has read or written: file name -> `{ source, cacheFile, cachedData }`. */
+const entries = new Map();
+
+/** The cache entry of a module's source: the worker's copy when the source is the same, else from disk. */
+function entryOf(filename, source) {
+  const known = entries.get(filename);
+  if (known !== undefined && known.source === source) return known;
+  const cacheFile = cacheFileOf(CACHE_DIR, filename, source);
+  const entry = { source, cacheFile, cachedData: readIfExists(cacheFile) };
+  entries.set(filename, entry);
+  return entry;
+}
+
 /** jest-runtime 30's `ModuleExecutor.compile`, with the cache options added. */
 function compileWithCache(executor, scriptSource, filename) {
   const vmContext = executor.environment.getVmContext();
   if (vmContext == null) return null;
-  const cacheFile = cacheFileOf(CACHE_DIR, filename, scriptSource);
-  const cachedData = readIfExists(cacheFile);
+  const entry = entryOf(filename, scriptSource);
+  const cachedData = entry.cachedData;
   const scriptFilename = executor.resolution.isCoreModule(filename) ? `jest-nodejs-core-${filename}` : filename;
   let compiled;
   try {
@@ -33,7 +49,11 @@ function compileWithCache(executor, scriptSource, filename) {
   } catch {
     return undefined; // jest's own compile reports syntax errors (and ES module code) its way
   }
-  if (compiled.cachedDataProduced) writeAtomically(cacheFile, compiled.cachedData);
+  if (compiled.cachedDataRejected) entry.cachedData = undefined;
+  if (compiled.cachedDataProduced) {
+    writeAtomically(entry.cacheFile, compiled.cachedData);
+    entry.cachedData = compiled.cachedData;
+  }
   return compiled;
 }
 
