@@ -14,6 +14,7 @@ const crypto = require("crypto");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { caCertsNote } = require("./ca-certs-note");
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -205,7 +206,7 @@ function table({ outputs, versions, rows }) {
   });
   const failures = versions.flatMap((v) => [...v.failures].map((f) => `- ${v.name}: ${f}`));
   return [
-    `Machine: ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}, ${execFileSync("git", ["--version"]).toString().trim()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`,
+    `Machine: ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}, ${execFileSync("git", ["--version"]).toString().trim()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}${caCertsNote()}`,
     `Date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; repositories, caches and output in ${work} (disk); median of ${RUNS} runs (one-app change: of ${RUNS * 2}), the two versions taking turns; each run a whole \`cdktf-gitops ... --out <dir> -q\` process; CPU = user + system time of the process and the git processes it ran.`,
     `Synth of the ${APPS} apps (bench/apps-synth.ts, output on disk), median of ${SYNTH_RUNS}: ${outputs.synthMs.toFixed(0)} ms. A command's time with --out is what it adds to synth.`,
     "",

@@ -7,6 +7,7 @@ const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { caCertsNote } = require("./ca-certs-note");
 
 const ROOT = path.resolve(__dirname, "..");
 // Output goes to tmpfs when there is one, so the numbers measure synthesis rather than the disk (on this
@@ -67,7 +68,7 @@ const rows = results.map(
   (r) => `| ${r.name} | ${r.medianMs.toFixed(0)} | ${r.floor ? `${(r.medianMs / medianOf.get(r.floor)).toFixed(2)}x` : "-"} | ${r.peakMiB.toFixed(0)} |`,
 );
 const cpu = os.cpus()[0]?.model ?? "unknown cpu";
-const machine = `${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`;
+const machine = `${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}${caCertsNote()}`;
 const table = [
   `Machine: ${machine}`,
   `Date: ${new Date().toISOString().slice(0, 10)}; ${RUNS} runs per scenario, median wall time of the whole process (start-up included); output in ${OUTPUT_BASE}.`,
