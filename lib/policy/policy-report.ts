@@ -74,14 +74,14 @@ export function writePolicyReport(file: string, report: PolicyReport): void {
   const temporary = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(temporary, "w");
   try {
-    // the head ends in `"findings": []\n}`: open the array, then each chunk's elements one level deeper
+    // the head ends in `"findings": []\n}`: open the array, write each chunk's elements, close it as a chunk does
     fs.writeSync(fd, `${headText.slice(0, -"]\n}".length)}`);
     for (let start = 0; start < findings.length; start += FINDINGS_PER_WRITE) {
       // stringified in a `findings` key of their own, the elements come out at the report's depth already
       const chunk = JSON.stringify({ findings: findings.slice(start, start + FINDINGS_PER_WRITE) }, null, 2);
       fs.writeSync(fd, `${start > 0 ? "," : ""}${chunk.slice(CHUNK_OPEN.length, -CHUNK_CLOSE.length)}`);
     }
-    fs.writeSync(fd, findings.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
+    fs.writeSync(fd, findings.length > 0 ? `${CHUNK_CLOSE}\n` : "]\n}\n");
     fs.closeSync(fd);
     fs.renameSync(temporary, file);
   } catch (error) {
