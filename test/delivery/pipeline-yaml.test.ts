@@ -1,5 +1,5 @@
 import YAML from "yaml";
-import { Commented, pipelineYaml } from "../../lib";
+import { Commented, pipelineYaml } from "../../lib/delivery/pipeline-yaml";
 
 describe("pipeline YAML writer", () => {
   const tricky = ["yes", "no", "on", "null", "~", "1.0", "0x10", "12", "-x", "a: b", "a #b", "#c", "*alias", "&anchor", "!tag", "%x", "@at", "`tick`", '"q"', "it's", `both "and" it's`, "${{ vars.X }}", " lead", "trail ", "tab\there", "{}", "[]", "a,b", "?", "|", ">", ""];

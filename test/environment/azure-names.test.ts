@@ -1,4 +1,4 @@
-import { AzureNames, azureNameProblem } from "../../lib";
+import { AzureNames, azureNameProblem } from "../../lib/environment/azure-names";
 
 describe("AzureNames", () => {
   const names = new AzureNames("contoso", "prod");

@@ -1,4 +1,4 @@
-import { addressOf, cidrsOverlap, Ipv4Cidr, parseCidr, subnetOf } from "../../lib";
+import { addressOf, cidrsOverlap, Ipv4Cidr, parseCidr, subnetOf } from "../../lib/environment/cidr";
 
 const cidr = (text: string): Ipv4Cidr => {
   const parsed = parseCidr(text);

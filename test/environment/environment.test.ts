@@ -1,4 +1,5 @@
-import { defaultMaintenanceWindow, resolveEnvironment, tierDefaults } from "../../lib";
+import { resolveEnvironment } from "../../lib/environment/environment";
+import { defaultMaintenanceWindow, tierDefaults } from "../../lib/environment/tier-defaults";
 import { ADMIN_GROUP, environmentSpec } from "../support/fixtures";
 
 describe("tierDefaults", () => {

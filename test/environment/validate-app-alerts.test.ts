@@ -1,4 +1,4 @@
-import { alertDurationMinutes, appAlertTargetProblems, appAlertThresholdProblems, isoDuration } from "../../lib";
+import { alertDurationMinutes, appAlertTargetProblems, appAlertThresholdProblems, isoDuration } from "../../lib/environment/validate-app-alerts";
 
 describe("alert durations", () => {
   test.each([

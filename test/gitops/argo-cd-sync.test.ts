@@ -1,5 +1,8 @@
 import { App, Lazy, TerraformStack } from "cdktf";
-import { ArgoCdSync, ArgoCdSyncProps, GitSource, KubernetesObject, PLATFORM_NAMESPACES, validateKubernetesObject } from "../../lib";
+import { PLATFORM_NAMESPACES } from "../../lib/core/namespaces";
+import { ArgoCdSync, ArgoCdSyncProps } from "../../lib/gitops/argo-cd-sync";
+import { GitSource } from "../../lib/gitops/git-source";
+import { KubernetesObject, validateKubernetesObject } from "../../lib/kubernetes/kubernetes-object";
 import { synthApp } from "../support/synth";
 import { danglingReferences, resourcesOf, synthJson } from "../support/terraform-json";
 

@@ -1,6 +1,7 @@
 import { App, TerraformStack } from "cdktf";
 import { parse } from "yaml";
-import { ARGO_CD_CHART_VERSION, ARGO_CD_DEFAULT_RESOURCES, ArgoCd, ArgoCdProps, GitSource, GitSourceProps } from "../../lib";
+import { ARGO_CD_CHART_VERSION, ARGO_CD_DEFAULT_RESOURCES, ArgoCd, ArgoCdProps } from "../../lib/gitops/argo-cd";
+import { GitSource, GitSourceProps } from "../../lib/gitops/git-source";
 import { danglingReferences, onlyResource, resourcesOf, synthJson } from "../support/terraform-json";
 
 const keyVault = { name: "kv-contoso-prod", resourceGroupName: "rg-contoso-prod" };

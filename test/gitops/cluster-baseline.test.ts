@@ -1,5 +1,7 @@
 import { App, TerraformStack } from "cdktf";
-import { APP_PRIORITY_CLASSES, ClusterBaseline, resolvePlatform, validateKubernetesObject } from "../../lib";
+import { resolvePlatform } from "../../lib/environment/resolve-platform";
+import { APP_PRIORITY_CLASSES, ClusterBaseline } from "../../lib/gitops/cluster-baseline";
+import { validateKubernetesObject } from "../../lib/kubernetes/kubernetes-object";
 import { platformSpec } from "../support/fixtures";
 
 const dev = resolvePlatform(platformSpec()).environments[0];

@@ -1,5 +1,6 @@
 import { App, TerraformStack } from "cdktf";
-import { FLUX_EXTENSION_VERSION, FluxGitOps, FluxGitOpsProps, GitSource, GitSourceProps } from "../../lib";
+import { FLUX_EXTENSION_VERSION, FluxGitOps, FluxGitOpsProps } from "../../lib/gitops/flux-git-ops";
+import { GitSource, GitSourceProps } from "../../lib/gitops/git-source";
 import { danglingReferences, onlyResource, synthJson } from "../support/terraform-json";
 
 const CLUSTER_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks";

@@ -1,5 +1,5 @@
 import { App, TerraformStack } from "cdktf";
-import { GitSource, GitSourceProps } from "../../lib";
+import { GitSource, GitSourceProps } from "../../lib/gitops/git-source";
 import { danglingReferences, synthJson } from "../support/terraform-json";
 
 const keyVault = { name: "kv-contoso-dev", resourceGroupName: "rg-contoso-dev" };

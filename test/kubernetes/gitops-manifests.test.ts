@@ -1,6 +1,7 @@
 import { App, TerraformStack, Testing } from "cdktf";
 import * as path from "path";
-import { GitOpsManifests, KubernetesObject, knownKubernetesKinds, validateKubernetesObject } from "../../lib";
+import { GitOpsManifests } from "../../lib/kubernetes/gitops-manifests";
+import { KubernetesObject, knownKubernetesKinds, validateKubernetesObject } from "../../lib/kubernetes/kubernetes-object";
 import { readFiles, withSynthFolder } from "../support/synth";
 
 const namespace = (name: string): KubernetesObject => ({ apiVersion: "v1", kind: "Namespace", metadata: { name, labels: { team: "web" } } });

@@ -1,13 +1,8 @@
-import {
-  ALERT_THRESHOLDS,
-  alertTierSettings,
-  appAlertRules,
-  Environment,
-  platformAlertRules,
-  resolvePlatform,
-  syncAlertRules,
-  Tier,
-} from "../../lib";
+import { Environment } from "../../lib/environment/environment";
+import { Tier } from "../../lib/environment/environment-spec";
+import { resolvePlatform } from "../../lib/environment/resolve-platform";
+import { appAlertRules, platformAlertRules, syncAlertRules } from "../../lib/monitoring/alert-rules";
+import { ALERT_THRESHOLDS, alertTierSettings } from "../../lib/monitoring/alert-tiers";
 import { environmentSpec, platformSpec } from "../support/fixtures";
 import { promqlSyntaxErrors } from "../support/promql";
 

@@ -1,14 +1,10 @@
 import { App, TerraformStack } from "cdktf";
 import { parse } from "yaml";
-import {
-  AzMonitoringPodMonitor,
-  DEFAULT_KUBE_STATE_METRICS_IMAGE,
-  Environment,
-  KubernetesObject,
-  resolvePlatform,
-  SyncEngineMetrics,
-  validateKubernetesObject,
-} from "../../lib";
+import { Environment } from "../../lib/environment/environment";
+import { resolvePlatform } from "../../lib/environment/resolve-platform";
+import { AzMonitoringPodMonitor } from "../../lib/kubernetes/azmonitoring-pod-monitor";
+import { KubernetesObject, validateKubernetesObject } from "../../lib/kubernetes/kubernetes-object";
+import { DEFAULT_KUBE_STATE_METRICS_IMAGE, SyncEngineMetrics } from "../../lib/monitoring/sync-engine-metrics";
 import { environmentSpec, platformSpec } from "../support/fixtures";
 
 const [dev] = resolvePlatform(platformSpec()).environments;

@@ -1,5 +1,5 @@
 import { App, TerraformStack } from "cdktf";
-import { AKS_AAD_SERVER_APPLICATION_ID, AksClusterAccess, AksClusterAccessProps } from "../../lib";
+import { AKS_AAD_SERVER_APPLICATION_ID, AksClusterAccess, AksClusterAccessProps } from "../../lib/platform/aks-cluster-access";
 import { danglingReferences, synthJson } from "../support/terraform-json";
 
 function build(props: Partial<AksClusterAccessProps> = {}) {

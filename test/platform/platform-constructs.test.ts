@@ -1,5 +1,7 @@
 import { App } from "cdktf";
-import { Environment, EnvironmentSpec, resolvePlatform } from "../../lib";
+import { Environment } from "../../lib/environment/environment";
+import { EnvironmentSpec } from "../../lib/environment/environment-spec";
+import { resolvePlatform } from "../../lib/environment/resolve-platform";
 import { PlatformStack } from "../../stacks/platform-stack";
 import { environmentSpec, platformSpec } from "../support/fixtures";
 import { resourceAt, resourcesOf, onlyResource, synthJson, TerraformJson } from "../support/terraform-json";

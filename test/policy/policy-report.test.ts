@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildPolicyReport, PolicyFinding, readPolicyReport } from "../../lib";
-import { writePolicyReport } from "../../lib/policy/policy-report";
+import { PolicyFinding } from "../../lib/policy/evaluate";
+import { buildPolicyReport, readPolicyReport, writePolicyReport } from "../../lib/policy/policy-report";
 
 const finding = (i: number): PolicyFinding => ({
   ruleId: `GITOPS-POD-${i % 7}`,

@@ -1,5 +1,6 @@
 import { App } from "cdktf";
-import { resolvePlatform } from "../../lib";
+import { resolvePlatform } from "../../lib/environment/resolve-platform";
+import { RemoteStateStorage } from "../../lib/platform/remote-state-storage";
 import { StateStack } from "../../stacks/state-stack";
 import { platformSpec } from "../support/fixtures";
 import { danglingReferences, onlyResource, synthJson } from "../support/terraform-json";
@@ -41,7 +42,6 @@ describe("StateStack", () => {
   });
 
   test("rejects a soft delete retention out of range", () => {
-    const { RemoteStateStorage } = require("../../lib");
     const stack = new StateStack(new App(), { state: platform.remoteState! });
     expect(() => new RemoteStateStorage(stack, "Other", { state: platform.remoteState!, softDeleteRetentionDays: 400 })).toThrow(
       "state/Other: softDeleteRetentionDays 400 is out of range; use 1-365",
