@@ -1,5 +1,6 @@
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { resolvePlatform } from "../../lib/environment/resolve-platform";
+import { MonitorWorkspace } from "../../lib/monitoring/monitor-workspace";
 import { AksCluster } from "../../lib/platform/aks-cluster";
 import { ContainerRegistry } from "../../lib/platform/container-registry";
 import { EnvironmentResourceGroup } from "../../lib/platform/environment-resource-group";
@@ -7,7 +8,6 @@ import { KeyVault } from "../../lib/platform/key-vault";
 import { LogAnalyticsWorkspace } from "../../lib/platform/log-analytics-workspace";
 import { Network } from "../../lib/platform/network";
 import { RemoteStateStorage } from "../../lib/platform/remote-state-storage";
-import { MonitorWorkspace } from "../../lib/monitoring/monitor-workspace";
 import { environmentSpec, platformSpec } from "../support/fixtures";
 import { danglingReferences, onlyResource, resourcesOf, synthJson } from "../support/terraform-json";
 

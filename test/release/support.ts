@@ -76,9 +76,9 @@ export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 /**
  * The tests' own git commands skip git's automatic maintenance: after each commit, git would otherwise start
- * `git maintenance run --auto` and `git gc --auto` (two more processes per commit, 250 in the release and CLI
- * suites). Only here: the commands under test get the environment as given, so that their own guard against
- * a background gc stays tested (large-publish.test.ts).
+ * `git maintenance run --auto` (122 processes in the release and CLI suites, counted with strace). Only here:
+ * the commands under test get the environment as given, so that their own guard against a background gc stays
+ * tested (large-publish.test.ts).
  */
 const NO_AUTO_MAINTENANCE = ["-c", "maintenance.auto=false", "-c", "gc.auto=0"];
 
@@ -91,7 +91,7 @@ export function git(dir: string, args: string[], env: NodeJS.ProcessEnv = testEn
 
 /**
  * A bare GitOps remote. It does not start `git gc --auto` after each push it receives (`receive.autogc`): the
- * hosted repository it stands in for runs its own maintenance, and here it would be one more process per push.
+ * hosted repository it stands in for runs its own maintenance, and here it was one more process per push (125).
  */
 export function bareRemote(env: NodeJS.ProcessEnv): string {
   const dir = path.join(tmpDir("release-remote-"), "gitops.git");
