@@ -186,6 +186,10 @@ describe("cdktf-gitops as a process", () => {
     const env = testEnv();
     const remote = bareRemote(env);
     const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
+    // an app run by node (the fake synth is a shell script): it only has to say it started, then wait to be killed
+    fs.writeFileSync(path.join(source, "synth.js"), 'require("fs").writeFileSync(process.env.FAKE_SYNTH_STARTED_FILE, "");\nsetTimeout(() => {}, 5000);\n');
+    fs.writeFileSync(path.join(source, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node synth.js" }));
+    commitAll(source, "an app run by node", env);
     const bin = tmpDir("release-no-shell-");
     fs.symlinkSync(process.execPath, path.join(bin, "node"));
     fs.symlinkSync(commandPath("git"), path.join(bin, "git"));

@@ -1,11 +1,9 @@
 import { App } from "cdktf";
-import * as fs from "fs";
-import * as path from "path";
 import { referenceApps, referencePins, referencePlatform } from "../../environments";
 import { graphToDot, graphToMermaid } from "../../lib/cli/graph-format";
 import { promotionOrder, readPlatformGraph } from "../../lib/release/graph";
 import { buildPlatform } from "../../stacks/build-platform";
-import { bareRemote, cli, commitAll, image, sourceRepo, testEnv, tmpDir, writePinsFile } from "../release/support";
+import { bareRemote, cli, commitAll, image, sourceRepo, testEnv, tmpDir, writeEnvironments, writePinsFile } from "../release/support";
 
 const WEB = [image("web", "1"), image("web", "2")];
 
@@ -48,7 +46,7 @@ describe("cdktf-gitops status", () => {
     const remote = bareRemote(env);
     const source = sourceRepo(env, { environments: ["dev", "qa"] });
     expect((await cli(source, env, "publish", "--repo", remote)).code).toBe(0);
-    fs.writeFileSync(path.join(source, "platform.json"), JSON.stringify({ environments: ["dev"] }));
+    writeEnvironments(source, ["dev"]);
     commitAll(source, "qa removed", env);
     const run = await cli(source, env, "status", "--repo", remote);
     expect(run.code).toBe(0);

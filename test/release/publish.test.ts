@@ -307,7 +307,7 @@ describe("publish", () => {
     const remote = bareRemote(env);
     const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
     const out = path.join(tmpDir(), "cdktf.out");
-    require("child_process").execFileSync(process.execPath, ["synth.js"], { cwd: source, env: { ...env, CDKTF_OUTDIR: out } });
+    require("child_process").execFileSync("sh", ["synth.sh"], { cwd: source, env: { ...env, CDKTF_OUTDIR: out } });
 
     const run = await cli(source, { ...env, FAKE_SYNTH_FAIL: "1" }, "publish", "--repo", remote, "--out", out);
 

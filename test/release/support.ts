@@ -110,12 +110,12 @@ export interface SourceRepoOptions {
   readonly git?: boolean;
 }
 
-/** A source (infra) project: cdktf.json running the fake synth, platform.json, pins files; committed. */
+/** A source (infra) project: cdktf.json running the fake synth, its environments file, pins files; committed. */
 export function sourceRepo(env: NodeJS.ProcessEnv, options: SourceRepoOptions = {}): string {
   const dir = tmpDir("release-source-");
-  fs.copyFileSync(path.join(__dirname, "fake-synth.js"), path.join(dir, "synth.js"));
-  fs.writeFileSync(path.join(dir, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node synth.js" }, null, 2));
-  fs.writeFileSync(path.join(dir, "platform.json"), JSON.stringify({ environments: options.environments ?? ["dev", "staging"], promotesFrom: options.promotesFrom }, null, 2));
+  fs.copyFileSync(path.join(__dirname, "fake-synth.sh"), path.join(dir, "synth.sh"));
+  fs.writeFileSync(path.join(dir, "cdktf.json"), JSON.stringify({ language: "typescript", app: "sh synth.sh" }, null, 2));
+  writeEnvironments(dir, options.environments ?? ["dev", "staging"], options.promotesFrom);
   fs.writeFileSync(path.join(dir, ".gitignore"), "cdktf.out/\n.gitops/\n");
   for (const [envName, pins] of Object.entries(options.pins ?? {})) writePinsFile(dir, envName, pins);
   if (options.git ?? true) {
@@ -123,6 +123,15 @@ export function sourceRepo(env: NodeJS.ProcessEnv, options: SourceRepoOptions = 
     commitAll(dir, "initial source", env);
   }
   return dir;
+}
+
+/**
+ * Writes the environments the fake synth makes (fake-synth.sh): one line each, with the environment it promotes
+ * from (`-` for none) where `promotesFrom` names it, so that the synth writes its environment.json.
+ */
+export function writeEnvironments(dir: string, environments: readonly string[], promotesFrom?: Record<string, string | null>): void {
+  const line = (name: string): string => (promotesFrom && name in promotesFrom ? `${name} ${promotesFrom[name] ?? "-"}` : name);
+  fs.writeFileSync(path.join(dir, "environments.txt"), environments.map((name) => `${line(name)}\n`).join(""));
 }
 
 /** Writes a pins file the way promote does. */
