@@ -53,7 +53,7 @@ while read -r env promotes_from; do
   folders="$folders $out/stacks/$env-platform $out/stacks/$env-gitops $out/gitops/$env/infrastructure"
   for app in $(apps_of "$env"); do folders="$folders $out/stacks/$env-app-$app $out/gitops/$env/apps/$app"; done
 done <environments.txt
-# shellcheck disable=SC2086 # one word per folder
+# shellcheck disable=SC2086 # one word per folder (the tests' folders hold no spaces)
 mkdir -p $folders
 
 stack state "" '{ "azurerm_storage_account": { "state": { "name": "ststate" } } }'
