@@ -5,8 +5,9 @@ import { cli, testEnv, tmpDir } from "./support";
 /**
  * A stand-in for terraform on PATH: `init` succeeds; `plan` exits 2 (changes) for stacks whose name contains
  * "changed", 1 for "broken", else 0, writing the -out file; `apply` records the plan file it was given. Every call
- * notes how many calls run at once, so the bound on parallelism can be checked. A shell script, like the release
- * tests' fake synth: a node process would cost 45 ms of CPU before it ran any code, 47 times in this file.
+ * notes how many calls run at once and, with FAKE_TF_HOLD set, takes that many seconds, so that calls the bound on
+ * parallelism lets run together overlap and the bound can be checked. A shell script, like the release tests'
+ * fake synth: a node process would cost 45 ms of CPU before it ran any code, 47 times in this file.
  */
 const FAKE_TERRAFORM = `#!/bin/sh
 log=$FAKE_TF_LOG
@@ -17,7 +18,7 @@ count "$log"/running/*
 max=0
 if [ -f "$log/max" ]; then read -r max <"$log/max"; fi
 if [ "$now" -gt "$max" ]; then echo "$now" >"$log/max"; fi
-sleep 0.1
+if [ -n "\${FAKE_TF_HOLD:-}" ]; then sleep "$FAKE_TF_HOLD"; fi
 stack=\${PWD##*/}
 command=$1
 shift
@@ -64,9 +65,10 @@ describe("stacks plan and apply", () => {
   test("plans one layer's touched stacks with bounded parallelism, and applies exactly the plans with changes", async () => {
     const names = ["dev-app-a-changed", "dev-app-b", "dev-app-c-changed", "dev-app-d", "dev-app-e", "dev-app-f"];
     const t = setup({ "dev-platform": [], ...Object.fromEntries(names.map((n) => [n, ["dev-platform"]])) });
+    const env = { ...t.env, FAKE_TF_HOLD: "0.1" };
     const file = path.join(t.dir, "dev.json");
     fs.writeFileSync(file, JSON.stringify(changes("dev", [["dev-platform", 0, true], ...names.map((n) => [n, 1, false] as [string, number, boolean])])));
-    const plan = await cli(t.dir, t.env, "stacks", "plan", "--env", "dev", "--out", t.out, "--changes", file, "--layer", "1", "--plans", t.plans, "--parallel", "2", "--json", "--quiet");
+    const plan = await cli(t.dir, env, "stacks", "plan", "--env", "dev", "--out", t.out, "--changes", file, "--layer", "1", "--plans", t.plans, "--parallel", "2", "--json", "--quiet");
     expect(plan.code).toBe(0);
     const results = JSON.parse(plan.stdout).plans;
     expect(results.map((r: any) => [r.stack, r.result])).toEqual(names.map((n) => [n, n.includes("changed") ? "changes" : "no-changes"]));
@@ -74,7 +76,7 @@ describe("stacks plan and apply", () => {
     expect(fs.readdirSync(t.plans).filter((f) => f.endsWith(".tfplan")).sort()).toEqual(["dev-app-a-changed.tfplan", "dev-app-c-changed.tfplan"]);
     expect(fs.readFileSync(path.join(t.log, "calls"), "utf8")).not.toContain("dev-platform");
 
-    const apply = await cli(t.dir, t.env, "stacks", "apply", "--env", "dev", "--out", t.out, "--changes", file, "--layer", "1", "--plans", t.plans, "--json", "--quiet");
+    const apply = await cli(t.dir, env, "stacks", "apply", "--env", "dev", "--out", t.out, "--changes", file, "--layer", "1", "--plans", t.plans, "--json", "--quiet");
     expect(apply.code).toBe(0);
     const applied = JSON.parse(apply.stdout).applies.filter((a: any) => a.result === "applied").map((a: any) => a.stack);
     expect(applied).toEqual(["dev-app-a-changed", "dev-app-c-changed"]);
