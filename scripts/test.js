@@ -16,8 +16,8 @@
 // of that bundle when a process starts, before any of its code runs (60-120 ms for a 144-certificate bundle,
 // measured with `node -e 0`), and the process suites start thousands of processes, about 30 of them node (the
 // CLI run as a process; the stand-ins for a cdktf app and for terraform are shell scripts). No test makes a TLS
-// connection. On a machine that sets it (CI runners behind
-// a proxy do), the process suites took 40-47 s with it and 30-32 s without (warm, 2 cores, 2026-12-02).
+// connection. On a machine that sets it (CI runners behind a proxy do), the process suites took 40-47 s with it
+// and 30-32 s without (warm, 2 cores, 2026-12-02).
 "use strict";
 const { spawn } = require("child_process");
 const os = require("os");
