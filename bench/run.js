@@ -74,16 +74,19 @@ function runOnce(scenario) {
 // The scenarios take turns, one run each per round, so that a change in the host's speed (this project's VMs
 // change by half within minutes) reaches every scenario alike and the ratios to the floor hold.
 const runs = scenarios.map(() => []);
-for (let round = 0; round < RUNS; round++) {
-  process.stderr.write(`round ${round + 1} of ${RUNS}...\n`);
-  scenarios.forEach((scenario, i) => runs[i].push(runOnce(scenario)));
+try {
+  for (let round = 0; round < RUNS; round++) {
+    process.stderr.write(`round ${round + 1} of ${RUNS}...\n`);
+    scenarios.forEach((scenario, i) => runs[i].push(runOnce(scenario)));
+  }
+} finally {
+  fs.rmSync(path.dirname(dependencyList), { recursive: true, force: true });
 }
 const results = scenarios.map((scenario, i) => {
   const times = runs[i].map((r) => r.elapsedMs).sort((a, b) => a - b);
   const peakKiB = Math.max(...runs[i].map((r) => r.peakKiB));
   return { name: scenario.name, floor: scenario.floor, medianMs: times[Math.floor(times.length / 2)], peakMiB: peakKiB / 1024 };
 });
-fs.rmSync(path.dirname(dependencyList), { recursive: true, force: true });
 const medianOf = new Map(results.map((r) => [r.name, r.medianMs]));
 const rows = results.map(
   (r) => `| ${r.name} | ${r.medianMs.toFixed(0)} | ${r.floor ? `${(r.medianMs / medianOf.get(r.floor)).toFixed(2)}x` : "-"} | ${r.peakMiB.toFixed(0)} |`,
