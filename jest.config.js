@@ -1,6 +1,8 @@
 /** Jest runs TypeScript through swc without type-checking; `tsc --noEmit` type-checks once in `npm test`. */
 module.exports = {
-  testEnvironment: "node",
+  // node's, with one vm context per worker: the test files a worker runs share the modules of node_modules
+  // (cached-runtime.js); a file opts out with the docblock `@jest-environment node`
+  testEnvironment: "<rootDir>/test/support/shared-realm-environment.js",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {

@@ -7,6 +7,8 @@
 // A worker runs many test files, each loading the same modules again: the cache entries it has read are kept
 // by file name and source, so it hashes and reads each module's entry once (hashing 14 MB of source and
 // reading 1,000 entries took 55 ms of every test file that loads the library, of 350 ms in all).
+// With shared-realm-environment.js, the test files of a worker also share the modules below node_modules, each
+// loaded and run once per worker (SharingModuleRegistry below); the project's own modules stay per file.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -57,12 +59,54 @@ function compileWithCache(executor, scriptSource, filename) {
   return compiled;
 }
 
+/** The modules below node_modules the worker's test files share (shared-realm-environment.js): path -> module. */
+const sharedModules = new Map();
+const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+const isShared = (modulePath) => typeof modulePath === "string" && modulePath.includes(NODE_MODULES);
+
+/**
+ * A test file's registry of CommonJS modules (jest-runtime 30 keeps it in `registries.moduleRegistry`) whose
+ * node_modules entries are the worker's: the first file that requires such a module loads it for all. Clearing
+ * it (a file's teardown, `jest.resetModules()`) clears the file's own modules only.
+ */
+class SharingModuleRegistry extends Map {
+  constructor(runtime) {
+    super();
+    this.runtime = runtime;
+  }
+  get(modulePath) {
+    return isShared(modulePath) ? sharedModules.get(modulePath) : super.get(modulePath);
+  }
+  has(modulePath) {
+    return isShared(modulePath) ? sharedModules.has(modulePath) : super.has(modulePath);
+  }
+  set(modulePath, module) {
+    if (!isShared(modulePath)) return super.set(modulePath, module);
+    this.runtime.loadedSharedModules = true;
+    sharedModules.set(modulePath, module);
+    return this;
+  }
+  delete(modulePath) {
+    return isShared(modulePath) ? sharedModules.delete(modulePath) : super.delete(modulePath);
+  }
+}
+
 class CachedRuntime extends Runtime {
   constructor(...args) {
     super(...args);
     const executor = this.executor;
     const jestCompile = executor.compile.bind(executor);
     executor.compile = (scriptSource, filename) => compileWithCache(executor, scriptSource, filename) ?? jestCompile(scriptSource, filename);
+    const environment = args[1];
+    if (environment.sharesModules === true) this.registries.moduleRegistry = new SharingModuleRegistry(this);
+  }
+
+  teardown() {
+    super.teardown();
+    // A shared module requires through the runtime that loaded it, also when a later test file calls what it
+    // loads lazily (kubernetes-models' validators, for one): that runtime must go on loading, not refuse as a
+    // torn-down one does. The file's own modules are gone from it all the same.
+    if (this.loadedSharedModules) this.testState.enterTestCode();
   }
 }
 
