@@ -30,8 +30,11 @@ describe("performance rules", () => {
 
 describe("published declarations (scripts/check-declarations.js, run by npm test on tsc's emit)", () => {
   const { declarationProblems } = require("../scripts/check-declarations") as { declarationProblems: (outDir: string) => string[] };
+  const outDirs: string[] = [];
+  afterAll(() => outDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
   const emitted = (files: Record<string, string>): string => {
     const outDir = fs.mkdtempSync(path.join(require("os").tmpdir(), "cdktf-gitops-dts-"));
+    outDirs.push(outDir);
     for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
       fs.writeFileSync(path.join(outDir, file), text);

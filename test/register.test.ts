@@ -9,7 +9,11 @@ function runWithRegister(source: string, env: NodeJS.ProcessEnv = {}): { status:
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-gitops-register-"));
   const file = path.join(dir, "entry.ts");
   fs.writeFileSync(file, source);
-  return spawnSync(process.execPath, ["-r", path.join(ROOT, "register.js"), file], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+  try {
+    return spawnSync(process.execPath, ["-r", path.join(ROOT, "register.js"), file], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe("register.js", () => {

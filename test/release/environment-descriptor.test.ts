@@ -14,9 +14,11 @@ describe("EnvironmentDescriptor", () => {
     buildPlatform(app, platformSpec());
     app.synth();
     const read = (env: string) => fs.readFileSync(path.join(outdir, "gitops", env, "environment.json"), "utf8");
-    expect(read("prod")).toBe('{\n  "environment": "prod",\n  "promotesFrom": "staging",\n  "sync": "flux",\n  "tier": "prod"\n}\n');
-    expect(parseEnvironmentDescriptor(read("staging"))).toEqual({ environment: "staging", promotesFrom: "dev", sync: "flux", tier: "staging" });
-    expect(parseEnvironmentDescriptor(read("dev"))).toEqual({ environment: "dev", sync: "flux", tier: "dev" });
+    const [dev, staging, prod] = ["dev", "staging", "prod"].map(read);
+    fs.rmSync(outdir, { recursive: true, force: true });
+    expect(prod).toBe('{\n  "environment": "prod",\n  "promotesFrom": "staging",\n  "sync": "flux",\n  "tier": "prod"\n}\n');
+    expect(parseEnvironmentDescriptor(staging)).toEqual({ environment: "staging", promotesFrom: "dev", sync: "flux", tier: "staging" });
+    expect(parseEnvironmentDescriptor(dev)).toEqual({ environment: "dev", sync: "flux", tier: "dev" });
   });
 
   test("parse rejects text that is not a descriptor as bad input", () => {
