@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../lib/cli/main";
 import { buildPolicyReport, PolicyFinding } from "../../lib/policy";
+import { tmpDir } from "../release/support";
 
 const finding = (change: Partial<PolicyFinding> = {}): PolicyFinding => ({
   ruleId: "GITOPS-ACR-1",
@@ -17,7 +18,7 @@ const finding = (change: Partial<PolicyFinding> = {}): PolicyFinding => ({
 });
 
 function out(findings: PolicyFinding[], files: Record<string, string> = {}, objects: string[] = []): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-cli-"));
+  const dir = tmpDir("policy-cli-");
   fs.writeFileSync(path.join(dir, "policy-report.json"), JSON.stringify(buildPolicyReport(["azure-platform"], findings, objects)));
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -71,7 +72,7 @@ describe("cdktf-gitops policy", () => {
   });
 
   test("exits 2 with the fix when there is no report", async () => {
-    const result = await run(["policy", "--out", fs.mkdtempSync(path.join(os.tmpdir(), "policy-cli-empty-"))]);
+    const result = await run(["policy", "--out", tmpDir("policy-cli-empty-")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/policy-report\.json: cannot read the policy report .*; run "npm run synth" first/);
   });

@@ -1,11 +1,10 @@
 import { App } from "cdktf";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { specProblems } from "../../lib/apps/validate-specs";
 import { ValidationError } from "../../lib/core/validation-error";
 import { buildPlatform } from "../../stacks/build-platform";
-import { cli, testEnv } from "../release/support";
+import { cli, testEnv, tmpDir } from "../release/support";
 import { ADMIN_GROUP, appSpec, environmentSpec, pinned, platformSpec } from "../support/fixtures";
 
 // Table-driven: every bad input gets its own message (a string it contains, or a pattern), through the one
@@ -279,7 +278,7 @@ describe("bad inputs, one message each", () => {
   });
 
   test("platform, apps and pins problems come in one ValidationError, and nothing is written", () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "hardening-"));
+    const outdir = tmpDir("hardening-");
     const app = new App({ outdir });
     let error: unknown;
     try {
