@@ -2,14 +2,14 @@ import { redactUrlsIn } from "../core/redaction";
 import { sleep } from "./cache-lock";
 import { ExitCode, ReleaseError } from "./errors";
 import { Git } from "./git";
-import { runGuardedGit } from "./guarded-git";
+import { runGuardedGit } from "./guarded-process";
 import type { GitOpsWorkspace } from "./workspace";
 
 /** Result of a push. */
 export type PushResult = "pushed" | "rejected";
 
 /**
- * Pushes a commit to the branch (under the watchdog of guarded-git.ts, so it dies with the command). Returns
+ * Pushes a commit to the branch (under the watchdog of guarded-process.ts, so it dies with the command). Returns
  * "rejected" when the remote moved on (fetch, re-apply and retry); throws a `ReleaseError` naming the way out
  * for any other failure. Never force-pushes.
  */

@@ -1,7 +1,7 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { ExitCode, ReleaseError } from "./errors";
+import { runGuarded } from "./guarded-process";
 
 /** Options of `synthesize`. */
 export interface SynthesizeOptions {
@@ -67,20 +67,37 @@ export function appCommand(projectDir: string): string[] {
 }
 
 /**
+ * Whether `program` can be started from `cwd` with this environment's PATH (a name with a slash is a path). On
+ * Windows, where PATHEXT decides, always true: the watchdog reports a program it cannot start by exit status.
+ */
+function canStart(program: string, cwd: string, env: NodeJS.ProcessEnv): boolean {
+  if (process.platform === "win32") return true;
+  const candidates = program.includes("/") ? [path.resolve(cwd, program)] : (env.PATH ?? "").split(path.delimiter).map((dir) => path.resolve(cwd, dir, program));
+  return candidates.some((file) => {
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      return fs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
  * Runs the cdktf app command from cdktf.json with CDKTF_OUTDIR set, as a child process without a shell (no
- * terraform binary or cdktf-cli needed). Throws a `ReleaseError` (exit code 4) with the app's output on failure.
+ * terraform binary or cdktf-cli needed), under the watchdog of guarded-process.ts: an app never goes on running
+ * (and writing into a removed run folder) after the command was killed. Throws a `ReleaseError` (exit code 4)
+ * with the app's output on failure.
  */
 export function synthesize(options: SynthesizeOptions): void {
   const [program, ...args] = appCommand(options.projectDir);
+  // CHECKPOINT_DISABLE: no call to HashiCorp's version check service from cdktf (an error message without network).
+  const env = { CHECKPOINT_DISABLE: "1", ...(options.env ?? process.env), CDKTF_OUTDIR: options.outDir };
+  if (!canStart(program, options.projectDir, env)) {
+    throw new ReleaseError(`synthesis could not start "${program}" (not found, or not executable); check the "app" command in cdktf.json`, ExitCode.SYNTH);
+  }
   fs.mkdirSync(options.outDir, { recursive: true });
-  const result = spawnSync(program, args, {
-    cwd: options.projectDir,
-    // CHECKPOINT_DISABLE: no call to HashiCorp's version check service from cdktf (an error message without network).
-    env: { CHECKPOINT_DISABLE: "1", ...(options.env ?? process.env), CDKTF_OUTDIR: options.outDir },
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const result = runGuarded(program, args, { cwd: options.projectDir, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
   if (result.error) {
     throw new ReleaseError(`synthesis could not start "${program}" (${result.error.message}); check the "app" command in cdktf.json`, ExitCode.SYNTH);
   }

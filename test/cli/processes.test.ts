@@ -34,27 +34,43 @@ function listAll(root: string, prefix = ""): string[] {
   });
 }
 
-/** Resolves once `file` exists (polled every 20 ms; rejects after 20 s). */
-async function fileAppears(file: string): Promise<void> {
-  for (let waited = 0; !fs.existsSync(file); waited += 20) {
-    if (waited > 20000) throw new Error(`${file} did not appear within 20 s`);
+/** Resolves with the first line of `file` once it has one (polled every 20 ms; rejects after 20 s). */
+async function firstLineOf(file: string): Promise<string> {
+  for (let waited = 0; ; waited += 20) {
+    const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+    if (text.includes("\n")) return text.slice(0, text.indexOf("\n"));
+    if (waited > 20000) throw new Error(`${file} had no line within 20 s`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
+/** Resolves with whether process `pid` is gone within 2 s (polled every 20 ms). */
+async function processGone(pid: number): Promise<boolean> {
+  for (let waited = 0; waited <= 2000; waited += 20) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
 /**
- * Starts `publish` as a process whose synth sleeps, and resolves once the synth has started with a function that
- * kills the process (SIGKILL) and resolves with the signal it ended by.
+ * Starts `publish` as a process whose synth sleeps, and resolves once the synth has started with the synth's pid
+ * and a function that kills the publish process (SIGKILL, not its synth) and resolves with the signal it ended by.
  */
-async function publishWaitingInSynth(source: string, remote: string, env: NodeJS.ProcessEnv): Promise<() => Promise<string | null>> {
+async function publishWaitingInSynth(source: string, remote: string, env: NodeJS.ProcessEnv): Promise<{ synthPid: number; kill: () => Promise<string | null> }> {
   const started = path.join(tmpDir(), "synth-started");
   const child = spawn(process.execPath, [BIN, "publish", "--repo", remote], { cwd: source, env: { ...env, FAKE_SYNTH_SLEEP_MS: "5000", FAKE_SYNTH_STARTED_FILE: started } });
   const exited = new Promise<string | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-  await fileAppears(started);
-  return () => {
+  const synthPid = Number(await firstLineOf(started));
+  const kill = () => {
     child.kill("SIGKILL");
     return exited;
   };
+  return { synthPid, kill };
 }
 
 describe("cdktf-gitops as a process", () => {
@@ -121,7 +137,7 @@ describe("cdktf-gitops as a process", () => {
     commitAll(source, "web 2", env);
 
     // killed while the app synthesizes
-    const kill = await publishWaitingInSynth(source, remote, env);
+    const { kill } = await publishWaitingInSynth(source, remote, env);
     expect(await kill()).toBe("SIGKILL");
     expect(git(remote, ["rev-parse", "main"], env)).toBe(head);
 
@@ -176,9 +192,11 @@ describe("cdktf-gitops as a process", () => {
 
     writePinsFile(source, "dev", { web: image("web", "web-2") });
     commitAll(source, "web 2", env);
-    const kill = await publishWaitingInSynth(source, remote, tmpEnv);
+    const { synthPid, kill } = await publishWaitingInSynth(source, remote, tmpEnv);
     expect(fs.readdirSync(tmp)).toHaveLength(1); // the run folder, holding the synth output
     expect(await kill()).toBe("SIGKILL");
+    // the app dies with the command, so it cannot write into the run folder once the watcher removed it
+    expect(await processGone(synthPid)).toBe(true);
     expect(await emptied(tmp)).toEqual([]);
   });
 
@@ -187,16 +205,17 @@ describe("cdktf-gitops as a process", () => {
     const remote = bareRemote(env);
     const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
     // an app run by node (the fake synth is a shell script): it only has to say it started, then wait to be killed
-    fs.writeFileSync(path.join(source, "synth.js"), 'require("fs").writeFileSync(process.env.FAKE_SYNTH_STARTED_FILE, "");\nsetTimeout(() => {}, 5000);\n');
+    fs.writeFileSync(path.join(source, "synth.js"), 'require("fs").writeFileSync(process.env.FAKE_SYNTH_STARTED_FILE, `${process.pid}\\n`);\nsetTimeout(() => {}, 5000);\n');
     fs.writeFileSync(path.join(source, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node synth.js" }));
     commitAll(source, "an app run by node", env);
     const bin = tmpDir("release-no-shell-");
     fs.symlinkSync(process.execPath, path.join(bin, "node"));
     fs.symlinkSync(commandPath("git"), path.join(bin, "git"));
     const tmp = tmpDir("release-tmp-");
-    const kill = await publishWaitingInSynth(source, remote, { ...env, PATH: bin, TMPDIR: tmp });
+    const { synthPid, kill } = await publishWaitingInSynth(source, remote, { ...env, PATH: bin, TMPDIR: tmp });
     expect(fs.readdirSync(tmp)).toHaveLength(1);
     expect(await kill()).toBe("SIGKILL");
+    expect(await processGone(synthPid)).toBe(true);
     expect(await emptied(tmp)).toEqual([]);
   });
 

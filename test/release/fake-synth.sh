@@ -16,8 +16,9 @@ if [ -n "${FAKE_SYNTH_FAIL:-}" ]; then
   echo "boom: the app failed" >&2
   exit 3
 fi
-# FAKE_SYNTH_STARTED_FILE: created when the synth starts, so a test can act while it runs without guessing a delay
-if [ -n "${FAKE_SYNTH_STARTED_FILE:-}" ]; then : >"$FAKE_SYNTH_STARTED_FILE"; fi
+# FAKE_SYNTH_STARTED_FILE: written when the synth starts (its pid, then a newline), so a test can act while it
+# runs without guessing a delay
+if [ -n "${FAKE_SYNTH_STARTED_FILE:-}" ]; then echo "$$" >"$FAKE_SYNTH_STARTED_FILE"; fi
 if [ -n "${FAKE_SYNTH_SLEEP_MS:-}" ]; then sleep "$((FAKE_SYNTH_SLEEP_MS / 1000)).$(printf %03d $((FAKE_SYNTH_SLEEP_MS % 1000)))"; fi
 
 # the apps of a pins file, one per line: `<app> <image>`

@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { runGuardedGit } from "../../lib/release/guarded-git";
+import { runGuarded, runGuardedGit } from "../../lib/release/guarded-process";
 import { commandPath, tmpDir } from "./support";
 
 /** A PATH holding only sh and git: no setsid, so the watchdog falls back to Node. */
 function pathWithoutSetsid(): string {
-  const bin = tmpDir("guarded-git-bin-");
+  const bin = tmpDir("guarded-bin-");
   for (const command of ["sh", "git"]) fs.symlinkSync(commandPath(command), path.join(bin, command));
   return bin;
 }
@@ -26,4 +26,19 @@ describe("runGuardedGit", () => {
       expect(runGuardedGit(args, cwd, { ...process.env, PATH: pathWithoutSetsid() })).toEqual(expected);
     });
   }
+});
+
+describe("runGuarded", () => {
+  test("any program: the same status, stdout and stderr as run directly, with the shell watchdog and with the Node one", () => {
+    const args = ["-c", 'echo "out $0"; echo err >&2; exit 3', "word with spaces"];
+    const direct = spawnSync("sh", args, { encoding: "utf8" });
+    expect(direct.status).toBe(3);
+    const expected = { status: direct.status, stdout: direct.stdout, stderr: direct.stderr };
+    const guarded = (env: NodeJS.ProcessEnv) => {
+      const result = runGuarded(commandPath("sh"), args, { encoding: "utf8", env });
+      return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    expect(guarded(process.env)).toEqual(expected);
+    expect(guarded({ ...process.env, PATH: pathWithoutSetsid() })).toEqual(expected);
+  });
 });

@@ -1,0 +1,47 @@
+import * as fs from "fs";
+import * as path from "path";
+import { ReleaseError } from "../../lib/release/errors";
+import { synthesize } from "../../lib/release/synth";
+import { tmpDir } from "./support";
+
+/** A project folder whose cdktf.json runs `app` (words, run without a shell). */
+function project(app: string[]): string {
+  const dir = tmpDir("synth-project-");
+  fs.writeFileSync(path.join(dir, "cdktf.json"), JSON.stringify({ language: "typescript", app: app.map((word) => JSON.stringify(word)).join(" ") }));
+  return dir;
+}
+
+/** The `ReleaseError` that synthesizing `projectDir` throws. */
+function synthError(projectDir: string): ReleaseError {
+  try {
+    synthesize({ projectDir, outDir: path.join(projectDir, "out") });
+  } catch (error) {
+    if (error instanceof ReleaseError) return error;
+    throw error;
+  }
+  throw new Error("synthesize did not throw");
+}
+
+describe("synthesize", () => {
+  test("runs the app under the watchdog with CDKTF_OUTDIR set, and returns once it wrote manifest.json", () => {
+    const dir = project(["sh", "-c", 'echo "{}" > "$CDKTF_OUTDIR/manifest.json"']);
+    synthesize({ projectDir: dir, outDir: path.join(dir, "out") });
+    expect(fs.readFileSync(path.join(dir, "out", "manifest.json"), "utf8")).toBe("{}\n");
+  });
+
+  test("an app that fails: its exit status and output, exit code 4", () => {
+    const error = synthError(project(["sh", "-c", "echo boom >&2; exit 3"]));
+    expect(error.message).toBe("synthesis failed (exit status 3); fix the app and run again:\nboom");
+    expect(error.exitCode).toBe(4);
+  });
+
+  test.each([
+    ["a program not on PATH", ["no-such-app-on-path", "main.ts"], "no-such-app-on-path"],
+    ["a path to no file", ["./bin/missing-app"], "./bin/missing-app"],
+    ["a file that is not executable", ["./cdktf.json"], "./cdktf.json"],
+  ])("%s: it could not start, with the command to check", (_, app, program) => {
+    const error = synthError(project(app));
+    expect(error.message).toBe(`synthesis could not start "${program}" (not found, or not executable); check the "app" command in cdktf.json`);
+    expect(error.exitCode).toBe(4);
+  });
+});
