@@ -20,7 +20,8 @@ for (const stream of [process.stdout, process.stderr]) {
 // Every temporary folder of this run (clones of the GitOps repository, synthesized output, temporary files of git
 // and of the app) is created in one run folder. The command removes its folders itself on success and on errors;
 // a signal (Ctrl-C, a cancelled CI job, kill -9) ends the process before it can, so a small detached watcher
-// removes the run folder as soon as this process is gone, however it ended (its stdin closes with us).
+// removes the run folder as soon as this process is gone, however it ended: its stdin closes with us, and with
+// the processes that hold it too (see below).
 let runDir;
 try {
   runDir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-gitops-run-"));
@@ -32,8 +33,11 @@ try {
 // no POSIX shell, Node.
 const SHELL_WATCHER = ["sh", ["-c", 'read -r _; rm -rf "$1"', "watcher", runDir]];
 const NODE_WATCHER = [process.execPath, ["-e", 'const d = process.argv[1]; const rm = () => require("fs").rmSync(d, { recursive: true, force: true }); process.stdin.on("end", rm).on("error", rm).resume();', runDir]];
+/** The watcher's stdin: the programs the command runs under its watchdog (the app) hold it open too (see below). */
+let watcherInput;
 function startWatcher([command, args], fallback) {
   const watcher = spawn(command, args, { detached: true, stdio: ["pipe", "ignore", "ignore"] });
+  watcherInput = watcher.stdin;
   watcher.on("error", (error) => {
     if (error.code === "ENOENT" && fallback) startWatcher(fallback);
     else process.stderr.write(`warning: temporary files of an interrupted run may stay in ${runDir} (${error.message})\n`);
@@ -46,18 +50,17 @@ startWatcher(SHELL_WATCHER, NODE_WATCHER);
 process.on("exit", () => fs.rmSync(runDir, { recursive: true, force: true }));
 process.env.TMPDIR = process.env.TMP = process.env.TEMP = runDir;
 
-const compiled = path.join(root, "dist", "lib", "cli", "main.js");
-const source = path.join(root, "lib", "cli", "main.ts");
+const fromSource = fs.existsSync(path.join(root, "lib", "cli", "main.ts"));
+if (fromSource) require(path.join(root, "register.js"));
+const load = (module) => require(fromSource ? path.join(root, "lib", `${module}.ts`) : path.join(root, "dist", "lib", `${module}.js`));
 
-let entry;
-if (fs.existsSync(source)) {
-  require(path.join(root, "register.js"));
-  entry = source;
-} else {
-  entry = compiled;
-}
+// The app a command synthesizes with (and a push) inherits the watcher's pipe, so the pipe closes, and the
+// watcher removes the run folder, only once the command and every process it ran under the watchdog are gone:
+// a killed command's app is killed by its watchdog a few milliseconds after the command, and must not write into
+// a run folder that was already removed. (`_handle.fd`: the pipe's descriptor on POSIX systems, -1 on Windows.)
+load("release/guarded-process").passToGuardedPrograms(() => watcherInput?._handle?.fd);
 
-require(entry)
+load("cli/main")
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

@@ -16,13 +16,16 @@ import { GitResult } from "./git";
  * costs about a tenth of a core while the program runs (0.58 s of CPU in 6 s, measured alone), on a core the
  * program does not wait for: the reference synth took as long with it (1440 ms, median of 5) as without (1443
  * ms). Elsewhere it is Node (`NODE_WATCHDOG`). Both take the command's pid, the program and its arguments, and
- * exit with its status.
+ * exit with its status. Both pass descriptor 3 on to the program when they were given one (`passToGuardedPrograms`).
  */
 const NODE_WATCHDOG = `
 const { spawn } = require("child_process");
 const fs = require("fs");
 const parent = Number(process.argv[1]);
-const child = spawn(process.argv[2], process.argv.slice(3), { stdio: "inherit", detached: true });
+const passed = process.env.CDKTF_GITOPS_WATCHDOG_FD === "3";
+delete process.env.CDKTF_GITOPS_WATCHDOG_FD;
+delete process.env.CDKTF_GITOPS_NODE_WATCHDOG;
+const child = spawn(process.argv[2], process.argv.slice(3), { stdio: passed ? ["inherit", "inherit", "inherit", 3] : "inherit", detached: true });
 const parentPid = () => {
   try { return Number(fs.readFileSync("/proc/self/stat", "utf8").replace(/^.*\\) /s, "").split(" ")[1]); }
   catch { try { process.kill(parent, 0); return parent; } catch { return 0; } }
@@ -38,13 +41,16 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ===
  * `sh -c SHELL_WATCHDOG watchdog <command pid> <node> <program> <args...>`: the program runs in a session of
  * its own (`setsid`); a watcher subshell, with no hold on the output pipes, compares the watchdog's parent with
  * the command every 20 ms and kills the program's process group once it differs; the watchdog waits for the
- * program and exits with its status. Without `setsid` or `/proc` it runs the Node watchdog instead.
+ * program and exits with its status. Without `setsid` or `/proc` it runs the Node watchdog instead. The program
+ * inherits descriptor 3 as the shell does; the watcher closes it, so that only the program and what it started
+ * hold it.
  */
 const SHELL_WATCHDOG = `
 parent=$1; node=$2; shift 2
 if ! command -v setsid >/dev/null 2>&1 || [ ! -r /proc/$$/stat ]; then
   exec "$node" -e "$CDKTF_GITOPS_NODE_WATCHDOG" "$parent" "$@"
 fi
+unset CDKTF_GITOPS_WATCHDOG_FD CDKTF_GITOPS_NODE_WATCHDOG
 setsid "$@" &
 child=$!
 (
@@ -54,7 +60,7 @@ child=$!
     if [ "$2" != "$parent" ]; then kill -KILL -"$child" 2>/dev/null; exit 0; fi
     sleep 0.02
   done
-) </dev/null >/dev/null 2>&1 &
+) </dev/null >/dev/null 2>&1 3>&- &
 watcher=$!
 trap 'kill -KILL -"$child" 2>/dev/null; kill "$watcher" 2>/dev/null; exit 130' INT TERM HUP
 wait "$child"
@@ -63,12 +69,37 @@ kill "$watcher" 2>/dev/null
 exit "$status"
 `;
 
+/** The descriptor that programs run under the watchdog inherit as their descriptor 3, if any. */
+let passedDescriptor: () => number | undefined = () => undefined;
+
+/**
+ * Every program run under the watchdog from now on inherits `descriptor()` (when it returns one) as its
+ * descriptor 3, and so does what the program starts, so the descriptor stays open until the last of them is
+ * gone. The command passes its end of the run-folder watcher's pipe (bin/cdktf-gitops.js): the watcher, which
+ * removes the run folder when the pipe closes, then waits for a killed command's app too, which otherwise lived
+ * on for up to the watchdog's 20 ms check after the folder was removed, and could write into it again.
+ */
+export function passToGuardedPrograms(descriptor: () => number | undefined): void {
+  passedDescriptor = descriptor;
+}
+
+/** `stdio` as a list of the three standard streams, then `descriptor` (if any) as descriptor 3. */
+function withDescriptor(stdio: SpawnSyncOptionsWithStringEncoding["stdio"], descriptor: number | undefined): SpawnSyncOptionsWithStringEncoding["stdio"] {
+  if (descriptor === undefined || descriptor < 0) return stdio;
+  const streams = Array.isArray(stdio) ? stdio.slice(0, 3) : [stdio ?? "pipe", stdio ?? "pipe", stdio ?? "pipe"];
+  while (streams.length < 3) streams.push("pipe");
+  return [...streams, descriptor];
+}
+
 /**
  * Runs `program <args>` under the watchdog, as `spawnSync` would run it directly (the same status and output;
  * `error` only when no watchdog could start); `options.env` is the program's environment.
  */
 export function runGuarded(program: string, args: readonly string[], options: SpawnSyncOptionsWithStringEncoding): SpawnSyncReturns<string> {
-  const guarded = { ...options, env: { ...(options.env ?? process.env), CDKTF_GITOPS_NODE_WATCHDOG: NODE_WATCHDOG } };
+  const descriptor = passedDescriptor();
+  const stdio = withDescriptor(options.stdio, descriptor);
+  const passes = stdio !== options.stdio ? { CDKTF_GITOPS_WATCHDOG_FD: "3" } : {};
+  const guarded = { ...options, stdio, env: { ...(options.env ?? process.env), CDKTF_GITOPS_NODE_WATCHDOG: NODE_WATCHDOG, ...passes } };
   const result = spawnSync("sh", ["-c", SHELL_WATCHDOG, "watchdog", String(process.pid), process.execPath, program, ...args], guarded);
   // no POSIX shell (Windows): the Node watchdog directly
   if ((result.error as NodeJS.ErrnoException | undefined)?.code !== "ENOENT") return result;

@@ -192,10 +192,12 @@ describe("cdktf-gitops as a process", () => {
 
     writePinsFile(source, "dev", { web: image("web", "web-2") });
     commitAll(source, "web 2", env);
-    const { synthPid, kill } = await publishWaitingInSynth(source, remote, tmpEnv);
+    // an app that goes on writing into its output folder in the run folder until it is killed
+    const { synthPid, kill } = await publishWaitingInSynth(source, remote, { ...tmpEnv, FAKE_SYNTH_KEEP_WRITING: "1" });
     expect(fs.readdirSync(tmp)).toHaveLength(1); // the run folder, holding the synth output
     expect(await kill()).toBe("SIGKILL");
-    // the app dies with the command, so it cannot write into the run folder once the watcher removed it
+    // the app dies with the command, and the watcher removes the run folder only after it: nothing the app wrote
+    // on the way is left
     expect(await processGone(synthPid)).toBe(true);
     expect(await emptied(tmp)).toEqual([]);
   });
@@ -204,8 +206,9 @@ describe("cdktf-gitops as a process", () => {
     const env = testEnv();
     const remote = bareRemote(env);
     const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
-    // an app run by node (the fake synth is a shell script): it only has to say it started, then wait to be killed
-    fs.writeFileSync(path.join(source, "synth.js"), 'require("fs").writeFileSync(process.env.FAKE_SYNTH_STARTED_FILE, `${process.pid}\\n`);\nsetTimeout(() => {}, 5000);\n');
+    // an app run by node (the fake synth is a shell script): it says it started, then writes into its output
+    // folder until it is killed
+    fs.writeFileSync(path.join(source, "synth.js"), 'const fs = require("fs");\nfs.writeFileSync(process.env.FAKE_SYNTH_STARTED_FILE, `${process.pid}\\n`);\nconst timer = setInterval(() => fs.mkdirSync(`${process.env.CDKTF_OUTDIR}/still-writing`, { recursive: true }), 1);\nsetTimeout(() => clearInterval(timer), 5000);\n');
     fs.writeFileSync(path.join(source, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node synth.js" }));
     commitAll(source, "an app run by node", env);
     const bin = tmpDir("release-no-shell-");

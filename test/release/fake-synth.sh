@@ -19,6 +19,12 @@ fi
 # FAKE_SYNTH_STARTED_FILE: written when the synth starts (its pid, then a newline), so a test can act while it
 # runs without guessing a delay
 if [ -n "${FAKE_SYNTH_STARTED_FILE:-}" ]; then echo "$$" >"$FAKE_SYNTH_STARTED_FILE"; fi
+# FAKE_SYNTH_KEEP_WRITING: then goes on writing into its output folder (about 5,000 times, a few seconds), as an
+# app killed while it writes
+if [ -n "${FAKE_SYNTH_KEEP_WRITING:-}" ]; then
+  i=0
+  while [ "$i" -lt 5000 ]; do mkdir -p "$out/still-writing" && i=$((i + 1)); done
+fi
 if [ -n "${FAKE_SYNTH_SLEEP_MS:-}" ]; then sleep "$((FAKE_SYNTH_SLEEP_MS / 1000)).$(printf %03d $((FAKE_SYNTH_SLEEP_MS % 1000)))"; fi
 
 # the apps of a pins file, one per line: `<app> <image>`

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { runGuarded, runGuardedGit } from "../../lib/release/guarded-process";
+import { passToGuardedPrograms, runGuarded, runGuardedGit } from "../../lib/release/guarded-process";
 import { commandPath, tmpDir } from "./support";
 
 /** A PATH holding only sh and git: no setsid, so the watchdog falls back to Node. */
@@ -40,5 +40,20 @@ describe("runGuarded", () => {
     };
     expect(guarded(process.env)).toEqual(expected);
     expect(guarded({ ...process.env, PATH: pathWithoutSetsid() })).toEqual(expected);
+  });
+
+  test("passes the descriptor it was given on to the program as descriptor 3, with the shell watchdog and the Node one, and leaves no variable of its own to it", () => {
+    const held = path.join(tmpDir("guarded-fd-"), "held");
+    const descriptor = fs.openSync(held, "w");
+    passToGuardedPrograms(() => descriptor);
+    try {
+      const script = 'echo "$0" >&3; env | grep "^CDKTF_GITOPS_" || true';
+      expect(runGuarded(commandPath("sh"), ["-c", script, "shell"], { encoding: "utf8", env: process.env })).toMatchObject({ status: 0, stdout: "" });
+      expect(runGuarded(commandPath("sh"), ["-c", script, "node"], { encoding: "utf8", env: { ...process.env, PATH: pathWithoutSetsid() } })).toMatchObject({ status: 0, stdout: "" });
+    } finally {
+      passToGuardedPrograms(() => undefined);
+      fs.closeSync(descriptor);
+    }
+    expect(fs.readFileSync(held, "utf8")).toBe("shell\nnode\n");
   });
 });
