@@ -1,4 +1,4 @@
-import { spawnSync, SpawnSyncOptionsWithStringEncoding, SpawnSyncReturns } from "child_process";
+import { spawnSync, SpawnSyncOptionsWithStringEncoding, SpawnSyncReturns, StdioOptions } from "child_process";
 import { ExitCode, ReleaseError } from "./errors";
 import { GitResult } from "./git";
 
@@ -6,26 +6,29 @@ import { GitResult } from "./git";
  * A small watchdog between the command and a child process that must not outlive it (a `git push`, the cdktf
  * app): it starts the child as the leader of a process group of its own and kills that whole group (git and its
  * pack-objects, remote helper or local receive-pack; the app and what it started) as soon as the command's
- * process is gone, however it ended (`kill -9` included: the watchdog sees its parent change within 20 ms). It
- * also passes SIGINT / SIGTERM / SIGHUP on. So a push never finishes after its command died, unless the remote
- * had already accepted it (git's own ref update on the remote is atomic either way), and an app never writes
- * into the run folder after the command's watcher removed it.
+ * process is gone, however it ended (`kill -9` included). It also passes SIGINT / SIGTERM / SIGHUP on. So a push
+ * never finishes after its command died, unless the remote had already accepted it (git's own ref update on the
+ * remote is atomic either way), and an app never writes into the run folder after the command's watcher removed
+ * it.
  *
- * Where the system has `setsid` and `/proc` (Linux) the watchdog is a shell script (`SHELL_WATCHDOG`): it adds
- * about 2 ms to a push, where starting Node took 60 ms (six times a local push), and its check every 20 ms
- * costs about a tenth of a core while the program runs (0.58 s of CPU in 6 s, measured alone), on a core the
- * program does not wait for: the reference synth took as long with it (1440 ms, median of 5) as without (1443
- * ms). Elsewhere it is Node (`NODE_WATCHDOG`). Both take the command's pid, the program and its arguments, and
- * exit with its status. Both pass descriptor 3 on to the program when they were given one (`passToGuardedPrograms`).
+ * Where the system has `setsid` (Linux) the watchdog is a shell script (`SHELL_WATCHDOG`), which adds about
+ * 2 ms to a push, where starting Node took 60 ms (six times a local push). It learns that the command is gone
+ * from the end of a pipe the command holds (descriptor 3, which `spawnSync` keeps open until the watchdog
+ * exits): the kernel closes the command's end when the command dies, at once, and nothing runs while the
+ * program does. (Checking the watchdog's parent every 20 ms, a `sleep` process each time, took 0.5 s of CPU
+ * while a 6 s program ran, and up to 20 ms to notice.) Elsewhere it is Node (`NODE_WATCHDOG`), which checks its
+ * parent every 20 ms. Both take the command's pid, the program and its arguments, exit with the program's
+ * status, and pass descriptor 4 on to the program when they were given one (`passToGuardedPrograms`).
  */
 const NODE_WATCHDOG = `
 const { spawn } = require("child_process");
 const fs = require("fs");
+try { fs.closeSync(3); } catch {}
 const parent = Number(process.argv[1]);
-const passed = process.env.CDKTF_GITOPS_WATCHDOG_FD === "3";
+const passed = process.env.CDKTF_GITOPS_WATCHDOG_FD === "4";
 delete process.env.CDKTF_GITOPS_WATCHDOG_FD;
 delete process.env.CDKTF_GITOPS_NODE_WATCHDOG;
-const child = spawn(process.argv[2], process.argv.slice(3), { stdio: passed ? ["inherit", "inherit", "inherit", 3] : "inherit", detached: true });
+const child = spawn(process.argv[2], process.argv.slice(3), { stdio: passed ? ["inherit", "inherit", "inherit", "ignore", 4] : "inherit", detached: true });
 const parentPid = () => {
   try { return Number(fs.readFileSync("/proc/self/stat", "utf8").replace(/^.*\\) /s, "").split(" ")[1]); }
   catch { try { process.kill(parent, 0); return parent; } catch { return 0; } }
@@ -39,29 +42,26 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ===
 
 /**
  * `sh -c SHELL_WATCHDOG watchdog <command pid> <node> <program> <args...>`: the program runs in a session of
- * its own (`setsid`); a watcher subshell, with no hold on the output pipes, compares the watchdog's parent with
- * the command every 20 ms and kills the program's process group once it differs; the watchdog waits for the
- * program and exits with its status. Without `setsid` or `/proc` it runs the Node watchdog instead. The program
- * inherits descriptor 3 as the shell does; the watcher closes it, so that only the program and what it started
- * hold it.
+ * its own (`setsid`), without the command's pipe; a watcher subshell, with no hold on the output pipes, reads
+ * the pipe, which ends only when the command is gone, and then kills the program's process group; the watchdog
+ * waits for the program, stops the watcher and exits with the program's status. Without `setsid` it runs the
+ * Node watchdog instead. The program inherits descriptor 4 as the shell does; the watcher closes it, so that
+ * only the program and what it started hold it.
  */
 const SHELL_WATCHDOG = `
 parent=$1; node=$2; shift 2
-if ! command -v setsid >/dev/null 2>&1 || [ ! -r /proc/$$/stat ]; then
+if ! command -v setsid >/dev/null 2>&1; then
   exec "$node" -e "$CDKTF_GITOPS_NODE_WATCHDOG" "$parent" "$@"
 fi
 unset CDKTF_GITOPS_WATCHDOG_FD CDKTF_GITOPS_NODE_WATCHDOG
-setsid "$@" &
+setsid "$@" 3<&- &
 child=$!
 (
-  while kill -0 "$child" 2>/dev/null; do
-    read -r stat < /proc/$$/stat || exit 0
-    set -- \${stat##*) }
-    if [ "$2" != "$parent" ]; then kill -KILL -"$child" 2>/dev/null; exit 0; fi
-    sleep 0.02
-  done
-) </dev/null >/dev/null 2>&1 3>&- &
+  read -r _ <&3
+  kill -KILL -"$child" 2>/dev/null
+) </dev/null >/dev/null 2>&1 4>&- &
 watcher=$!
+exec 3<&-
 trap 'kill -KILL -"$child" 2>/dev/null; kill "$watcher" 2>/dev/null; exit 130' INT TERM HUP
 wait "$child"
 status=$?
@@ -69,26 +69,28 @@ kill "$watcher" 2>/dev/null
 exit "$status"
 `;
 
-/** The descriptor that programs run under the watchdog inherit as their descriptor 3, if any. */
+/** The descriptor that programs run under the watchdog inherit as their descriptor 4, if any. */
 let passedDescriptor: () => number | undefined = () => undefined;
 
 /**
  * Every program run under the watchdog from now on inherits `descriptor()` (when it returns one) as its
- * descriptor 3, and so does what the program starts, so the descriptor stays open until the last of them is
+ * descriptor 4, and so does what the program starts, so the descriptor stays open until the last of them is
  * gone. The command passes its end of the run-folder watcher's pipe (bin/cdktf-gitops.js): the watcher, which
- * removes the run folder when the pipe closes, then waits for a killed command's app too, which otherwise lived
- * on for up to the watchdog's 20 ms check after the folder was removed, and could write into it again.
+ * removes the run folder when the pipe closes, then waits for a killed command's app too, which otherwise
+ * could live on for a moment after the folder was removed, and write into it again.
  */
 export function passToGuardedPrograms(descriptor: () => number | undefined): void {
   passedDescriptor = descriptor;
 }
 
-/** `stdio` as a list of the three standard streams, then `descriptor` (if any) as descriptor 3. */
-function withDescriptor(stdio: SpawnSyncOptionsWithStringEncoding["stdio"], descriptor: number | undefined): SpawnSyncOptionsWithStringEncoding["stdio"] {
-  if (descriptor === undefined || descriptor < 0) return stdio;
+/**
+ * The watchdog's descriptors: `stdio`'s three standard streams, the pipe that tells it the command is gone
+ * (3), and `descriptor` (4), if any.
+ */
+function watchdogStdio(stdio: SpawnSyncOptionsWithStringEncoding["stdio"], descriptor: number | undefined): StdioOptions {
   const streams = Array.isArray(stdio) ? stdio.slice(0, 3) : [stdio ?? "pipe", stdio ?? "pipe", stdio ?? "pipe"];
   while (streams.length < 3) streams.push("pipe");
-  return [...streams, descriptor];
+  return descriptor === undefined || descriptor < 0 ? [...streams, "pipe"] : [...streams, "pipe", descriptor];
 }
 
 /**
@@ -96,9 +98,8 @@ function withDescriptor(stdio: SpawnSyncOptionsWithStringEncoding["stdio"], desc
  * `error` only when no watchdog could start); `options.env` is the program's environment.
  */
 export function runGuarded(program: string, args: readonly string[], options: SpawnSyncOptionsWithStringEncoding): SpawnSyncReturns<string> {
-  const descriptor = passedDescriptor();
-  const stdio = withDescriptor(options.stdio, descriptor);
-  const passes = stdio !== options.stdio ? { CDKTF_GITOPS_WATCHDOG_FD: "3" } : {};
+  const stdio = watchdogStdio(options.stdio, passedDescriptor());
+  const passes = stdio.length > 4 ? { CDKTF_GITOPS_WATCHDOG_FD: "4" } : {};
   const guarded = { ...options, stdio, env: { ...(options.env ?? process.env), CDKTF_GITOPS_NODE_WATCHDOG: NODE_WATCHDOG, ...passes } };
   const result = spawnSync("sh", ["-c", SHELL_WATCHDOG, "watchdog", String(process.pid), process.execPath, program, ...args], guarded);
   // no POSIX shell (Windows): the Node watchdog directly

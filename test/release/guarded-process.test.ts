@@ -42,12 +42,12 @@ describe("runGuarded", () => {
     expect(guarded({ ...process.env, PATH: pathWithoutSetsid() })).toEqual(expected);
   });
 
-  test("passes the descriptor it was given on to the program as descriptor 3, with the shell watchdog and the Node one, and leaves no variable of its own to it", () => {
+  test("passes the descriptor it was given on to the program as descriptor 4, with the shell watchdog and the Node one, and neither the command's pipe (3) nor a variable of its own", () => {
     const held = path.join(tmpDir("guarded-fd-"), "held");
     const descriptor = fs.openSync(held, "w");
     passToGuardedPrograms(() => descriptor);
     try {
-      const script = 'echo "$0" >&3; env | grep "^CDKTF_GITOPS_" || true';
+      const script = 'echo "$0" >&4; (true >&3) 2>/dev/null && echo "descriptor 3 is open"; env | grep "^CDKTF_GITOPS_" || true';
       expect(runGuarded(commandPath("sh"), ["-c", script, "shell"], { encoding: "utf8", env: process.env })).toMatchObject({ status: 0, stdout: "" });
       expect(runGuarded(commandPath("sh"), ["-c", script, "node"], { encoding: "utf8", env: { ...process.env, PATH: pathWithoutSetsid() } })).toMatchObject({ status: 0, stdout: "" });
     } finally {
