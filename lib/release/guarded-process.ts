@@ -44,9 +44,13 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ===
  * `sh -c SHELL_WATCHDOG watchdog <command pid> <node> <program> <args...>`: the program runs in a session of
  * its own (`setsid`), without the command's pipe; a watcher subshell, with no hold on the output pipes, reads
  * the pipe, which ends only when the command is gone, and then kills the program's process group; the watchdog
- * waits for the program, stops the watcher and exits with the program's status. Without `setsid` it runs the
- * Node watchdog instead. The program inherits descriptor 4 as the shell does; the watcher closes it, so that
- * only the program and what it started hold it.
+ * waits for the program, stops the watcher and exits with the program's status. The watcher holds the pipe,
+ * and `spawnSync` waits for every holder: should the watchdog itself be killed on its own (`kill -9`), a guard
+ * that checks every second stops the watcher, so the command goes on once the program ended (a check a second
+ * costs next to nothing). The guard holds the pipe too, and stops its `sleep` before it exits, so that no
+ * process of the watchdog outlives the command's wait. Without `setsid` it runs the Node watchdog instead. The
+ * program inherits descriptor 4 as the shell does; the watcher and the guard close it, so that only the program
+ * and what it started hold it.
  */
 const SHELL_WATCHDOG = `
 parent=$1; node=$2; shift 2
@@ -61,11 +65,18 @@ child=$!
   kill -KILL -"$child" 2>/dev/null
 ) </dev/null >/dev/null 2>&1 4>&- &
 watcher=$!
+(
+  pause=
+  trap 'kill "$pause" 2>/dev/null; wait "$pause"; exit 0' TERM
+  while kill -0 $$ 2>/dev/null; do sleep 1 3<&- & pause=$!; wait "$pause"; done
+  kill "$watcher" 2>/dev/null
+) </dev/null >/dev/null 2>&1 4>&- &
+guard=$!
 exec 3<&-
-trap 'kill -KILL -"$child" 2>/dev/null; kill "$watcher" 2>/dev/null; exit 130' INT TERM HUP
+trap 'kill -KILL -"$child" 2>/dev/null; kill "$watcher" "$guard" 2>/dev/null; exit 130' INT TERM HUP
 wait "$child"
 status=$?
-kill "$watcher" 2>/dev/null
+kill "$watcher" "$guard" 2>/dev/null
 exit "$status"
 `;
 

@@ -56,4 +56,13 @@ describe("runGuarded", () => {
     }
     expect(fs.readFileSync(held, "utf8")).toBe("shell\nnode\n");
   });
+
+  test("a watchdog killed on its own (kill -9) leaves the program running, and the command goes on once the program ended", () => {
+    const guarded = path.join(__dirname, "..", "..", "lib", "release", "guarded-process.ts");
+    const script = `const r = require(${JSON.stringify(guarded)}).runGuarded("sh", ["-c", "kill -KILL $PPID; sleep 0.2; echo ended"], { encoding: "utf8" });\nprocess.stdout.write(JSON.stringify({ signal: r.signal, stdout: r.stdout }));`;
+    // in a process of its own, so that a command left waiting is stopped (by the timeout) rather than the test
+    const command = spawnSync(process.execPath, ["-r", path.join(__dirname, "..", "..", "register.js"), "-e", script], { encoding: "utf8", timeout: 20000 });
+    expect(command.error).toBeUndefined();
+    expect(JSON.parse(command.stdout)).toEqual({ signal: "SIGKILL", stdout: "ended\n" });
+  });
 });
