@@ -31,9 +31,10 @@ try {
 }
 // The watcher is a shell (starting Node would cost the command 60 ms of CPU on a second core); where there is
 // no POSIX shell, Node.
-const SHELL_WATCHER = ["sh", ["-c", 'read -r _; rm -rf "$1"', "watcher", runDir]];
+// (It reads to the end, not a line: the apps the command runs hold the pipe too, and may write to it.)
+const SHELL_WATCHER = ["sh", ["-c", 'while read -r _; do :; done; rm -rf "$1"', "watcher", runDir]];
 const NODE_WATCHER = [process.execPath, ["-e", 'const d = process.argv[1]; const rm = () => require("fs").rmSync(d, { recursive: true, force: true }); process.stdin.on("end", rm).on("error", rm).resume();', runDir]];
-/** The watcher's stdin: the programs the command runs under its watchdog (the app) hold it open too (see below). */
+/** The watcher's stdin: the apps the command runs under its watchdog hold it open too (see below). */
 let watcherInput;
 function startWatcher([command, args], fallback) {
   const watcher = spawn(command, args, { detached: true, stdio: ["pipe", "ignore", "ignore"] });
@@ -54,11 +55,11 @@ const fromSource = fs.existsSync(path.join(root, "lib", "cli", "main.ts"));
 if (fromSource) require(path.join(root, "register.js"));
 const load = (module) => require(fromSource ? path.join(root, "lib", `${module}.ts`) : path.join(root, "dist", "lib", `${module}.js`));
 
-// The app a command synthesizes with (and a push) inherits the watcher's pipe, so the pipe closes, and the
-// watcher removes the run folder, only once the command and every process it ran under the watchdog are gone:
-// a killed command's app is killed by its watchdog a few milliseconds after the command, and must not write into
-// a run folder that was already removed. (`_handle.fd`: the pipe's descriptor on POSIX systems, -1 on Windows.)
-load("release/guarded-process").passToGuardedPrograms(() => watcherInput?._handle?.fd);
+// The app a command synthesizes with inherits the watcher's pipe, so the pipe closes, and the watcher removes
+// the run folder, only once the command, the app and what the app started are gone: a killed command's app is
+// killed by its watchdog a few milliseconds after the command, and must not write into a run folder that was
+// already removed. (`_handle.fd`: the pipe's descriptor on POSIX systems, -1 on Windows.)
+load("release/guarded-process").passToGuardedApps(() => watcherInput?._handle?.fd);
 
 load("cli/main")
   .main(process.argv.slice(2))

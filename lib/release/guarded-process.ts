@@ -18,7 +18,7 @@ import { GitResult } from "./git";
  * program does. (Checking the watchdog's parent every 20 ms, a `sleep` process each time, took 0.5 s of CPU
  * while a 6 s program ran, and up to 20 ms to notice.) Elsewhere it is Node (`NODE_WATCHDOG`), which checks its
  * parent every 20 ms. Both take the command's pid, the program and its arguments, exit with the program's
- * status, and pass descriptor 4 on to the program when they were given one (`passToGuardedPrograms`).
+ * status, and pass descriptor 4 on to the program when they were given one (`passToGuardedApps`).
  */
 const NODE_WATCHDOG = `
 const { spawn } = require("child_process");
@@ -44,13 +44,16 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ===
  * `sh -c SHELL_WATCHDOG watchdog <command pid> <node> <program> <args...>`: the program runs in a session of
  * its own (`setsid`), without the command's pipe; a watcher subshell, with no hold on the output pipes, reads
  * the pipe, which ends only when the command is gone, and then kills the program's process group; the watchdog
- * waits for the program, stops the watcher and exits with the program's status. The watcher holds the pipe,
- * and `spawnSync` waits for every holder: should the watchdog itself be killed on its own (`kill -9`), a guard
- * that checks every second stops the watcher, so the command goes on once the program ended (a check a second
- * costs next to nothing). The guard holds the pipe too, and stops its `sleep` before it exits, so that no
- * process of the watchdog outlives the command's wait. Without `setsid` it runs the Node watchdog instead. The
- * program inherits descriptor 4 as the shell does; the watcher and the guard close it, so that only the program
- * and what it started hold it.
+ * waits for the program (`2>/dev/null`: dash reports a killed one on stderr, which is the dead command's pipe,
+ * and the write would kill the watchdog with SIGPIPE before it stops the others), stops the watcher and exits
+ * with the program's status. The watcher holds the pipe, and `spawnSync` waits for every holder: should the
+ * watchdog itself be killed on its own (`kill -9`), a guard that checks every second stops the watcher, so the
+ * command goes on once the program ended (a check a second costs next to nothing). The guard takes a watchdog
+ * that is a zombie for gone (under a PID 1 that never reaps, as in a container, it would stay one), holds the
+ * pipe too, and stops its `sleep` before it exits. This relies on libuv's pipes for a child's descriptors being
+ * socket pairs, which the child can read from whichever way they were meant. Without `setsid` it runs the Node
+ * watchdog instead. The program inherits descriptor 4 as the shell does; the watcher and the guard close it,
+ * so that only the program and what it started hold it.
  */
 const SHELL_WATCHDOG = `
 parent=$1; node=$2; shift 2
@@ -66,31 +69,36 @@ child=$!
 ) </dev/null >/dev/null 2>&1 4>&- &
 watcher=$!
 (
+  alive() {
+    if { read -r stat </proc/$$/stat; } 2>/dev/null; then set -- \${stat##*) }; [ "$1" != Z ]; else kill -0 $$ 2>/dev/null; fi
+  }
   pause=
   trap 'kill "$pause" 2>/dev/null; wait "$pause"; exit 0' TERM
-  while kill -0 $$ 2>/dev/null; do sleep 1 3<&- & pause=$!; wait "$pause"; done
+  while alive; do sleep 1 3<&- & pause=$!; wait "$pause"; done
   kill "$watcher" 2>/dev/null
 ) </dev/null >/dev/null 2>&1 4>&- &
 guard=$!
 exec 3<&-
 trap 'kill -KILL -"$child" 2>/dev/null; kill "$watcher" "$guard" 2>/dev/null; exit 130' INT TERM HUP
-wait "$child"
+wait "$child" 2>/dev/null
 status=$?
 kill "$watcher" "$guard" 2>/dev/null
 exit "$status"
 `;
 
-/** The descriptor that programs run under the watchdog inherit as their descriptor 4, if any. */
+/** The descriptor that apps run under the watchdog inherit as their descriptor 4, if any. */
 let passedDescriptor: () => number | undefined = () => undefined;
 
 /**
- * Every program run under the watchdog from now on inherits `descriptor()` (when it returns one) as its
- * descriptor 4, and so does what the program starts, so the descriptor stays open until the last of them is
- * gone. The command passes its end of the run-folder watcher's pipe (bin/cdktf-gitops.js): the watcher, which
- * removes the run folder when the pipe closes, then waits for a killed command's app too, which otherwise
- * could live on for a moment after the folder was removed, and write into it again.
+ * Every app run under the watchdog from now on (`runGuarded` with `app`) inherits `descriptor()` (when it
+ * returns one) as its descriptor 4, and so does what the app starts, so the descriptor stays open until the last
+ * of them is gone. The command passes its end of the run-folder watcher's pipe (bin/cdktf-gitops.js): the
+ * watcher, which removes the run folder when the pipe closes, then waits for a killed command's app too, which
+ * otherwise could live on for a moment after the folder was removed, and write into it again. A push does not
+ * get it: it writes nothing there, and a helper daemon git starts (`git credential-cache`) would keep the
+ * folder for as long as it lives.
  */
-export function passToGuardedPrograms(descriptor: () => number | undefined): void {
+export function passToGuardedApps(descriptor: () => number | undefined): void {
   passedDescriptor = descriptor;
 }
 
@@ -105,11 +113,13 @@ function watchdogStdio(stdio: SpawnSyncOptionsWithStringEncoding["stdio"], descr
 }
 
 /**
- * Runs `program <args>` under the watchdog, as `spawnSync` would run it directly (the same status and output;
- * `error` only when no watchdog could start); `options.env` is the program's environment.
+ * Runs `program <args>` under the watchdog, as `spawnSync` would run it directly (the same output, and the same
+ * status, but that a program killed by a signal exits with 128 + its number; `error` only when no watchdog
+ * could start); `options.env` is the program's environment. `app`: the program is the cdktf app, which
+ * inherits the descriptor of `passToGuardedApps`.
  */
-export function runGuarded(program: string, args: readonly string[], options: SpawnSyncOptionsWithStringEncoding): SpawnSyncReturns<string> {
-  const stdio = watchdogStdio(options.stdio, passedDescriptor());
+export function runGuarded(program: string, args: readonly string[], options: SpawnSyncOptionsWithStringEncoding, app = false): SpawnSyncReturns<string> {
+  const stdio = watchdogStdio(options.stdio, app ? passedDescriptor() : undefined);
   const passes = stdio.length > 4 ? { CDKTF_GITOPS_WATCHDOG_FD: "4" } : {};
   const guarded = { ...options, stdio, env: { ...(options.env ?? process.env), CDKTF_GITOPS_NODE_WATCHDOG: NODE_WATCHDOG, ...passes } };
   const result = spawnSync("sh", ["-c", SHELL_WATCHDOG, "watchdog", String(process.pid), process.execPath, program, ...args], guarded);

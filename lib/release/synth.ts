@@ -97,7 +97,7 @@ export function synthesize(options: SynthesizeOptions): void {
     throw new ReleaseError(`synthesis could not start "${program}" (not found, or not executable); check the "app" command in cdktf.json`, ExitCode.SYNTH);
   }
   fs.mkdirSync(options.outDir, { recursive: true });
-  const result = runGuarded(program, args, { cwd: options.projectDir, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+  const result = runGuarded(program, args, { cwd: options.projectDir, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] }, true);
   if (result.error) {
     throw new ReleaseError(`synthesis could not start "${program}" (${result.error.message}); check the "app" command in cdktf.json`, ExitCode.SYNTH);
   }

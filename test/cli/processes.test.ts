@@ -202,6 +202,15 @@ describe("cdktf-gitops as a process", () => {
     expect(await emptied(tmp)).toEqual([]);
   });
 
+  test("the app holds the run-folder watcher's pipe, and a line it writes there does not remove the folder", async () => {
+    const env = testEnv();
+    const remote = bareRemote(env);
+    const source = sourceRepo(env, { pins: { dev: { web: WEB_1 } } });
+    const run = await cliProcess(source, { ...env, FAKE_SYNTH_LINE_TO_FD4: "1" }, ["publish", "--repo", remote]);
+    expect(run.stderr).not.toMatch(/descriptor 4 is not open|run folder .* is gone/);
+    expect(run.code).toBe(0);
+  });
+
   test("without a POSIX shell (PATH holds only node and git), the run folder of a killed command is removed too", async () => {
     const env = testEnv();
     const remote = bareRemote(env);

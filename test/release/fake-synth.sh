@@ -19,6 +19,13 @@ fi
 # FAKE_SYNTH_STARTED_FILE: written when the synth starts (its pid, then a newline), so a test can act while it
 # runs without guessing a delay
 if [ -n "${FAKE_SYNTH_STARTED_FILE:-}" ]; then echo "$$" >"$FAKE_SYNTH_STARTED_FILE"; fi
+# FAKE_SYNTH_LINE_TO_FD4: writes a line to descriptor 4 (the app run by the CLI inherits the run-folder watcher's
+# pipe there), and fails unless the run folder (TMPDIR) is still there a moment later
+if [ -n "${FAKE_SYNTH_LINE_TO_FD4:-}" ]; then
+  (echo "a line" >&4) 2>/dev/null || { echo "descriptor 4 is not open" >&2; exit 3; }
+  sleep 0.2
+  [ -d "$TMPDIR" ] || { echo "the run folder $TMPDIR is gone" >&2; exit 3; }
+fi
 # FAKE_SYNTH_KEEP_WRITING: then goes on writing into its output folder (about 5,000 times, a few seconds), as an
 # app killed while it writes
 if [ -n "${FAKE_SYNTH_KEEP_WRITING:-}" ]; then

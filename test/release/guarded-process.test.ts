@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { passToGuardedPrograms, runGuarded, runGuardedGit } from "../../lib/release/guarded-process";
+import { passToGuardedApps, runGuarded, runGuardedGit } from "../../lib/release/guarded-process";
 import { commandPath, tmpDir } from "./support";
 
 /** A PATH holding only sh and git: no setsid, so the watchdog falls back to Node. */
@@ -42,19 +42,27 @@ describe("runGuarded", () => {
     expect(guarded({ ...process.env, PATH: pathWithoutSetsid() })).toEqual(expected);
   });
 
-  test("passes the descriptor it was given on to the program as descriptor 4, with the shell watchdog and the Node one, and neither the command's pipe (3) nor a variable of its own", () => {
+  test("passes the descriptor it was given on to an app as descriptor 4, with the shell watchdog and the Node one, and neither the command's pipe (3) nor a variable of its own", () => {
     const held = path.join(tmpDir("guarded-fd-"), "held");
     const descriptor = fs.openSync(held, "w");
-    passToGuardedPrograms(() => descriptor);
+    passToGuardedApps(() => descriptor);
     try {
-      const script = 'echo "$0" >&4; (true >&3) 2>/dev/null && echo "descriptor 3 is open"; env | grep "^CDKTF_GITOPS_" || true';
-      expect(runGuarded(commandPath("sh"), ["-c", script, "shell"], { encoding: "utf8", env: process.env })).toMatchObject({ status: 0, stdout: "" });
-      expect(runGuarded(commandPath("sh"), ["-c", script, "node"], { encoding: "utf8", env: { ...process.env, PATH: pathWithoutSetsid() } })).toMatchObject({ status: 0, stdout: "" });
+      const app = 'echo "$0" >&4; (true >&3) 2>/dev/null && echo "descriptor 3 is open"; env | grep "^CDKTF_GITOPS_" || true';
+      expect(runGuarded(commandPath("sh"), ["-c", app, "shell"], { encoding: "utf8", env: process.env }, true)).toMatchObject({ status: 0, stdout: "" });
+      expect(runGuarded(commandPath("sh"), ["-c", app, "node"], { encoding: "utf8", env: { ...process.env, PATH: pathWithoutSetsid() } }, true)).toMatchObject({ status: 0, stdout: "" });
+      // a program that is not the app (a push) gets neither
+      const push = '(true >&4) 2>/dev/null && echo "descriptor 4 is open"; (true >&3) 2>/dev/null && echo "descriptor 3 is open"; true';
+      expect(runGuarded(commandPath("sh"), ["-c", push], { encoding: "utf8", env: process.env })).toMatchObject({ status: 0, stdout: "" });
     } finally {
-      passToGuardedPrograms(() => undefined);
+      passToGuardedApps(() => undefined);
       fs.closeSync(descriptor);
     }
     expect(fs.readFileSync(held, "utf8")).toBe("shell\nnode\n");
+  });
+
+  test("a program killed by a signal: the status 128 + its number, and no word of the watchdog's shell in its stderr", () => {
+    const result = runGuarded(commandPath("sh"), ["-c", "echo out; kill -KILL $$"], { encoding: "utf8", env: process.env });
+    expect(result).toMatchObject({ status: 137, stdout: "out\n", stderr: "" });
   });
 
   test("a watchdog killed on its own (kill -9) leaves the program running, and the command goes on once the program ended", () => {
