@@ -37,7 +37,7 @@ const stop = (code) => { try { process.kill(-child.pid, "SIGKILL"); } catch {} p
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(130));
 const timer = setInterval(() => { if (parentPid() !== parent) stop(137); }, 20);
 child.on("error", (error) => { process.stderr.write("could not run " + process.argv[2] + ": " + error.message + "\\n"); process.exit(127); });
-child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code === null ? 128 : code); });
+child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? 128 + (require("os").constants.signals[signal] ?? 0)); });
 `;
 
 /**
@@ -113,10 +113,10 @@ function watchdogStdio(stdio: SpawnSyncOptionsWithStringEncoding["stdio"], descr
 }
 
 /**
- * Runs `program <args>` under the watchdog, as `spawnSync` would run it directly (the same output, and the same
- * status, but that a program killed by a signal exits with 128 + its number; `error` only when no watchdog
- * could start); `options.env` is the program's environment. `app`: the program is the cdktf app, which
- * inherits the descriptor of `passToGuardedApps`.
+ * Runs `program <args>` under the watchdog, as `spawnSync` would run it directly (the same output and status,
+ * but that a program killed by a signal exits with 128 + its number, as a shell reports it; `error` only when
+ * no watchdog could start); `options.env` is the program's environment. `app`: the program is the cdktf app,
+ * which inherits the descriptor of `passToGuardedApps`.
  */
 export function runGuarded(program: string, args: readonly string[], options: SpawnSyncOptionsWithStringEncoding, app = false): SpawnSyncReturns<string> {
   const stdio = watchdogStdio(options.stdio, app ? passedDescriptor() : undefined);

@@ -60,9 +60,10 @@ describe("runGuarded", () => {
     expect(fs.readFileSync(held, "utf8")).toBe("shell\nnode\n");
   });
 
-  test("a program killed by a signal: the status 128 + its number, and no word of the watchdog's shell in its stderr", () => {
-    const result = runGuarded(commandPath("sh"), ["-c", "echo out; kill -KILL $$"], { encoding: "utf8", env: process.env });
-    expect(result).toMatchObject({ status: 137, stdout: "out\n", stderr: "" });
+  test("a program killed by a signal: the status 128 + its number, and no word of the watchdog in its stderr, with the shell watchdog and the Node one", () => {
+    for (const env of [process.env, { ...process.env, PATH: pathWithoutSetsid() }]) {
+      expect(runGuarded(commandPath("sh"), ["-c", "echo out; kill -KILL $$"], { encoding: "utf8", env })).toMatchObject({ status: 137, stdout: "out\n", stderr: "" });
+    }
   });
 
   test("a watchdog killed on its own (kill -9) leaves the program running, and the command goes on once the program ended", () => {
