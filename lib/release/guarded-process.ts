@@ -2,23 +2,31 @@ import { spawnSync, SpawnSyncOptionsWithStringEncoding, SpawnSyncReturns, StdioO
 import { ExitCode, ReleaseError } from "./errors";
 import { GitResult } from "./git";
 
+/** What a watchdog writes on stderr, before the program's name, when it exits 127 because there is no such program. */
+const NOT_FOUND = "cdktf-gitops watchdog: no such program: ";
+
 /**
  * A small watchdog between the command and a child process that must not outlive it (a `git push`, the cdktf
  * app): it starts the child as the leader of a process group of its own and kills that whole group (git and its
  * pack-objects, remote helper or local receive-pack; the app and what it started) as soon as the command's
- * process is gone, however it ended (`kill -9` included). It also passes SIGINT / SIGTERM / SIGHUP on. So a push
+ * process is gone, however it ended (`kill -9` included). A SIGINT / SIGTERM / SIGHUP sent to the watchdog itself
+ * (a `spawnSync` timeout) kills the group too, and the watchdog exits 128 + the signal's number. So a push
  * never finishes after its command died, unless the remote had already accepted it (git's own ref update on the
  * remote is atomic either way), and an app never writes into the run folder after the command's watcher removed
  * it.
  *
  * Where the system has `setsid` (Linux) the watchdog is a shell script (`SHELL_WATCHDOG`), which adds about
- * 2 ms to a push, where starting Node took 60 ms (six times a local push). It learns that the command is gone
- * from the end of a pipe the command holds (descriptor 3, which `spawnSync` keeps open until the watchdog
+ * 4 ms to a push (2 of them for GNU `env`, below), where starting Node took 60 ms. It learns that the command is
+ * gone from the end of a pipe the command holds (descriptor 3, which `spawnSync` keeps open until the watchdog
  * exits): the kernel closes the command's end when the command dies, at once, and nothing runs while the
  * program does. (Checking the watchdog's parent every 20 ms, a `sleep` process each time, took 0.5 s of CPU
  * while a 6 s program ran, and up to 20 ms to notice.) Elsewhere it is Node (`NODE_WATCHDOG`), which checks its
  * parent every 20 ms. Both take the command's pid, the program and its arguments, exit with the program's
- * status, and pass descriptor 4 on to the program when they were given one (`passToGuardedApps`).
+ * status, and pass descriptor 4 on to the program when they were given one (`passToGuardedApps`). The program
+ * gets the command's standard input and signal dispositions (SIGINT and SIGQUIT not ignored, as a shell would
+ * have them for a command it starts in the background), but no controlling terminal: it cannot prompt for
+ * anything (a push runs with `GIT_TERMINAL_PROMPT=0` for that reason), and a Ctrl-C reaches it only through the
+ * watchdog, which kills it.
  */
 const NODE_WATCHDOG = `
 const { spawn } = require("child_process");
@@ -33,11 +41,15 @@ const parentPid = () => {
   try { return Number(fs.readFileSync("/proc/self/stat", "utf8").replace(/^.*\\) /s, "").split(" ")[1]); }
   catch { try { process.kill(parent, 0); return parent; } catch { return 0; } }
 };
+const status = (signal) => 128 + (require("os").constants.signals[signal] ?? 0);
 const stop = (code) => { try { process.kill(-child.pid, "SIGKILL"); } catch {} process.exit(code); };
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(130));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(status(signal)));
 const timer = setInterval(() => { if (parentPid() !== parent) stop(137); }, 20);
-child.on("error", (error) => { process.stderr.write("could not run " + process.argv[2] + ": " + error.message + "\\n"); process.exit(127); });
-child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? 128 + (require("os").constants.signals[signal] ?? 0)); });
+child.on("error", (error) => {
+  process.stderr.write(error.code === "ENOENT" ? "${NOT_FOUND}" + process.argv[2] + "\\n" : "could not run " + process.argv[2] + ": " + error.message + "\\n");
+  process.exit(error.code === "ENOENT" ? 127 : 126);
+});
+child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? status(signal)); });
 `;
 
 /**
@@ -50,10 +62,18 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? 
  * watchdog itself be killed on its own (`kill -9`), a guard that checks every second stops the watcher, so the
  * command goes on once the program ended (a check a second costs next to nothing). The guard takes a watchdog
  * that is a zombie for gone (under a PID 1 that never reaps, as in a container, it would stay one), holds the
- * pipe too, and stops its `sleep` before it exits. This relies on libuv's pipes for a child's descriptors being
- * socket pairs, which the child can read from whichever way they were meant. Without `setsid` it runs the Node
- * watchdog instead. The program inherits descriptor 4 as the shell does; the watcher and the guard close it,
+ * pipe too, stops its `sleep` before it exits, and gives up where there is no `sleep` (rather than spin). This
+ * relies on libuv's pipes for a child's descriptors being socket pairs, which the child can read from whichever
+ * way they were meant. Without `setsid` it runs the Node watchdog instead. The program inherits descriptor 4 as the shell does; the watcher and the guard close it,
  * so that only the program and what it started hold it.
+ *
+ * The traps are set before the program starts, so a signal at any moment ends it (`stop` uses `$!` until
+ * `child` is set). A command that dies before `setsid` made the program's process group leaves the watcher no
+ * group to kill: `stop` then kills the program's process, and the group once more in case it was made
+ * meanwhile. The program's standard input is the shell's, through descriptor 5 (an explicit redirection:
+ * otherwise a background command reads /dev/null); GNU `env --default-signal`, where the system has it,
+ * undoes the SIGINT / SIGQUIT a shell ignores in a background command. A program that does not exist is
+ * reported as `NOT_FOUND`, which `runGuarded` turns into the `ENOENT` error `spawnSync` gives.
  */
 const SHELL_WATCHDOG = `
 parent=$1; node=$2; shift 2
@@ -61,11 +81,23 @@ if ! command -v setsid >/dev/null 2>&1; then
   exec "$node" -e "$CDKTF_GITOPS_NODE_WATCHDOG" "$parent" "$@"
 fi
 unset CDKTF_GITOPS_WATCHDOG_FD CDKTF_GITOPS_NODE_WATCHDOG
-setsid "$@" 3<&- &
+if ! command -v "$1" >/dev/null 2>&1; then
+  echo "${NOT_FOUND}$1" >&2; exit 127
+fi
+if env --default-signal=INT,QUIT --version >/dev/null 2>&1; then set -- env --default-signal=INT,QUIT "$@"; fi
+child= watcher= guard=
+stop() {
+  kill -KILL -"\${child:-$!}" 2>/dev/null || { kill -KILL "\${child:-$!}"; kill -KILL -"\${child:-$!}"; } 2>/dev/null
+}
+end() { stop; kill $watcher $guard 2>/dev/null; exit "$1"; }
+trap 'end 129' HUP; trap 'end 130' INT; trap 'end 143' TERM
+exec 5<&0
+setsid "$@" <&5 5<&- 3<&- &
 child=$!
+exec 5<&-
 (
   read -r _ <&3
-  kill -KILL -"$child" 2>/dev/null
+  stop
 ) </dev/null >/dev/null 2>&1 4>&- &
 watcher=$!
 (
@@ -74,12 +106,11 @@ watcher=$!
   }
   pause=
   trap 'kill "$pause" 2>/dev/null; wait "$pause"; exit 0' TERM
-  while alive; do sleep 1 3<&- & pause=$!; wait "$pause"; done
+  while alive; do sleep 1 3<&- & pause=$!; wait "$pause" || [ $? -ne 127 ] || exit 0; done
   kill "$watcher" 2>/dev/null
 ) </dev/null >/dev/null 2>&1 4>&- &
 guard=$!
 exec 3<&-
-trap 'kill -KILL -"$child" 2>/dev/null; kill "$watcher" "$guard" 2>/dev/null; exit 130' INT TERM HUP
 wait "$child" 2>/dev/null
 status=$?
 kill "$watcher" "$guard" 2>/dev/null
@@ -122,15 +153,29 @@ export function runGuarded(program: string, args: readonly string[], options: Sp
   const stdio = watchdogStdio(options.stdio, app ? passedDescriptor() : undefined);
   const passes = stdio.length > 4 ? { CDKTF_GITOPS_WATCHDOG_FD: "4" } : {};
   const guarded = { ...options, stdio, env: { ...(options.env ?? process.env), CDKTF_GITOPS_NODE_WATCHDOG: NODE_WATCHDOG, ...passes } };
-  const result = spawnSync("sh", ["-c", SHELL_WATCHDOG, "watchdog", String(process.pid), process.execPath, program, ...args], guarded);
+  let result = spawnSync("sh", ["-c", SHELL_WATCHDOG, "watchdog", String(process.pid), process.execPath, program, ...args], guarded);
   // no POSIX shell (Windows): the Node watchdog directly
-  if ((result.error as NodeJS.ErrnoException | undefined)?.code !== "ENOENT") return result;
-  return spawnSync(process.execPath, ["-e", NODE_WATCHDOG, String(process.pid), program, ...args], guarded);
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") result = spawnSync(process.execPath, ["-e", NODE_WATCHDOG, String(process.pid), program, ...args], guarded);
+  return asProgramResult(result, program, args);
+}
+
+/**
+ * The watchdog's result as if `spawnSync` had run the program directly: an error (the output too large, a
+ * timeout) names the program rather than the watchdog, and no such program is an `ENOENT` error.
+ */
+function asProgramResult(result: SpawnSyncReturns<string>, program: string, args: readonly string[]): SpawnSyncReturns<string> {
+  const missing = result.status === 127 && result.stderr === `${NOT_FOUND}${program}\n`;
+  const code = missing ? "ENOENT" : (result.error as NodeJS.ErrnoException | undefined)?.code;
+  if (!code) return result;
+  const error = Object.assign(new Error(`spawnSync ${program} ${code}`), { code, syscall: `spawnSync ${program}`, path: program, spawnargs: [...args] });
+  return missing ? { ...result, error, status: null, stderr: "" } : { ...result, error };
 }
 
 /** Runs `git <args>` (a push) under the watchdog; the result is the same as running git directly. */
 export function runGuardedGit(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): GitResult {
   const result = runGuarded("git", args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw new ReleaseError(`could not run git (${result.error.message}); install git and put it on PATH`, ExitCode.REPOSITORY);
+  const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") throw new ReleaseError(`could not run git (${result.error?.message}); install git and put it on PATH`, ExitCode.REPOSITORY);
+  if (result.error) throw new ReleaseError(`git ${args[0]} failed: ${result.error.message}`, ExitCode.REPOSITORY);
   return { status: result.status ?? 128, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,14 +1,39 @@
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { passToGuardedApps, runGuarded, runGuardedGit } from "../../lib/release/guarded-process";
 import { commandPath, tmpDir } from "./support";
 
+/** A PATH holding only `commands`; without setsid, the watchdog falls back to Node. */
+function pathWith(commands: string[]): string {
+  const bin = tmpDir("guarded-bin-");
+  for (const command of commands) fs.symlinkSync(commandPath(command), path.join(bin, command));
+  return bin;
+}
+
 /** A PATH holding only sh and git: no setsid, so the watchdog falls back to Node. */
 function pathWithoutSetsid(): string {
-  const bin = tmpDir("guarded-bin-");
-  for (const command of ["sh", "git"]) fs.symlinkSync(commandPath(command), path.join(bin, command));
-  return bin;
+  return pathWith(["sh", "git"]);
+}
+
+/** The environments of the two watchdogs: the shell one (this machine's PATH) and the Node one (no setsid). */
+function bothWatchdogs(): NodeJS.ProcessEnv[] {
+  return [process.env, { ...process.env, PATH: pathWithoutSetsid() }];
+}
+
+/** Whether the process `pid` is gone (or a zombie, which nothing runs in any more). */
+function gone(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").startsWith("Z");
+  } catch {
+    return true;
+  }
+}
+
+/** The pid a program wrote to `file`, once it has (after at most 5 s), or undefined. */
+async function pidIn(file: string, waitMs = 5000): Promise<number | undefined> {
+  for (let waited = 0; waited < waitMs && !fs.existsSync(file); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  return fs.existsSync(file) ? Number(fs.readFileSync(file, "utf8")) : undefined;
 }
 
 describe("runGuardedGit", () => {
@@ -64,6 +89,59 @@ describe("runGuarded", () => {
     for (const env of [process.env, { ...process.env, PATH: pathWithoutSetsid() }]) {
       expect(runGuarded(commandPath("sh"), ["-c", "echo out; kill -KILL $$"], { encoding: "utf8", env })).toMatchObject({ status: 137, stdout: "out\n", stderr: "" });
     }
+  });
+
+  test("passes the command's standard input on to the program, with the shell watchdog and the Node one", () => {
+    for (const env of bothWatchdogs()) {
+      expect(runGuarded(commandPath("cat"), [], { encoding: "utf8", env, input: "from the command\n" })).toMatchObject({ status: 0, stdout: "from the command\n" });
+    }
+  });
+
+  (fs.existsSync("/proc/self/status") ? test : test.skip)("the program ignores the signals it would ignore when run directly (not SIGINT and SIGQUIT, as a shell's background command does), with the shell watchdog and the Node one", () => {
+    const ignored = (result: { stdout: string }) => result.stdout.trim();
+    const direct = ignored(spawnSync(commandPath("grep"), ["SigIgn", "/proc/self/status"], { encoding: "utf8" }));
+    // SIGINT is signal 2 and SIGQUIT 3, bits 1 and 2 of the mask
+    expect(Number.parseInt(direct.split(/\s+/)[1], 16) & 0b110).toBe(0);
+    for (const env of bothWatchdogs()) {
+      expect(ignored(runGuarded(commandPath("grep"), ["SigIgn", "/proc/self/status"], { encoding: "utf8", env }))).toBe(direct);
+    }
+  });
+
+  test("a program that does not exist: the ENOENT error spawnSync gives, with the shell watchdog and the Node one; a push says to install git", () => {
+    const direct = spawnSync("no-such-program", ["x"], { encoding: "utf8" });
+    for (const env of bothWatchdogs()) {
+      const result = runGuarded("no-such-program", ["x"], { encoding: "utf8", env });
+      expect({ status: result.status, code: (result.error as NodeJS.ErrnoException).code, message: result.error?.message }).toEqual({ status: direct.status, code: "ENOENT", message: direct.error?.message });
+    }
+    for (const commands of [["sh", "setsid"], ["sh"]]) {
+      expect(() => runGuardedGit(["--version"], tmpDir(), { ...process.env, PATH: pathWith(commands) })).toThrow("could not run git (spawnSync git ENOENT); install git and put it on PATH");
+    }
+  });
+
+  test("a watchdog stopped by spawnSync (a timeout) kills the program and exits 128 + the signal's number, with an error that names the program, with the shell watchdog and the Node one", async () => {
+    for (const env of bothWatchdogs()) {
+      const pidFile = path.join(tmpDir("guarded-timeout-"), "pid");
+      const result = runGuarded(commandPath("sh"), ["-c", 'echo $$ > "$0"; exec "$1" 30', pidFile, commandPath("sleep")], { encoding: "utf8", env, timeout: 1000 });
+      expect({ status: result.status, message: result.error?.message }).toEqual({ status: 143, message: `spawnSync ${commandPath("sh")} ETIMEDOUT` });
+      const pid = await pidIn(pidFile);
+      expect(pid && gone(pid)).toBe(true);
+    }
+  });
+
+  test("a command that dies before the program's process group exists: the program is killed all the same", async () => {
+    // a setsid that takes its time: the command is killed while it waits, before the group is made
+    const bin = tmpDir("guarded-slow-setsid-");
+    const started = path.join(bin, "started");
+    fs.writeFileSync(path.join(bin, "setsid"), `#!/bin/sh\ntouch ${started}\nsleep 0.5\nexec ${commandPath("setsid")} "$@"\n`, { mode: 0o755 });
+    const pidFile = path.join(bin, "pid");
+    const guarded = path.join(__dirname, "..", "..", "lib", "release", "guarded-process.ts");
+    const script = `require(${JSON.stringify(guarded)}).runGuarded("sh", ["-c", 'echo $$ > "$0"; exec sleep 30', ${JSON.stringify(pidFile)}], { encoding: "utf8" });`;
+    const command = spawn(process.execPath, ["-r", path.join(__dirname, "..", "..", "register.js"), "-e", script], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, stdio: "ignore" });
+    expect(await pidIn(started)).toBe(0);
+    command.kill("SIGKILL");
+    // the slow setsid would have started the program by now
+    const pid = await pidIn(pidFile, 1500);
+    expect(pid === undefined || gone(pid)).toBe(true);
   });
 
   test("a watchdog killed on its own (kill -9) leaves the program running, and the command goes on once the program ended", () => {
