@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { TerraformStack } from "cdktf";
-import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { addFileSynthesis } from "../core/file-synthesis";
 import { Construct } from "constructs";
 import { GraphStack } from "../core/stack-graph";
 import { Platform } from "../environment/resolve-platform";
@@ -53,15 +53,13 @@ export interface PipelineFilesProps {
 export class PipelineFiles extends Construct {
   constructor(scope: Construct, id: string, props: PipelineFilesProps) {
     super(scope, id);
-    addCustomSynthesis(this, {
-      onSynthesize: (session) => {
-        const root = path.join(session.outdir, PIPELINES_OUTPUT_FOLDER);
-        fs.rmSync(root, { recursive: true, force: true });
-        for (const [file, text] of Object.entries(renderPipelines(props.platform, appStackGraph(this)))) {
-          fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-          fs.writeFileSync(path.join(root, file), text);
-        }
-      },
+    addFileSynthesis(this, (session) => {
+      const root = path.join(session.outdir, PIPELINES_OUTPUT_FOLDER);
+      fs.rmSync(root, { recursive: true, force: true });
+      for (const [file, text] of Object.entries(renderPipelines(props.platform, appStackGraph(this)))) {
+        fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        fs.writeFileSync(path.join(root, file), text);
+      }
     });
   }
 }

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { addFileSynthesis } from "../core/file-synthesis";
 import { Construct } from "constructs";
 import { throwIfProblems } from "../core/validation-error";
 import { CODEOWNERS_PATH, CodeOwnersRule, ICodeOwners, renderCodeOwners } from "./code-owners";
@@ -48,12 +48,10 @@ export class CodeOwnersFile extends Construct implements ICodeOwners {
     const problems = codeOwnersProblems(this.node.path, props, this.repositoryPath);
     throwIfProblems("CODEOWNERS", problems);
     this.text = renderCodeOwners(props.rules, props.source);
-    addCustomSynthesis(this, {
-      onSynthesize: (session) => {
-        const target = path.join(session.outdir, this.outputPath);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, this.text);
-      },
+    addFileSynthesis(this, (session) => {
+      const target = path.join(session.outdir, this.outputPath);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, this.text);
     });
   }
 }

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { addFileSynthesis } from "../core/file-synthesis";
 import { ISynthesisSession } from "cdktf/lib/synthesize/types";
 import { Construct } from "constructs";
 import { KubernetesObject, validateKubernetesObject } from "./kubernetes-object";
@@ -79,7 +79,7 @@ export class GitOpsManifests extends Construct {
     assertGitOpsFolder(this.node.path, props.folder);
     this.environment = props.environment;
     this.folder = props.folder;
-    addCustomSynthesis(this, { onSynthesize: (session) => writeGitOpsFiles(session, this.render()) });
+    addFileSynthesis(this, (session) => writeGitOpsFiles(session, this.render()));
   }
 
   /** Validates and adds objects. Throws when an object breaks its schema or two objects get the same file. */

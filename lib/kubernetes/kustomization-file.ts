@@ -1,4 +1,4 @@
-import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { addFileSynthesis } from "../core/file-synthesis";
 import { Construct } from "constructs";
 import { assertGitOpsFolder, writeGitOpsFiles } from "./gitops-manifests";
 import { toYaml } from "./to-yaml";
@@ -60,7 +60,7 @@ export class KustomizationFile extends Construct {
     this.environment = props.environment;
     this.folder = props.folder;
     this.resources = props.resources;
-    addCustomSynthesis(this, { onSynthesize: (session) => writeGitOpsFiles(session, this.render()) });
+    addFileSynthesis(this, (session) => writeGitOpsFiles(session, this.render()));
   }
 
   /** The file: path relative to `<outdir>/gitops/` → YAML text. Throws when a resource is not a relative path inside the folder. */

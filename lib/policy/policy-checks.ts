@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { AnnotationMetadataEntryType, App, Aspects, IAspect, TerraformStack } from "cdktf";
-import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { addFileSynthesis } from "../core/file-synthesis";
 import { Construct, IConstruct } from "constructs";
 import { GITOPS_OUTPUT_FOLDER } from "../core/gitops-layout";
 import { GitOpsManifests, manifestFileName } from "../kubernetes/gitops-manifests";
@@ -74,7 +74,7 @@ export class PolicyChecks implements IAspect {
         rememberSnakeCaseKeys();
       }
       // Custom synthesis runs only in a real synth (after the stack's Aspects), never in Testing.synth.
-      if (checks.writeReport && !synthesizer?.checksSynthesizedJson) addCustomSynthesis(new Construct(stack, "PolicyReport"), { onSynthesize: (session) => checks.write(session.outdir, stack.node.path) });
+      if (checks.writeReport && !synthesizer?.checksSynthesizedJson) addFileSynthesis(new Construct(stack, "PolicyReport"), (session) => checks.write(session.outdir, stack.node.path));
     }
     return checks;
   }

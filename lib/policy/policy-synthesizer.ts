@@ -1,11 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { AnnotationMetadataEntryType, ISynthesisSession, TerraformStack } from "cdktf";
-import { invokeAspects, StackSynthesizer } from "cdktf/lib/synthesize/synthesizer";
+import { StackSynthesizer } from "cdktf/lib/synthesize/synthesizer";
 import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
 import { encounteredAnnotationWithLevelError } from "cdktf/lib/errors";
 import { ConstructOrder, IConstruct } from "constructs";
 import { BackgroundWrites } from "../core/background-writes";
+import { CustomSynthesis, writesFilesOnly } from "../core/file-synthesis";
+import { invokeAspects } from "./stack-aspects";
 import { resolvedStack } from "./stack-resolution";
 import { sortedJsonText } from "./sorted-json-text";
 
@@ -29,6 +31,12 @@ const cdktfWriter = ((): ((json: unknown) => string) | undefined => {
 })();
 
 const CUSTOM_SYNTHESIS = Symbol.for("cdktf/customSynthesis");
+/**
+ * The synths (their session) in which an Aspect other than the policy checks, or a custom synthesis that may do
+ * more than write files, ran: from then on each stack is resolved again rather than taken as `prepareStack`
+ * resolved it, as such code may change any construct, of any stack.
+ */
+const constructsChanged = new WeakSet<ISynthesisSession>();
 const ANNOTATION_TYPES: readonly string[] = [AnnotationMetadataEntryType.INFO, AnnotationMetadataEntryType.WARN, AnnotationMetadataEntryType.ERROR];
 
 /** What a stack's policy checks do with the JSON its synth writes. */
@@ -78,7 +86,7 @@ export class PolicyStackSynthesizer extends StackSynthesizer {
     const stack = this.stack;
     this.synthesizing = true;
     try {
-      invokeAspects(stack);
+      if (invokeAspects(stack, this.checks).foreignAspectRan) constructsChanged.add(session);
     } finally {
       this.synthesizing = false;
     }
@@ -89,8 +97,12 @@ export class PolicyStackSynthesizer extends StackSynthesizer {
     const stackManifest = session.manifest.forStack(stack);
     const workingDirectory = path.join(session.outdir, stackManifest.workingDirectory);
     if (!fs.existsSync(workingDirectory)) fs.mkdirSync(workingDirectory);
-    for (const node of stack.node.findAll(ConstructOrder.POSTORDER)) customSynthesis(node)?.onSynthesize(session);
-    const json = resolvedStack(stack);
+    for (const node of stack.node.findAll(ConstructOrder.POSTORDER)) {
+      const synthesis = customSynthesis(node);
+      synthesis?.onSynthesize(session);
+      if (synthesis && !writesFilesOnly(node, synthesis)) constructsChanged.add(session);
+    }
+    const json = resolvedStack(stack, !constructsChanged.has(session));
     this.checks.checkSynthesized(stack, json, session.outdir);
     const annotations = stack.node.findAll().flatMap((node) =>
       node.node.metadata
@@ -108,6 +120,6 @@ export class PolicyStackSynthesizer extends StackSynthesizer {
   }
 }
 
-function customSynthesis(node: IConstruct): { onSynthesize(session: ISynthesisSession): void } | undefined {
-  return (node as unknown as Record<symbol, { onSynthesize(session: ISynthesisSession): void } | undefined>)[CUSTOM_SYNTHESIS];
+function customSynthesis(node: IConstruct): CustomSynthesis | undefined {
+  return (node as unknown as Record<symbol, CustomSynthesis | undefined>)[CUSTOM_SYNTHESIS];
 }

@@ -30,9 +30,13 @@ export function resolvedResources(stack: TerraformStack): Resources {
  * The stack's JSON as `stack.toTerraform()` returns it, less its last step: cdktf resolves every element, merges
  * the results and then resolves the merged JSON once more, which holds no token by then (a sixth of a synth of
  * 1,000 apps). A stack with overrides of its own (`stack.addOverride`, whose values may hold tokens) or its own
- * `toTerraform` is left to cdktf. The steps are cdktf 0.21's `TerraformStack.toTerraform`.
+ * `toTerraform` is left to cdktf. The steps are cdktf 0.21's `TerraformStack.toTerraform`. `reusePrepared`: no
+ * construct changed since `prepareStack` (no Aspect but the policy checks ran, custom synthesis only wrote
+ * files), so the elements it resolved are taken as they are.
  */
-export function resolvedStack(stack: TerraformStack): Record<string, unknown> {
+export function resolvedStack(stack: TerraformStack, reusePrepared = false): Record<string, unknown> {
+  const prepared = preparedElements.get(stack);
+  preparedElements.delete(stack);
   const overrides = (stack as unknown as { rawOverrides?: object }).rawOverrides ?? {};
   if (Object.keys(overrides).length > 0 || stack.toTerraform !== TerraformStack.prototype.toTerraform) return stack.toTerraform() as Record<string, unknown>;
   const elements = elementsOf(stack);
@@ -45,7 +49,7 @@ export function resolvedStack(stack: TerraformStack): Record<string, unknown> {
     deepMerge(outputs, e.node.path.split("/").reduceRight<Record<string, unknown>>((inner, part) => ({ [part]: Object.keys(inner).length === 0 ? e.friendlyUniqueId : inner }), {}));
   }
   const tf: Record<string, unknown> = { "//": { metadata, outputs } };
-  for (const e of elements) deepMerge(tf, resolvedValue(stack, e.toTerraform(), 0));
+  for (const e of elements) deepMerge(tf, reusePrepared && prepared?.has(e) ? prepared.get(e) : resolvedValue(stack, e.toTerraform(), 0));
   return tf;
 }
 
@@ -53,53 +57,51 @@ export function resolvedStack(stack: TerraformStack): Record<string, unknown> {
  * `resolve(stack, value)` for less: cdktf's resolve builds a resolution context for every value it meets, tokens
  * or not (a fifth of a synth of 1,000 apps). This copies plain values as cdktf's resolve returns them (undefined
  * dropped from objects and arrays) and hands cdktf's resolve only what holds a token (see `holdsToken`), whole.
- * It always returns new objects and arrays, as cdktf's does: `deepMerge` writes into them.
+ * It always returns new objects and arrays, as cdktf's does: `deepMerge` writes into them. `preparing`: cdktf's
+ * preparing mode (see `prepareStack`).
  */
-function resolvedValue(stack: TerraformStack, value: unknown, depth: number): unknown {
+function resolvedValue(stack: TerraformStack, value: unknown, depth: number, preparing = false): unknown {
   // past cdktf's depth limit, its resolve reports the cycle; it also refuses functions
-  if (depth > 200 || typeof value === "function" || holdsToken(value)) return resolve(stack, value);
+  if (depth > 200 || typeof value === "function" || holdsToken(value)) return resolve(stack, value, preparing);
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
   if (Array.isArray(value)) {
     const items: unknown[] = [];
     for (const item of value) {
-      const resolved = resolvedValue(stack, item, depth + 1);
+      const resolved = resolvedValue(stack, item, depth + 1, preparing);
       if (resolved !== undefined) items.push(resolved);
     }
     return items;
   }
   const object: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    const resolved = resolvedValue(stack, item, depth + 1);
+    const resolved = resolvedValue(stack, item, depth + 1, preparing);
     if (resolved !== undefined) object[key] = resolved;
   }
   return object;
 }
 
 /**
- * `stack.prepareStack()` with the same effect for less: cdktf resolves every element in "preparing" mode (which
- * registers the cross-stack references it meets) and throws the result away, a fifth of a synth of 1,000 apps.
- * Only tokens have an effect there, so this walks each element's JSON and resolves, in preparing mode, just what
- * holds a token: a token string or number, a resolvable object, a list with list tokens or an object with token
- * keys (as a whole, as cdktf's resolve would). Plain values are only looked at.
+ * `stack.prepareStack()` with the same effect, and its result kept: cdktf resolves every element in "preparing"
+ * mode (which registers the cross-stack references it meets) and throws the result away, then resolves every
+ * element again to write it. Preparing mode changes only what a cross-stack reference resolves to the first
+ * time it is met in a stack (it registers it, and every later resolve in that stack gives the same), so the JSON
+ * resolved here is the JSON written, unless something changes an element in between: `resolvedStack` takes it
+ * only when told nothing did (`reusePrepared`), and once. Elements added in between (the outputs and remote
+ * states of cross-stack references other stacks' preparing adds) are resolved then. A third of the resolving of
+ * a synth of 1,000 apps.
  */
 export function prepareStack(stack: TerraformStack): void {
   stack.ensureBackendExists();
-  for (const element of elementsOf(stack)) prepareValue(stack, element.toTerraform(), 0);
+  const prepared = new Map<TerraformElement, unknown>();
+  for (const element of elementsOf(stack)) prepared.set(element, resolvedValue(stack, element.toTerraform(), 0, true));
+  preparedElements.set(stack, prepared);
 }
+
+/** Each stack's elements as its last `prepareStack` resolved them, until `resolvedStack` takes them. */
+const preparedElements = new WeakMap<TerraformStack, Map<TerraformElement, unknown>>();
 
 /** Tokens in a string: string, list and map token markers, or what may be an encoded number token. */
 const TOKEN_IN_STRING = /\{TfToken\[|[\d.]e[-+\d]/;
-
-function prepareValue(stack: TerraformStack, value: unknown, depth: number): void {
-  // past cdktf's depth limit, its resolve reports the cycle
-  if (depth > 200 || holdsToken(value)) {
-    resolve(stack, value, true);
-  } else if (Array.isArray(value)) {
-    for (const item of value) prepareValue(stack, item, depth + 1);
-  } else if (value !== null && typeof value === "object") {
-    for (const item of Object.values(value)) prepareValue(stack, item, depth + 1);
-  }
-}
 
 /** True for what cdktf's resolve treats as a token (or as a container to resolve whole). */
 function holdsToken(value: unknown): boolean {

@@ -1,4 +1,4 @@
-import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { addFileSynthesis } from "../core/file-synthesis";
 import { Construct } from "constructs";
 import { Environment } from "../environment/environment";
 import { writeGitOpsFiles } from "../kubernetes/gitops-manifests";
@@ -36,7 +36,7 @@ export class EnvironmentDescriptor extends Construct {
     super(scope, id);
     const env = props.environment;
     this.data = { environment: env.name, promotesFrom: env.promotesFrom, sync: env.sync, tier: env.tier };
-    addCustomSynthesis(this, { onSynthesize: (session) => writeGitOpsFiles(session, this.render()) });
+    addFileSynthesis(this, (session) => writeGitOpsFiles(session, this.render()));
   }
 
   /** The file: path relative to `<outdir>/gitops/` → JSON text (keys sorted, 2-space indent). */

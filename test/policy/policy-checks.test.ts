@@ -3,6 +3,8 @@ import * as path from "path";
 import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { App, Aspects, TerraformStack, Testing } from "cdktf";
+import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { Construct } from "constructs";
 import { GitOpsManifests } from "../../lib/kubernetes/gitops-manifests";
 import { PolicyChecks, PolicyReport, readPolicyReport, suppressPolicy } from "../../lib/policy";
 import { withTestApp } from "../support/synth";
@@ -99,6 +101,22 @@ describe("PolicyChecks", () => {
         const written = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "dev-platform", "cdk.tf.json"), "utf8"));
         expect(written.resource.azurerm_container_registry.Registry.admin_enabled).toBe(false);
       }
+    });
+  });
+
+  test.each([
+    ["in the same stack", false],
+    ["in a stack synthesized before the registry's", true],
+  ])("a custom synthesis that changes a construct %s: synth writes the change (the JSON resolved when preparing is not taken)", (_, inStackBefore) => {
+    withTestApp((app) => {
+      const before = inStackBefore ? new TerraformStack(app, "before") : undefined;
+      if (before) new AzurermProvider(before, "azurerm", { features: [{}] });
+      const { outdir, stack, registry } = fixture(app, false);
+      addCustomSynthesis(new Construct(before ?? stack, "Changes"), { onSynthesize: () => void (registry.sku = "Premium") });
+      PolicyChecks.applyTo(app, { today: "2026-01-01" });
+      app.synth();
+      const written = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "dev-platform", "cdk.tf.json"), "utf8"));
+      expect(written.resource.azurerm_container_registry.Registry.sku).toBe("Premium");
     });
   });
 

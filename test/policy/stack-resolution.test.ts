@@ -1,6 +1,9 @@
 import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { App, Fn, Lazy, TerraformOutput, TerraformStack, Token } from "cdktf";
+import { Annotations, App, Aspects, Fn, IAspect, Lazy, TerraformOutput, TerraformStack, Token } from "cdktf";
+import { invokeAspects as cdktfInvokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { Construct, IConstruct } from "constructs";
+import { invokeAspects } from "../../lib/policy/stack-aspects";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { referenceApps, referencePins, referencePlatform } from "../../environments";
 import { prepareStack, resolvedResources, resolvedStack } from "../../lib/policy/stack-resolution";
@@ -82,10 +85,81 @@ describe("resolvedStack", () => {
     expect(Object.keys((resolvedStack(b).resource as any).azurerm_resource_group.Unmanaged)).not.toContain("managed_by");
   });
 
+  test("with reusePrepared: the elements as prepareStack resolved them, the same JSON as toTerraform() gives after cdktf's prepareStack, for every reference stack and every kind of token (a lazy cross-stack reference made right)", () => {
+    const synthesized = (prepare: (stack: TerraformStack) => void, json: (stack: TerraformStack) => unknown): string[] => {
+      const app = new App({ outdir: "/nonexistent" });
+      buildPlatform(app, referencePlatform, { apps: referenceApps, pins: referencePins, policy: false });
+      const stacks = [...app.node.findAll().filter(TerraformStack.isStack), ...crossStackApp()];
+      stacks.forEach(prepare);
+      return stacks.map((stack) => `${stack.node.id} ${JSON.stringify(json(stack))}`);
+    };
+    const ours = synthesized(prepareStack, (stack) => resolvedStack(stack, true));
+    const cdktf = synthesized((stack) => stack.prepareStack(), (stack) => stack.toTerraform());
+    // but for a Lazy value that gives a reference to another stack: produced again to be written, it gives a new
+    // reference, which cdktf writes as a reference within the stack (to a resource the stack does not have)
+    const remoteLocation = "${data.terraform_remote_state.cross-stack-reference-input-a.outputs.cross-stack-output-azurerm_resource_groupGrouplocation}";
+    const [remoteLazy, localLazy] = [`"lazy":{"value":"${remoteLocation}"}`, '"lazy":{"value":"${azurerm_resource_group.Group.location}"}'];
+    expect(ours.at(-1)).toContain(remoteLazy);
+    expect(cdktf.at(-1)).toContain(localLazy);
+    expect(ours.map((json) => json.replace(remoteLazy, localLazy))).toEqual(cdktf);
+    expect(ours.length).toBeGreaterThan(12);
+  });
+
+  test("without reusePrepared, a change made after prepareStack is written; the prepared JSON is taken once", () => {
+    const [a] = crossStackApp();
+    const group = a.node.findChild("Group") as ResourceGroup;
+    prepareStack(a);
+    group.location = "northeurope";
+    expect((resolvedStack(a).resource as any).azurerm_resource_group.Group.location).toBe("northeurope");
+    prepareStack(a);
+    group.location = "swedencentral";
+    // told that nothing changed, it takes what prepareStack resolved, and only the first time
+    expect((resolvedStack(a, true).resource as any).azurerm_resource_group.Group.location).toBe("northeurope");
+    expect((resolvedStack(a, true).resource as any).azurerm_resource_group.Group.location).toBe("swedencentral");
+  });
+
   test.each([["a string map token value", Token.STRING_MAP_TOKEN_VALUE], ["a number map token value", Token.NUMBER_MAP_TOKEN_VALUE]])("refuses %s in a scalar context, as cdktf does", (_what, value) => {
     const stack = new TerraformStack(new App({ outdir: "/nonexistent" }), "s");
     new TerraformOutput(stack, "o", { value });
     expect(() => stack.toTerraform()).toThrow(/map token/i);
     expect(() => resolvedStack(stack)).toThrow(/map token/i);
+  });
+});
+
+describe("invokeAspects", () => {
+  /** A tree with Aspects on the stack, on a child (one of them also on the stack) and one added by an Aspect. */
+  function aspectTree(): { stack: TerraformStack; visits: string[]; checks: IAspect } {
+    const visits: string[] = [];
+    const aspect = (name: string): IAspect => ({ visit: (node: IConstruct) => void visits.push(`${name} ${node.node.path}`) });
+    const stack = new TerraformStack(new App({ outdir: "/nonexistent" }), "s");
+    const child = new Construct(stack, "child");
+    new Construct(new Construct(child, "grand"), "leaf");
+    new Construct(stack, "other");
+    const shared = aspect("shared");
+    const checks = aspect("checks");
+    Aspects.of(stack).add(checks);
+    Aspects.of(stack).add(shared);
+    Aspects.of(child).add(shared);
+    Aspects.of(child).add({ visit: (node: IConstruct) => void (node === child && Aspects.of(child).add(aspect("late"))) });
+    return { stack, visits, checks };
+  }
+
+  test("visits what cdktf's invokeAspects visits, in the same order, with the same warning; tells whether an Aspect other than its own ran", () => {
+    const ours = aspectTree();
+    expect(invokeAspects(ours.stack, ours.checks)).toEqual({ foreignAspectRan: true });
+    const cdktf = aspectTree();
+    cdktfInvokeAspects(cdktf.stack);
+    expect(ours.visits).toEqual(cdktf.visits);
+    expect(ours.visits).toContain("shared s/child/grand/leaf");
+    expect(ours.visits.filter((v) => v === "shared s/child")).toHaveLength(1);
+    const warnings = (stack: TerraformStack) => stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => `${c.node.path}: ${m.data}`));
+    expect(warnings(ours.stack)).toEqual(warnings(cdktf.stack));
+    expect(warnings(ours.stack)).toHaveLength(1);
+
+    const alone = new TerraformStack(new App({ outdir: "/nonexistent" }), "alone");
+    const checks = { visit: () => undefined };
+    Aspects.of(alone).add(checks);
+    Annotations.of(alone);
+    expect(invokeAspects(alone, checks)).toEqual({ foreignAspectRan: false });
   });
 });
