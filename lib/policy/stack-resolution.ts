@@ -65,6 +65,7 @@ function resolvedValue(stack: TerraformStack, value: unknown, depth: number, pre
   if (depth > 200 || typeof value === "function" || holdsToken(value)) return resolve(stack, value, preparing);
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
   if (Array.isArray(value)) {
+    if (value.some(isListToken)) return resolve(stack, value, preparing);
     const items: unknown[] = [];
     for (const item of value) {
       const resolved = resolvedValue(stack, item, depth + 1, preparing);
@@ -72,9 +73,12 @@ function resolvedValue(stack: TerraformStack, value: unknown, depth: number, pre
     }
     return items;
   }
+  // the keys once: a key with a token has the object resolved whole
+  const keys = Object.keys(value);
+  if (keys.some((key) => TOKEN_IN_STRING.test(key))) return resolve(stack, value, preparing);
   const object: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const resolved = resolvedValue(stack, item, depth + 1, preparing);
+  for (const key of keys) {
+    const resolved = resolvedValue(stack, (value as Record<string, unknown>)[key], depth + 1, preparing);
     if (resolved !== undefined) object[key] = resolved;
   }
   return object;
@@ -103,17 +107,22 @@ const preparedElements = new WeakMap<TerraformStack, Map<TerraformElement, unkno
 /** Tokens in a string: string, list and map token markers, or what may be an encoded number token. */
 const TOKEN_IN_STRING = /\{TfToken\[|[\d.]e[-+\d]/;
 
-/** True for what cdktf's resolve treats as a token (or as a container to resolve whole). */
+/**
+ * True for what cdktf's resolve treats as a token: a token string or number, a map token value (refused in a
+ * scalar context), a resolvable object or a construct (which it refuses with its own message). A list holding a
+ * list token, or an object with a token key, is resolved whole too (see `resolvedValue`).
+ */
 function holdsToken(value: unknown): boolean {
-  // the map token values: cdktf's resolve refuses them in a scalar context
   if (typeof value === "string") return TOKEN_IN_STRING.test(value) || value === Token.STRING_MAP_TOKEN_VALUE || value === Token.ANY_MAP_TOKEN_VALUE;
   if (typeof value === "number") return value === Token.NUMBER_MAP_TOKEN_VALUE || extractTokenDouble(value, false) !== undefined || extractTokenDouble(value, true) !== undefined;
   if (value === null || typeof value !== "object") return false;
   const object = value as Record<string, unknown>;
-  // resolvable, or a construct (cdktf's resolve refuses it with its own message)
-  if (typeof object.resolve === "function" || (object._children !== undefined && object._metadata !== undefined)) return true;
-  if (Array.isArray(value)) return value.some((item) => (typeof item === "string" ? item.includes("#{TfToken[") : typeof item === "number" && extractTokenDouble(item, true) !== undefined));
-  return Object.keys(object).some((key) => TOKEN_IN_STRING.test(key));
+  return typeof object.resolve === "function" || (object._children !== undefined && object._metadata !== undefined);
+}
+
+/** A list token in a list: an encoded list string or number. */
+function isListToken(item: unknown): boolean {
+  return typeof item === "string" ? item.includes("#{TfToken[") : typeof item === "number" && extractTokenDouble(item, true) !== undefined;
 }
 
 /** The stack's Terraform elements in construct order, without those of nested stacks (as cdktf collects them). */
