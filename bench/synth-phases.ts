@@ -17,6 +17,8 @@ const synthesizer = require("cdktf/lib/synthesize/synthesizer");
 const addCustomSynthesis = synthesizer.addCustomSynthesis;
 synthesizer.addCustomSynthesis = (construct: unknown, synthesis: { onSynthesize: (session: unknown) => void }) =>
   addCustomSynthesis(construct, {
+    // the synthesis's own properties too: the library marks the ones that only write files
+    ...synthesis,
     onSynthesize: (session: unknown) => {
       const start = process.hrtime.bigint();
       synthesis.onSynthesize(session);

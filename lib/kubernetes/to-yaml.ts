@@ -1,5 +1,3 @@
-import { compareStrings } from "../core/sorting";
-
 /** Plain data that can be written as YAML: what Kubernetes objects are made of. */
 export type YamlValue = string | number | boolean | null | undefined | readonly YamlValue[] | { readonly [key: string]: YamlValue };
 
@@ -43,10 +41,22 @@ function isCollection(value: YamlValue): value is readonly YamlValue[] | { reado
   return typeof value === "object" && value !== null;
 }
 
-function isEmpty(value: readonly YamlValue[] | { readonly [key: string]: YamlValue }): boolean {
-  if (Array.isArray(value)) return value.length === 0;
-  const mapping = value as { readonly [key: string]: YamlValue };
-  return Object.keys(mapping).every((key) => mapping[key] === undefined);
+/** A mapping's keys to write: those with a value, sorted (by code units, as `compareStrings`). */
+function keysToWrite(mapping: { readonly [key: string]: YamlValue }): string[] {
+  const keys: string[] = [];
+  for (const key of Object.keys(mapping)) if (mapping[key] !== undefined) keys.push(key);
+  return keys.sort();
+}
+
+/** Keys as written (`scalar`), remembered: objects of one kind share their keys. */
+const KEY_SCALARS = new Map<string, string>();
+function keyScalar(key: string): string {
+  let written = KEY_SCALARS.get(key);
+  if (written === undefined) {
+    written = scalar(key);
+    if (KEY_SCALARS.size < 10_000) KEY_SCALARS.set(key, written);
+  }
+  return written;
 }
 
 /** Indents by depth, built once: 10,000 objects of a large platform ask for them millions of times. */
@@ -72,25 +82,24 @@ function writeValue(value: YamlValue, depth: number, lines: string[], prefix: st
     }
     return;
   }
-  if (isEmpty(value)) {
-    lines.push(`${lead}${Array.isArray(value) ? "[]" : "{}"}`);
+  const keys = Array.isArray(value) ? undefined : keysToWrite(value as { readonly [key: string]: YamlValue });
+  if ((keys ?? (value as readonly YamlValue[])).length === 0) {
+    lines.push(`${lead}${keys ? "{}" : "[]"}`);
     return;
   }
   if (prefix && !prefix.endsWith("-")) {
     lines.push(prefix);
     prefix = "";
   }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) writeValue(value[i], depth + 1, lines, i === 0 && prefix ? `${prefix} -` : `${indent}-`);
+  if (!keys) {
+    const items = value as readonly YamlValue[];
+    for (let i = 0; i < items.length; i++) writeValue(items[i], depth + 1, lines, i === 0 && prefix ? `${prefix} -` : `${indent}-`);
     return;
   }
   const mapping = value as { readonly [key: string]: YamlValue };
-  const keys = Object.keys(mapping)
-    .filter((key) => mapping[key] !== undefined)
-    .sort(compareStrings);
   for (let i = 0; i < keys.length; i++) {
     // The first key of a mapping inside a sequence item shares the line of its dash.
     const keyLead = i === 0 && prefix ? `${prefix} ` : indent;
-    writeValue(mapping[keys[i]], depth + 1, lines, `${keyLead}${scalar(keys[i])}:`);
+    writeValue(mapping[keys[i]], depth + 1, lines, `${keyLead}${keyScalar(keys[i])}:`);
   }
 }

@@ -1,6 +1,8 @@
 import { TerraformElement, TerraformOutput, TerraformResource, TerraformStack, Token } from "cdktf";
 import { resolve } from "cdktf/lib/_tokens";
+import { ref } from "cdktf/lib/tfExpression";
 import { extractTokenDouble } from "cdktf/lib/tokens/private/encoding";
+import { TokenMap } from "cdktf/lib/tokens/private/token-map";
 import { deepMerge } from "cdktf/lib/util";
 import { IConstruct } from "constructs";
 
@@ -18,9 +20,10 @@ export function resolvedResources(stack: TerraformStack): Resources {
   const overrides = (stack as unknown as { rawOverrides?: object }).rawOverrides ?? {};
   if (Object.keys(overrides).length > 0) return (stack.toTerraform() as { resource?: Resources }).resource ?? {};
   const resources: Resources = {};
+  const pass = resolution(stack, false);
   for (const element of elementsOf(stack)) {
     if (!TerraformResource.isTerraformResource(element)) continue;
-    const fragment = resolvedValue(stack, element.toTerraform(), 0) as { resource?: Resources };
+    const fragment = resolvedValue(pass, element.toTerraform(), 0) as { resource?: Resources };
     for (const [type, byName] of Object.entries(fragment.resource ?? {})) Object.assign((resources[type] ??= {}), byName);
   }
   return resources;
@@ -40,8 +43,9 @@ export function resolvedStack(stack: TerraformStack, reusePrepared = false): Rec
   const overrides = (stack as unknown as { rawOverrides?: object }).rawOverrides ?? {};
   if (Object.keys(overrides).length > 0 || stack.toTerraform !== TerraformStack.prototype.toTerraform) return stack.toTerraform() as Record<string, unknown>;
   const elements = elementsOf(stack);
+  const pass = resolution(stack, false);
   const metadata: Record<string, unknown> = { version: (stack as unknown as { cdktfVersion?: string }).cdktfVersion, stackName: stack.node.id, backend: "local" };
-  for (const e of elements) deepMerge(metadata, resolvedValue(stack, e.toMetadata(), 0));
+  for (const e of elements) deepMerge(metadata, resolvedValue(pass, e.toMetadata(), 0));
   const outputs: Record<string, unknown> = {};
   for (const e of elements) {
     if (!TerraformOutput.isTerraformOutput(e)) continue;
@@ -49,39 +53,73 @@ export function resolvedStack(stack: TerraformStack, reusePrepared = false): Rec
     deepMerge(outputs, e.node.path.split("/").reduceRight<Record<string, unknown>>((inner, part) => ({ [part]: Object.keys(inner).length === 0 ? e.friendlyUniqueId : inner }), {}));
   }
   const tf: Record<string, unknown> = { "//": { metadata, outputs } };
-  for (const e of elements) deepMerge(tf, reusePrepared && prepared?.has(e) ? prepared.get(e) : resolvedValue(stack, e.toTerraform(), 0));
+  for (const e of elements) deepMerge(tf, reusePrepared && prepared?.has(e) ? prepared.get(e) : resolvedValue(pass, e.toTerraform(), 0));
   return tf;
+}
+
+/** One pass of resolving a stack's values: cdktf's preparing mode or not, and the references met so far. */
+interface Resolution {
+  readonly stack: TerraformStack;
+  readonly preparing: boolean;
+  /** Strings that are one reference to an attribute (`${azurerm_x.y.id}`) → what they resolved to. */
+  readonly references: Map<string, unknown>;
+}
+
+function resolution(stack: TerraformStack, preparing: boolean): Resolution {
+  return { stack, preparing, references: new Map() };
 }
 
 /**
  * `resolve(stack, value)` for less: cdktf's resolve builds a resolution context for every value it meets, tokens
  * or not (a fifth of a synth of 1,000 apps). This copies plain values as cdktf's resolve returns them (undefined
  * dropped from objects and arrays) and hands cdktf's resolve only what holds a token (see `holdsToken`), whole.
- * It always returns new objects and arrays, as cdktf's does: `deepMerge` writes into them. `preparing`: cdktf's
- * preparing mode (see `prepareStack`).
+ * It always returns new objects and arrays, as cdktf's does: `deepMerge` writes into them. `pass.preparing`:
+ * cdktf's preparing mode (see `prepareStack`).
  */
-function resolvedValue(stack: TerraformStack, value: unknown, depth: number, preparing = false): unknown {
+function resolvedValue(pass: Resolution, value: unknown, depth: number): unknown {
+  if (typeof value === "string" && depth <= 200) return holdsToken(value) ? resolvedString(pass, value) : value;
   // past cdktf's depth limit, its resolve reports the cycle; it also refuses functions
-  if (depth > 200 || typeof value === "function" || holdsToken(value)) return resolve(stack, value, preparing);
+  if (depth > 200 || typeof value === "function" || holdsToken(value)) return resolve(pass.stack, value, pass.preparing);
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
   if (Array.isArray(value)) {
-    if (value.some(isListToken)) return resolve(stack, value, preparing);
+    if (value.some(isListToken)) return resolve(pass.stack, value, pass.preparing);
     const items: unknown[] = [];
     for (const item of value) {
-      const resolved = resolvedValue(stack, item, depth + 1, preparing);
+      const resolved = resolvedValue(pass, item, depth + 1);
       if (resolved !== undefined) items.push(resolved);
     }
     return items;
   }
   // the keys once: a key with a token has the object resolved whole
   const keys = Object.keys(value);
-  if (keys.some((key) => TOKEN_IN_STRING.test(key))) return resolve(stack, value, preparing);
+  if (keys.some((key) => TOKEN_IN_STRING.test(key))) return resolve(pass.stack, value, pass.preparing);
   const object: Record<string, unknown> = {};
   for (const key of keys) {
-    const resolved = resolvedValue(stack, (value as Record<string, unknown>)[key], depth + 1, preparing);
+    const resolved = resolvedValue(pass, (value as Record<string, unknown>)[key], depth + 1);
     if (resolved !== undefined) object[key] = resolved;
   }
   return object;
+}
+
+/** cdktf's class of references to an attribute (`ref()`), which it does not export. */
+const Reference = (ref("attribute") as object).constructor;
+/** A string that is one string token, and its key in cdktf's token map. */
+const ONE_TOKEN = /^\$\{TfToken\[([a-zA-Z0-9:._-]+)\]\}$/;
+
+/**
+ * A string with tokens, resolved by cdktf; a string that is one reference is resolved once per pass: every
+ * reference to the same attribute resolves to the same text in a stack (preparing registers a cross-stack
+ * reference the first time, and gives what later resolves give), and cdktf's resolve of one costs about 20 µs.
+ * Half the token strings of 1,000 app stacks are such repeats (a resource group's name, an identity's id). Other
+ * tokens are resolved each time, as cdktf does: a Lazy value may give another value each time it is produced.
+ */
+function resolvedString(pass: Resolution, value: string): unknown {
+  const known = pass.references.get(value);
+  if (known !== undefined) return known;
+  const resolved = resolve(pass.stack, value, pass.preparing);
+  const key = ONE_TOKEN.exec(value)?.[1];
+  if (key !== undefined && TokenMap.instance().lookupToken(key) instanceof Reference) pass.references.set(value, resolved);
+  return resolved;
 }
 
 /**
@@ -97,7 +135,8 @@ function resolvedValue(stack: TerraformStack, value: unknown, depth: number, pre
 export function prepareStack(stack: TerraformStack): void {
   stack.ensureBackendExists();
   const prepared = new Map<TerraformElement, unknown>();
-  for (const element of elementsOf(stack)) prepared.set(element, resolvedValue(stack, element.toTerraform(), 0, true));
+  const pass = resolution(stack, true);
+  for (const element of elementsOf(stack)) prepared.set(element, resolvedValue(pass, element.toTerraform(), 0));
   preparedElements.set(stack, prepared);
 }
 
