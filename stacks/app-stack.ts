@@ -17,6 +17,22 @@ import { EnvironmentStack, EnvironmentStackProps } from "./environment-stack";
 import { PlatformStack } from "./platform-stack";
 import { terraformLiterals } from "../lib/core/terraform-literal";
 
+/**
+ * Apps whose spec was validated with the whole platform just now (`buildPlatform`): their stacks do not check
+ * it again (a tenth of building 1,000 app stacks).
+ */
+const validatedApps = new WeakSet<AppSpec>();
+
+/** `build()`, with `app` taken as validated by the `AppStack` it creates (see `validatedApps`). */
+export function withValidatedApp<T>(app: AppSpec, build: () => T): T {
+  validatedApps.add(app);
+  try {
+    return build();
+  } finally {
+    validatedApps.delete(app);
+  }
+}
+
 /** Props of an `AppStack`. */
 export interface AppStackProps extends EnvironmentStackProps {
   /** The app. */
@@ -63,8 +79,7 @@ export class AppStack extends EnvironmentStack {
 
   constructor(scope: Construct, props: AppStackProps) {
     super(scope, `app-${props.app.name}`, props);
-    const problems = appProblems(props.app);
-    throwIfProblems(`app of ${this.node.path}`, problems);
+    if (!validatedApps.has(props.app)) throwIfProblems(`app of ${this.node.path}`, appProblems(props.app));
     const environment = props.environment;
     const platform = props.platformStack;
     const app = resolveApp(props.app, environment.name, props.image);

@@ -9,7 +9,7 @@ import { PlatformSpec } from "../lib/environment/environment-spec";
 import { Platform, resolvePlatform } from "../lib/environment/resolve-platform";
 import { pullRequestCheckNames } from "../lib/delivery/pull-request-checks";
 import { addAzureDevOpsGovernance, addGitHubGovernance } from "./add-governance";
-import { AppStack } from "./app-stack";
+import { AppStack, withValidatedApp } from "./app-stack";
 import { ArgoCdAppsStack } from "./argocd-apps-stack";
 import { DeliveryStack, deliveryNeeds } from "./delivery-stack";
 import { GitOpsStack } from "./gitops-stack";
@@ -99,7 +99,8 @@ export function buildPlatform(app: App, spec: PlatformSpec, options: BuildPlatfo
     for (const appSpec of appSpecs) {
       const image = ownValue(ownValue(pins, environment.name), appSpec.name);
       if (image === undefined) continue;
-      apps[appSpec.name] = new AppStack(app, { platform, environment, app: appSpec, image, platformStack });
+      // validated with the whole spec above
+      apps[appSpec.name] = withValidatedApp(appSpec, () => new AppStack(app, { platform, environment, app: appSpec, image, platformStack }));
       apps[appSpec.name].addDependency(platformStack);
     }
     const appStacks = Object.values(apps);

@@ -2,6 +2,8 @@ import * as path from "path";
 import { parse } from "yaml";
 import { AppSpec } from "../../lib/apps/app-spec";
 import { AppPins } from "../../lib/apps/pins";
+import { App } from "cdktf";
+import { AppStack, withValidatedApp } from "../../stacks/app-stack";
 import { buildPlatform } from "../../stacks/build-platform";
 import { appSpec, pinned, platformSpec } from "../support/fixtures";
 import { synthApp } from "../support/synth";
@@ -93,6 +95,16 @@ describe("AppStack", () => {
     expect(provider.token).toBeUndefined();
     expect(provider.client_key).toBeUndefined();
     expect(danglingReferences(json)).toEqual([]);
+  });
+
+  test("an AppStack made on its own checks its app; one made by buildPlatform is not checked twice, and the next one on its own is", () => {
+    const dev = stacks.environments.dev;
+    const props = (app: AppSpec) => ({ platform: stacks.platform, environment: dev.platform.environment, app, image: pinned(app.name, "1.0.0"), platformStack: dev.platform });
+    const bad = { ...WEB, name: "bad", port: 70000 };
+    expect(() => new AppStack(new App(), props(bad))).toThrow(/app of dev-app-bad.*port/s);
+    // as buildPlatform makes it, after it validated the whole spec
+    expect(() => withValidatedApp(bad, () => new AppStack(new App(), props(bad)))).not.toThrow();
+    expect(() => new AppStack(new App(), props(bad))).toThrow(/port/);
   });
 
   test.each(["dev", "staging"])("%s-app-api matches its snapshot", (env) => {
