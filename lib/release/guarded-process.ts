@@ -24,9 +24,9 @@ const NOT_FOUND = "cdktf-gitops watchdog: no such program: ";
  * parent every 20 ms. Both take the command's pid, the program and its arguments, exit with the program's
  * status, and pass descriptor 4 on to the program when they were given one (`passToGuardedApps`). The program
  * gets the command's standard input and signal dispositions (SIGINT and SIGQUIT not ignored, as a shell would
- * have them for a command it starts in the background), but no controlling terminal: it cannot prompt for
- * anything (a push runs with `GIT_TERMINAL_PROMPT=0` for that reason), and a Ctrl-C reaches it only through the
- * watchdog, which kills it.
+ * have them for a command it starts in the background; but see below for busybox), but no controlling terminal:
+ * it cannot prompt for anything (a push runs with `GIT_TERMINAL_PROMPT=0` for that reason), and a Ctrl-C reaches
+ * it only through the watchdog, which kills it.
  */
 const NODE_WATCHDOG = `
 const { spawn } = require("child_process");
@@ -62,37 +62,49 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? 
  * watchdog itself be killed on its own (`kill -9`), a guard that checks every second stops the watcher, so the
  * command goes on once the program ended (a check a second costs next to nothing). The guard takes a watchdog
  * that is a zombie for gone (under a PID 1 that never reaps, as in a container, it would stay one), holds the
- * pipe too, stops its `sleep` before it exits, and gives up where there is no `sleep` (rather than spin). This
- * relies on libuv's pipes for a child's descriptors being socket pairs, which the child can read from whichever
- * way they were meant. Without `setsid` it runs the Node watchdog instead. The program inherits descriptor 4 as the shell does; the watcher and the guard close it,
- * so that only the program and what it started hold it.
+ * pipe too, and gives up where there is no `sleep` (rather than spin). This relies on libuv's pipes for a child's
+ * descriptors being socket pairs, which the child can read from whichever way they were meant. Without `setsid`
+ * it runs the Node watchdog instead. The program inherits descriptor 4 as the shell does; the watcher and the
+ * guard close it, so that only the program and what it started hold it.
  *
- * The traps are set before the program starts, so a signal at any moment ends it (`stop` uses `$!` until
- * `child` is set). A command that dies before `setsid` made the program's process group leaves the watcher no
- * group to kill: `stop` then kills the program's process, and the group once more in case it was made
- * meanwhile. The program's standard input is the shell's, through descriptor 5 (an explicit redirection:
- * otherwise a background command reads /dev/null); GNU `env --default-signal`, where the system has it,
- * undoes the SIGINT / SIGQUIT a shell ignores in a background command. A program that does not exist is
- * reported as `NOT_FOUND`, which `runGuarded` turns into the `ENOENT` error `spawnSync` gives.
+ * The watcher and the guard are ended with SIGKILL: dash loses a SIGTERM that reaches a subshell it has just
+ * started while it has a TERM trap of its own (58 of 300 survived one), and a watcher left reading would keep
+ * `spawnSync` waiting for ever (2 of 6,000 fast pushes hung so, 42 more took a second longer). The traps come
+ * first, so a signal at any moment ends the program (`stop` and `end` use `$!` for the process started last
+ * while its variable is not set yet); one that comes before the shell runs its first line kills it with that
+ * signal. A command that dies before `setsid` made the program's process group leaves the watcher no group to
+ * kill: `stop` then kills the program's process, and the group once more in case it was made meanwhile. The
+ * program's standard input is the shell's, through descriptor 5 (an explicit redirection: otherwise a background
+ * command reads /dev/null); GNU `env --default-signal`, run before `setsid` (so that a program whose path holds
+ * a `=` stays the program), undoes the SIGINT / SIGQUIT a shell ignores in a background command; where `env` is
+ * not GNU's (busybox, as on Alpine) they stay ignored. A program that is not on `PATH` (a shell builtin's name
+ * included) or not a file is reported as `NOT_FOUND`, which `runGuarded` turns into the `ENOENT` error
+ * `spawnSync` gives; one that is not executable exits 126, where `spawnSync` gives `EACCES`.
  */
 const SHELL_WATCHDOG = `
+child= watcher= guard=
+stop() {
+  kill -KILL -"\${child:-$!}" 2>/dev/null || { kill -KILL "\${child:-$!}"; kill -KILL -"\${child:-$!}"; } 2>/dev/null
+}
+end() { stop; kill -KILL \${watcher:-\${child:+$!}} \${guard:-\${watcher:+$!}} 2>/dev/null; exit "$1"; }
+trap 'end 129' HUP; trap 'end 130' INT; trap 'end 143' TERM
 parent=$1; node=$2; shift 2
 if ! command -v setsid >/dev/null 2>&1; then
   exec "$node" -e "$CDKTF_GITOPS_NODE_WATCHDOG" "$parent" "$@"
 fi
 unset CDKTF_GITOPS_WATCHDOG_FD CDKTF_GITOPS_NODE_WATCHDOG
-if ! command -v "$1" >/dev/null 2>&1; then
-  echo "${NOT_FOUND}$1" >&2; exit 127
-fi
-if env --default-signal=INT,QUIT --version >/dev/null 2>&1; then set -- env --default-signal=INT,QUIT "$@"; fi
-child= watcher= guard=
-stop() {
-  kill -KILL -"\${child:-$!}" 2>/dev/null || { kill -KILL "\${child:-$!}"; kill -KILL -"\${child:-$!}"; } 2>/dev/null
-}
-end() { stop; kill $watcher $guard 2>/dev/null; exit "$1"; }
-trap 'end 129' HUP; trap 'end 130' INT; trap 'end 143' TERM
+found=
+case $1 in
+*/*) [ -f "$1" ] && found=1 ;;
+*) set -f; IFS=:
+   for dir in $PATH; do [ -f "\${dir:-.}/$1" ] && [ -x "\${dir:-.}/$1" ] && { found=1; break; }; done
+   unset IFS; set +f ;;
+esac
+[ -n "$found" ] || { printf '%s\\n' "${NOT_FOUND}$1" >&2; exit 127; }
+reset=
+if env --default-signal=INT,QUIT --version >/dev/null 2>&1; then reset="env --default-signal=INT,QUIT"; fi
 exec 5<&0
-setsid "$@" <&5 5<&- 3<&- &
+$reset setsid "$@" <&5 5<&- 3<&- &
 child=$!
 exec 5<&-
 (
@@ -104,16 +116,14 @@ watcher=$!
   alive() {
     if { read -r stat </proc/$$/stat; } 2>/dev/null; then set -- \${stat##*) }; [ "$1" != Z ]; else kill -0 $$ 2>/dev/null; fi
   }
-  pause=
-  trap 'kill "$pause" 2>/dev/null; wait "$pause"; exit 0' TERM
-  while alive; do sleep 1 3<&- & pause=$!; wait "$pause" || [ $? -ne 127 ] || exit 0; done
-  kill "$watcher" 2>/dev/null
+  while alive; do sleep 1 3<&- || [ $? -ne 127 ] || exit 0; done
+  kill -KILL "$watcher" 2>/dev/null
 ) </dev/null >/dev/null 2>&1 4>&- &
 guard=$!
 exec 3<&-
 wait "$child" 2>/dev/null
 status=$?
-kill "$watcher" "$guard" 2>/dev/null
+kill -KILL "$watcher" "$guard" 2>/dev/null
 exit "$status"
 `;
 

@@ -91,6 +91,16 @@ describe("runGuarded", () => {
     }
   });
 
+  test("a program whose path holds a \"=\" or a space runs as itself, with the shell watchdog and the Node one", () => {
+    const folder = path.join(tmpDir("guarded-names-"), "dir=x y");
+    fs.mkdirSync(folder);
+    const program = path.join(folder, "prog");
+    fs.writeFileSync(program, `#!${commandPath("sh")}\necho "ran $0 $*"\n`, { mode: 0o755 });
+    for (const env of bothWatchdogs()) {
+      expect(runGuarded(program, ["echo", "b"], { encoding: "utf8", env })).toMatchObject({ status: 0, stdout: `ran ${program} echo b\n` });
+    }
+  });
+
   test("passes the command's standard input on to the program, with the shell watchdog and the Node one", () => {
     for (const env of bothWatchdogs()) {
       expect(runGuarded(commandPath("cat"), [], { encoding: "utf8", env, input: "from the command\n" })).toMatchObject({ status: 0, stdout: "from the command\n" });
@@ -107,11 +117,13 @@ describe("runGuarded", () => {
     }
   });
 
-  test("a program that does not exist: the ENOENT error spawnSync gives, with the shell watchdog and the Node one; a push says to install git", () => {
-    const direct = spawnSync("no-such-program", ["x"], { encoding: "utf8" });
-    for (const env of bothWatchdogs()) {
-      const result = runGuarded("no-such-program", ["x"], { encoding: "utf8", env });
-      expect({ status: result.status, code: (result.error as NodeJS.ErrnoException).code, message: result.error?.message }).toEqual({ status: direct.status, code: "ENOENT", message: direct.error?.message });
+  test("a program that does not exist (a shell builtin's name, a name with a backslash): the ENOENT error spawnSync gives, with the shell watchdog and the Node one; a push says to install git", () => {
+    for (const program of ["no-such-program", "cd", "no\\tsuch", "./missing"]) {
+      const direct = spawnSync(program, ["x"], { encoding: "utf8" });
+      for (const env of bothWatchdogs()) {
+        const result = runGuarded(program, ["x"], { encoding: "utf8", env });
+        expect({ status: result.status, code: (result.error as NodeJS.ErrnoException).code, message: result.error?.message }).toEqual({ status: direct.status, code: "ENOENT", message: direct.error?.message });
+      }
     }
     for (const commands of [["sh", "setsid"], ["sh"]]) {
       expect(() => runGuardedGit(["--version"], tmpDir(), { ...process.env, PATH: pathWith(commands) })).toThrow("could not run git (spawnSync git ENOENT); install git and put it on PATH");
