@@ -62,7 +62,8 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? 
  * watchdog itself be killed on its own (`kill -9`), a guard that checks every second stops the watcher, so the
  * command goes on once the program ended (a check a second costs next to nothing). The guard takes a watchdog
  * that is a zombie for gone (under a PID 1 that never reaps, as in a container, it would stay one), holds the
- * pipe too, and gives up where there is no `sleep` (rather than spin). This relies on libuv's pipes for a child's
+ * pipe too, gives up where there is no `sleep` (rather than spin), and runs in a session of its own, so that
+ * killing its process group ends its `sleep` too (a `sleep` left behind would live on in the command's folder). This relies on libuv's pipes for a child's
  * descriptors being socket pairs, which the child can read from whichever way they were meant. Without `setsid`
  * it runs the Node watchdog instead. The program inherits descriptor 4 as the shell does; the watcher and the
  * guard close it, so that only the program and what it started hold it.
@@ -86,7 +87,12 @@ child= watcher= guard=
 stop() {
   kill -KILL -"\${child:-$!}" 2>/dev/null || { kill -KILL "\${child:-$!}"; kill -KILL -"\${child:-$!}"; } 2>/dev/null
 }
-end() { stop; kill -KILL \${watcher:-\${child:+$!}} \${guard:-\${watcher:+$!}} 2>/dev/null; exit "$1"; }
+end() {
+  stop; kill -KILL \${watcher:-\${child:+$!}} 2>/dev/null
+  set -- "$1" "\${guard:-\${watcher:+$!}}"
+  [ -z "$2" ] || kill -KILL -"$2" 2>/dev/null || { kill -KILL "$2"; kill -KILL -"$2"; } 2>/dev/null
+  exit "$1"
+}
 trap 'end 129' HUP; trap 'end 130' INT; trap 'end 143' TERM
 parent=$1; node=$2; shift 2
 if ! command -v setsid >/dev/null 2>&1; then
@@ -112,18 +118,19 @@ exec 5<&-
   stop
 ) </dev/null >/dev/null 2>&1 4>&- &
 watcher=$!
-(
+setsid sh -c '
   alive() {
-    if { read -r stat </proc/$$/stat; } 2>/dev/null; then set -- \${stat##*) }; [ "$1" != Z ]; else kill -0 $$ 2>/dev/null; fi
+    if { read -r stat </proc/$1/stat; } 2>/dev/null; then set -- \${stat##*) }; [ "$1" != Z ]; else kill -0 "$1" 2>/dev/null; fi
   }
-  while alive; do sleep 1 3<&- || [ $? -ne 127 ] || exit 0; done
-  kill -KILL "$watcher" 2>/dev/null
-) </dev/null >/dev/null 2>&1 4>&- &
+  while alive "$1"; do sleep 1 3<&- || [ $? -ne 127 ] || exit 0; done
+  kill -KILL "$2" 2>/dev/null
+' guard $$ "$watcher" </dev/null >/dev/null 2>&1 4>&- &
 guard=$!
 exec 3<&-
 wait "$child" 2>/dev/null
 status=$?
-kill -KILL "$watcher" "$guard" 2>/dev/null
+kill -KILL "$watcher" 2>/dev/null
+kill -KILL -"$guard" 2>/dev/null || { kill -KILL "$guard"; kill -KILL -"$guard"; } 2>/dev/null
 exit "$status"
 `;
 

@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { passToGuardedApps, runGuarded, runGuardedGit } from "../../lib/release/guarded-process";
-import { commandPath, tmpDir } from "./support";
+import { commandPath, processesIn, tmpDir } from "./support";
 
 /** A PATH holding only `commands`; without setsid, the watchdog falls back to Node. */
 function pathWith(commands: string[]): string {
@@ -154,6 +154,15 @@ describe("runGuarded", () => {
     // the slow setsid would have started the program by now
     const pid = await pidIn(pidFile, 1500);
     expect(pid === undefined || gone(pid)).toBe(true);
+  });
+
+  test("leaves no process behind once the program ended, with the shell watchdog and the Node one (none in its folder)", () => {
+    for (const env of bothWatchdogs()) {
+      const cwd = tmpDir("guarded-left-");
+      // long enough for the guard to be in its check's sleep when the program ends
+      expect(runGuarded(commandPath("sh"), ["-c", `${commandPath("sleep")} 1.2`], { encoding: "utf8", env, cwd }).status).toBe(0);
+      expect(processesIn(cwd)).toEqual([]);
+    }
   });
 
   test("a watchdog killed on its own (kill -9) leaves the program running, and the command goes on once the program ended", () => {

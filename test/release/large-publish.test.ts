@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { bareRemote, cliProcess, commitsOn, emptied, fileOn, filesOn, testEnv, tmpDir } from "./support";
+import { bareRemote, cliProcess, commitsOn, emptied, fileOn, filesOn, processesIn, testEnv, tmpDir } from "./support";
 
 const APPS = 1000;
 const FILES_PER_APP = 11;
@@ -23,18 +23,6 @@ function largeOutput(dir: string): void {
   fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ stacks, version: "0.21.0" }));
 }
 
-/** Processes (other than this one) whose working folder is inside `dir`. */
-function processesIn(dir: string): string[] {
-  const found: string[] = [];
-  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (fs.readlinkSync(`/proc/${pid}/cwd`).startsWith(dir)) found.push(`${pid}: ${fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ")}`);
-    } catch {
-      // gone, or not ours
-    }
-  }
-  return found;
-}
 
 // The first publish of ~11,000 files used to push the release and then fail with ENOTEMPTY (a detached
 // `git gc --auto` in the temporary clone raced its removal) when the temporary folder was on disk: this runs on

@@ -31,6 +31,19 @@ export function commandPath(command: string): string {
   return execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim();
 }
 
+/** Processes whose working folder is inside `dir`: `pid: command line` (gone or foreign ones left out). */
+export function processesIn(dir: string): string[] {
+  const found: string[] = [];
+  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (fs.readlinkSync(`/proc/${pid}/cwd`).startsWith(dir)) found.push(`${pid}: ${fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ")}`);
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return found;
+}
+
 /** The entries of `folder` once it is empty, or after 5 s (what is left then): for folders removed in the background. */
 export async function emptied(folder: string): Promise<string[]> {
   for (let i = 0; i < 50 && fs.readdirSync(folder).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
