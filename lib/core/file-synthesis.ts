@@ -18,7 +18,10 @@ export function addFileSynthesis(construct: IConstruct, write: (session: ISynthe
   addCustomSynthesis(construct, { onSynthesize: write, [WRITES_FILES_ONLY]: true } as CustomSynthesis);
 }
 
-/** True for a custom synthesis known to only write files: this library's, and cdktf's `TerraformAsset`. */
+/**
+ * True for a custom synthesis known to only write files: this library's, and that of cdktf's `TerraformAsset`
+ * itself (a subclass may do more in its `_onSynthesize`).
+ */
 export function writesFilesOnly(construct: IConstruct, synthesis: CustomSynthesis): boolean {
-  return (synthesis as unknown as Record<symbol, unknown>)[WRITES_FILES_ONLY] === true || construct instanceof TerraformAsset;
+  return (synthesis as unknown as Record<symbol, unknown>)[WRITES_FILES_ONLY] === true || construct.constructor === TerraformAsset;
 }

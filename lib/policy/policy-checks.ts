@@ -12,6 +12,7 @@ import { PolicyStackSynthesizer } from "./policy-synthesizer";
 import { buildPolicyReport, POLICY_REPORT_FILE, POLICY_SUMMARY_FILE, PolicyReport, policySummaryMarkdown, writePolicyReport } from "./policy-report";
 import { rememberSnakeCaseKeys } from "./snake-case-keys";
 import { prepareStack, resolvedResources, Resources } from "./stack-resolution";
+import { notePreparedTheirOwnWay, trackSynths } from "./synth-runs";
 import { PolicyKubernetesObject } from "./rule";
 import { suppressionsOf } from "./suppressions";
 
@@ -58,6 +59,7 @@ export class PolicyChecks implements IAspect {
   public static applyTo(app: App, props: PolicyChecksProps = {}): PolicyChecks {
     const checks = CHECKS.get(app) ?? new PolicyChecks(props);
     CHECKS.set(app, checks);
+    trackSynths(app);
     for (const stack of app.node.findAll().filter(TerraformStack.isStack)) {
       if (Aspects.of(stack).all.includes(checks)) continue;
       // the Aspect checks in Testing.synth (and where the synthesizer is not cdktf's own); in a real synth the
@@ -70,6 +72,7 @@ export class PolicyChecks implements IAspect {
         // App.synth prepares every stack before any synthesizer runs: the same effect, only the tokens resolved
         // (a stack class with a prepareStack of its own keeps it)
         if (stack.prepareStack === TerraformStack.prototype.prepareStack) stack.prepareStack = () => prepareStack(stack);
+        else notePreparedTheirOwnWay(app);
         // the same cdktf 0.21 the synthesizer follows
         rememberSnakeCaseKeys();
       }

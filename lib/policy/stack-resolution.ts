@@ -5,6 +5,7 @@ import { extractTokenDouble } from "cdktf/lib/tokens/private/encoding";
 import { TokenMap } from "cdktf/lib/tokens/private/token-map";
 import { deepMerge } from "cdktf/lib/util";
 import { IConstruct } from "constructs";
+import { currentSynth } from "./synth-runs";
 
 /** The `resource` section of a synthesized stack: type → name → body. */
 export type Resources = Record<string, Record<string, Record<string, unknown>>>;
@@ -35,11 +36,13 @@ export function resolvedResources(stack: TerraformStack): Resources {
  * 1,000 apps). A stack with overrides of its own (`stack.addOverride`, whose values may hold tokens) or its own
  * `toTerraform` is left to cdktf. The steps are cdktf 0.21's `TerraformStack.toTerraform`. `reusePrepared`: no
  * construct changed since `prepareStack` (no Aspect but the policy checks ran, custom synthesis only wrote
- * files), so the elements it resolved are taken as they are.
+ * files), so the elements it kept are taken as they are (see `prepareStack`).
  */
 export function resolvedStack(stack: TerraformStack, reusePrepared = false): Record<string, unknown> {
-  const prepared = preparedElements.get(stack);
+  const entry = preparedElements.get(stack);
   preparedElements.delete(stack);
+  const synth = currentSynth(stack);
+  const prepared = synth !== undefined && entry?.synth === synth ? entry.elements : undefined;
   const overrides = (stack as unknown as { rawOverrides?: object }).rawOverrides ?? {};
   if (Object.keys(overrides).length > 0 || stack.toTerraform !== TerraformStack.prototype.toTerraform) return stack.toTerraform() as Record<string, unknown>;
   const elements = elementsOf(stack);
@@ -63,10 +66,21 @@ interface Resolution {
   readonly preparing: boolean;
   /** Strings that are one reference to an attribute (`${azurerm_x.y.id}`) → what they resolved to. */
   readonly references: Map<string, unknown>;
+  /**
+   * Set when a token other than one reference was resolved: a Lazy value (or a function, an iterator...) may give
+   * another value when the stack is written.
+   */
+  mayChange: boolean;
 }
 
 function resolution(stack: TerraformStack, preparing: boolean): Resolution {
-  return { stack, preparing, references: new Map() };
+  return { stack, preparing, references: new Map(), mayChange: false };
+}
+
+/** cdktf's resolve of a value that holds tokens other than one reference (see `Resolution.mayChange`). */
+function resolvedByCdktf(pass: Resolution, value: unknown): unknown {
+  pass.mayChange = true;
+  return resolve(pass.stack, value, pass.preparing);
 }
 
 /**
@@ -79,10 +93,10 @@ function resolution(stack: TerraformStack, preparing: boolean): Resolution {
 function resolvedValue(pass: Resolution, value: unknown, depth: number): unknown {
   if (typeof value === "string" && depth <= 200) return holdsToken(value) ? resolvedString(pass, value) : value;
   // past cdktf's depth limit, its resolve reports the cycle; it also refuses functions
-  if (depth > 200 || typeof value === "function" || holdsToken(value)) return resolve(pass.stack, value, pass.preparing);
+  if (depth > 200 || typeof value === "function" || holdsToken(value)) return resolvedByCdktf(pass, value);
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
   if (Array.isArray(value)) {
-    if (value.some(isListToken)) return resolve(pass.stack, value, pass.preparing);
+    if (value.some(isListToken)) return resolvedByCdktf(pass, value);
     const items: unknown[] = [];
     for (const item of value) {
       const resolved = resolvedValue(pass, item, depth + 1);
@@ -92,7 +106,7 @@ function resolvedValue(pass: Resolution, value: unknown, depth: number): unknown
   }
   // the keys once: a key with a token has the object resolved whole
   const keys = Object.keys(value);
-  if (keys.some((key) => TOKEN_IN_STRING.test(key))) return resolve(pass.stack, value, pass.preparing);
+  if (keys.some((key) => TOKEN_IN_STRING.test(key))) return resolvedByCdktf(pass, value);
   const object: Record<string, unknown> = {};
   for (const key of keys) {
     const resolved = resolvedValue(pass, (value as Record<string, unknown>)[key], depth + 1);
@@ -116,9 +130,10 @@ const ONE_TOKEN = /^\$\{TfToken\[([a-zA-Z0-9:._-]+)\]\}$/;
 function resolvedString(pass: Resolution, value: string): unknown {
   const known = pass.references.get(value);
   if (known !== undefined) return known;
-  const resolved = resolve(pass.stack, value, pass.preparing);
   const key = ONE_TOKEN.exec(value)?.[1];
-  if (key !== undefined && TokenMap.instance().lookupToken(key) instanceof Reference) pass.references.set(value, resolved);
+  if (key === undefined || !(TokenMap.instance().lookupToken(key) instanceof Reference)) return resolvedByCdktf(pass, value);
+  const resolved = resolve(pass.stack, value, pass.preparing);
+  pass.references.set(value, resolved);
   return resolved;
 }
 
@@ -127,23 +142,32 @@ function resolvedString(pass: Resolution, value: string): unknown {
  * mode (which registers the cross-stack references it meets) and throws the result away, then resolves every
  * element again to write it. Preparing mode changes only what a cross-stack reference resolves to the first
  * time it is met in a stack (it registers it, and every later resolve in that stack gives the same), so the JSON
- * resolved here is the JSON written, unless something changes an element in between: `resolvedStack` takes it
- * only when told nothing did (`reusePrepared`), and once. Elements added in between (the outputs and remote
- * states of cross-stack references other stacks' preparing adds) are resolved then. A third of the resolving of
- * a synth of 1,000 apps. A Lazy value is produced once, here; one that gives a reference to another stack is
- * written as the cross-stack reference it registered (cdktf produces it again to write it, gets a new reference
- * and writes it as one within the stack, to a resource the stack does not have).
+ * of an element that holds no token but references is the JSON written, unless something changes the element
+ * in between. `resolvedStack` takes it only when told nothing did (`reusePrepared`), only in the synth that
+ * prepared it (`currentSynth`), and once. An element with any other token (a Lazy value may read what later
+ * stacks' preparing changes, or give another value each time) is resolved again, as cdktf does, and so are
+ * elements added in between (the outputs and remote states of cross-stack references). A third of the resolving
+ * of a synth of 1,000 apps, where 3 of 6,375 elements hold another token.
  */
 export function prepareStack(stack: TerraformStack): void {
   stack.ensureBackendExists();
-  const prepared = new Map<TerraformElement, unknown>();
+  const elements = new Map<TerraformElement, unknown>();
   const pass = resolution(stack, true);
-  for (const element of elementsOf(stack)) prepared.set(element, resolvedValue(pass, element.toTerraform(), 0));
-  preparedElements.set(stack, prepared);
+  for (const element of elementsOf(stack)) {
+    pass.mayChange = false;
+    const json = resolvedValue(pass, element.toTerraform(), 0);
+    if (!pass.mayChange) elements.set(element, json);
+  }
+  const synth = currentSynth(stack);
+  if (synth !== undefined) preparedElements.set(stack, { synth, elements });
+  else preparedElements.delete(stack);
 }
 
-/** Each stack's elements as its last `prepareStack` resolved them, until `resolvedStack` takes them. */
-const preparedElements = new WeakMap<TerraformStack, Map<TerraformElement, unknown>>();
+/**
+ * Each stack's elements as its last `prepareStack` resolved them (those that hold no token but references), and
+ * the synth that prepared them, until `resolvedStack` takes them.
+ */
+const preparedElements = new WeakMap<TerraformStack, { readonly synth: object; readonly elements: Map<TerraformElement, unknown> }>();
 
 /** Tokens in a string: string, list and map token markers, or what may be an encoded number token. */
 const TOKEN_IN_STRING = /\{TfToken\[|[\d.]e[-+\d]/;
