@@ -62,8 +62,10 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? 
  * watchdog itself be killed on its own (`kill -9`), a guard that checks every second stops the watcher, so the
  * command goes on once the program ended (a check a second costs next to nothing). The guard takes a watchdog
  * that is a zombie for gone (under a PID 1 that never reaps, as in a container, it would stay one), holds the
- * pipe too, gives up where there is no `sleep` (rather than spin), and runs in a session of its own, so that
- * killing its process group ends its `sleep` too (a `sleep` left behind would live on in the command's folder). This relies on libuv's pipes for a child's
+ * pipe too, and runs in a session of its own, so that killing its process group ends its `sleep` too, and in
+ * `/` (a `sleep` left behind, or one still dying when `spawnSync` returns, would be in the command's folder).
+ * Where there is no `sleep` it waits for the command's end instead of checking (rather than spin, or exit early:
+ * the watchdog's last kill would then hit whatever process got its pid). This relies on libuv's pipes for a child's
  * descriptors being socket pairs, which the child can read from whichever way they were meant. Without `setsid`
  * it runs the Node watchdog instead. The program inherits descriptor 4 as the shell does; the watcher and the
  * guard close it, so that only the program and what it started hold it.
@@ -118,13 +120,13 @@ exec 5<&-
   stop
 ) </dev/null >/dev/null 2>&1 4>&- &
 watcher=$!
-setsid sh -c '
+(cd / && exec setsid sh -c '
   alive() {
     if { read -r stat </proc/$1/stat; } 2>/dev/null; then set -- \${stat##*) }; [ "$1" != Z ]; else kill -0 "$1" 2>/dev/null; fi
   }
-  while alive "$1"; do sleep 1 3<&- || [ $? -ne 127 ] || exit 0; done
+  while alive "$1"; do sleep 1 3<&- || [ $? -ne 127 ] || { read -r _ <&3; exit 0; }; done
   kill -KILL "$2" 2>/dev/null
-' guard $$ "$watcher" </dev/null >/dev/null 2>&1 4>&- &
+' guard $$ "$watcher") </dev/null >/dev/null 2>&1 4>&- &
 guard=$!
 exec 3<&-
 wait "$child" 2>/dev/null
