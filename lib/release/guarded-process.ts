@@ -75,8 +75,8 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? 
  * `spawnSync` waiting for ever (2 of 6,000 fast pushes hung so, 42 more took a second longer). The traps come
  * first, so a signal at any moment ends the program (`stop` and `end` use `$!` for the process started last
  * while its variable is not set yet); one that comes before the shell runs its first line kills it with that
- * signal. A command that dies before `setsid` made the program's process group leaves the watcher no group to
- * kill: `stop` then kills the program's process, and the group once more in case it was made meanwhile. The
+ * signal. A command that dies before `setsid` made the program's (or the guard's) process group leaves no group
+ * to kill: `kill_group` then kills the process, and the group once more in case it was made meanwhile. The
  * program's standard input is the shell's, through descriptor 5 (an explicit redirection: otherwise a background
  * command reads /dev/null); GNU `env --default-signal`, run before `setsid` (so that a program whose path holds
  * a `=` stays the program), undoes the SIGINT / SIGQUIT a shell ignores in a background command; where `env` is
@@ -86,13 +86,13 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? 
  */
 const SHELL_WATCHDOG = `
 child= watcher= guard=
-stop() {
-  kill -KILL -"\${child:-$!}" 2>/dev/null || { kill -KILL "\${child:-$!}"; kill -KILL -"\${child:-$!}"; } 2>/dev/null
+kill_group() {
+  [ -z "$1" ] || kill -KILL -"$1" 2>/dev/null || { kill -KILL "$1"; kill -KILL -"$1"; } 2>/dev/null
 }
+stop() { kill_group "\${child:-$!}"; }
 end() {
   stop; kill -KILL \${watcher:-\${child:+$!}} 2>/dev/null
-  set -- "$1" "\${guard:-\${watcher:+$!}}"
-  [ -z "$2" ] || kill -KILL -"$2" 2>/dev/null || { kill -KILL "$2"; kill -KILL -"$2"; } 2>/dev/null
+  kill_group "\${guard:-\${watcher:+$!}}"
   exit "$1"
 }
 trap 'end 129' HUP; trap 'end 130' INT; trap 'end 143' TERM
@@ -132,7 +132,7 @@ exec 3<&-
 wait "$child" 2>/dev/null
 status=$?
 kill -KILL "$watcher" 2>/dev/null
-kill -KILL -"$guard" 2>/dev/null || { kill -KILL "$guard"; kill -KILL -"$guard"; } 2>/dev/null
+kill_group "$guard"
 exit "$status"
 `;
 
