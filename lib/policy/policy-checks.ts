@@ -69,8 +69,8 @@ export class PolicyChecks implements IAspect {
       const synthesizer = PolicyStackSynthesizer.canReplace(stack) ? new PolicyStackSynthesizer(stack, checks) : undefined;
       if (synthesizer) {
         stack.synthesizer = synthesizer;
-        // App.synth prepares every stack before any synthesizer runs: the same effect, only the tokens resolved
-        // (a stack class with a prepareStack of its own keeps it)
+        // App.synth prepares every stack before any synthesizer runs: the same effect, and the JSON resolved kept
+        // for the synthesizer (a stack class with a prepareStack of its own keeps it, and no JSON is kept)
         if (stack.prepareStack === TerraformStack.prototype.prepareStack) stack.prepareStack = () => prepareStack(stack);
         else notePreparedTheirOwnWay(app);
         // the same cdktf 0.21 the synthesizer follows

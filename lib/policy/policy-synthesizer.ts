@@ -9,6 +9,7 @@ import { BackgroundWrites } from "../core/background-writes";
 import { CustomSynthesis, writesFilesOnly } from "../core/file-synthesis";
 import { invokeAspects } from "./stack-aspects";
 import { resolvedStack } from "./stack-resolution";
+import { noteConstructsMayHaveChanged } from "./synth-runs";
 import { sortedJsonText } from "./sorted-json-text";
 
 /**
@@ -31,12 +32,6 @@ const cdktfWriter = ((): ((json: unknown) => string) | undefined => {
 })();
 
 const CUSTOM_SYNTHESIS = Symbol.for("cdktf/customSynthesis");
-/**
- * The synths (their session) in which an Aspect other than the policy checks, or a custom synthesis that may do
- * more than write files, ran: from then on each stack is resolved again rather than taken as `prepareStack`
- * resolved it, as such code may change any construct, of any stack.
- */
-const constructsChanged = new WeakSet<ISynthesisSession>();
 const ANNOTATION_TYPES: readonly string[] = [AnnotationMetadataEntryType.INFO, AnnotationMetadataEntryType.WARN, AnnotationMetadataEntryType.ERROR];
 
 /** What a stack's policy checks do with the JSON its synth writes. */
@@ -86,7 +81,7 @@ export class PolicyStackSynthesizer extends StackSynthesizer {
     const stack = this.stack;
     this.synthesizing = true;
     try {
-      if (invokeAspects(stack, this.checks).foreignAspectRan) constructsChanged.add(session);
+      if (invokeAspects(stack, this.checks).foreignAspectRan) noteConstructsMayHaveChanged(stack);
     } finally {
       this.synthesizing = false;
     }
@@ -100,9 +95,9 @@ export class PolicyStackSynthesizer extends StackSynthesizer {
     for (const node of stack.node.findAll(ConstructOrder.POSTORDER)) {
       const synthesis = customSynthesis(node);
       synthesis?.onSynthesize(session);
-      if (synthesis && !writesFilesOnly(node, synthesis)) constructsChanged.add(session);
+      if (synthesis && !writesFilesOnly(node, synthesis)) noteConstructsMayHaveChanged(stack);
     }
-    const json = resolvedStack(stack, !constructsChanged.has(session));
+    const json = resolvedStack(stack, true);
     this.checks.checkSynthesized(stack, json, session.outdir);
     const annotations = stack.node.findAll().flatMap((node) =>
       node.node.metadata

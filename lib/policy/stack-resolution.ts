@@ -34,9 +34,9 @@ export function resolvedResources(stack: TerraformStack): Resources {
  * The stack's JSON as `stack.toTerraform()` returns it, less its last step: cdktf resolves every element, merges
  * the results and then resolves the merged JSON once more, which holds no token by then (a sixth of a synth of
  * 1,000 apps). A stack with overrides of its own (`stack.addOverride`, whose values may hold tokens) or its own
- * `toTerraform` is left to cdktf. The steps are cdktf 0.21's `TerraformStack.toTerraform`. `reusePrepared`: no
- * construct changed since `prepareStack` (no Aspect but the policy checks ran, custom synthesis only wrote
- * files), so the elements it kept are taken as they are (see `prepareStack`).
+ * `toTerraform` is left to cdktf. The steps are cdktf 0.21's `TerraformStack.toTerraform`. `reusePrepared`: the
+ * elements `prepareStack` kept are taken as they are, where the synth running allows it (`currentSynth`: no
+ * Aspect but the policy checks ran, custom synthesis only wrote files, no stack prepares itself its own way).
  */
 export function resolvedStack(stack: TerraformStack, reusePrepared = false): Record<string, unknown> {
   const entry = preparedElements.get(stack);
@@ -143,8 +143,8 @@ function resolvedString(pass: Resolution, value: string): unknown {
  * element again to write it. Preparing mode changes only what a cross-stack reference resolves to the first
  * time it is met in a stack (it registers it, and every later resolve in that stack gives the same), so the JSON
  * of an element that holds no token but references is the JSON written, unless something changes the element
- * in between. `resolvedStack` takes it only when told nothing did (`reusePrepared`), only in the synth that
- * prepared it (`currentSynth`), and once. An element with any other token (a Lazy value may read what later
+ * in between. `resolvedStack` takes it only when told it may (`reusePrepared`), only in the synth that prepared
+ * it while that synth allows it (`currentSynth`), and once. An element with any other token (a Lazy value may read what later
  * stacks' preparing changes, or give another value each time) is resolved again, as cdktf does, and so are
  * elements added in between (the outputs and remote states of cross-stack references). A third of the resolving
  * of a synth of 1,000 apps, where 3 of 6,375 elements hold another token.
