@@ -16,6 +16,10 @@ const ROOT = path.resolve(__dirname, "..");
 const OUTPUT_BASE = process.env.BENCH_OUTDIR ?? (fs.existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir());
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const REGISTER = path.join(ROOT, "register.js");
+require(REGISTER);
+const { synthNodeOptions } = require("../lib/release/synth-node-options");
+// Every scenario runs with the NODE_OPTIONS `cdktf-gitops synth` and `npm run synth` give an app on this machine.
+const NODE_OPTIONS = synthNodeOptions(process.env.NODE_OPTIONS);
 const TS_NODE = "ts-node/register/transpile-only";
 const node = (args, loader = REGISTER) => [process.execPath, "-r", path.join(__dirname, "peak-memory.js"), "-r", loader, ...args];
 
@@ -50,6 +54,14 @@ if (fs.existsSync(path.join(__dirname, "apps-synth.ts"))) {
       floor: "floor: empty cdktf app",
     });
   }
+  if (NODE_OPTIONS !== process.env.NODE_OPTIONS) {
+    scenarios.push({
+      name: "1 environment, 1000 apps, Node's default V8 thread pool",
+      command: (outdir) => node(["bench/apps-synth.ts", "1000", outdir]),
+      nodeOptions: process.env.NODE_OPTIONS,
+      floor: "floor: empty cdktf app",
+    });
+  }
 }
 
 /** One run of a scenario: its wall time (ms) and peak resident memory (KiB). */
@@ -60,7 +72,7 @@ function runOnce(scenario) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, {
     cwd: ROOT,
-    env: { ...process.env, CDKTF_OUTDIR: outdir, BENCH_MEMORY_FILE: memoryFile },
+    env: { ...process.env, CDKTF_OUTDIR: outdir, BENCH_MEMORY_FILE: memoryFile, NODE_OPTIONS: ("nodeOptions" in scenario ? scenario.nodeOptions : NODE_OPTIONS) ?? "" },
     encoding: "utf8",
   });
   const elapsedMs = Number(process.hrtime.bigint() - start) / 1e6;
@@ -97,6 +109,7 @@ const table = [
   `Machine: ${machine}`,
   `Date: ${new Date().toISOString().slice(0, 10)}; ${RUNS} runs per scenario, the scenarios taking turns; median wall time of the whole process (start-up included); output in ${OUTPUT_BASE}.`,
   "Loader: register.js (swc, compile cache warm) unless the scenario says ts-node; \"vs floor\" compares with the empty app run with the same loader.",
+  `NODE_OPTIONS: ${NODE_OPTIONS ? `\`${NODE_OPTIONS}\`` : "none"} (what \`cdktf-gitops synth\` and \`npm run synth\` give the app on this machine: lib/release/synth-node-options.ts) unless the scenario says otherwise.`,
   "",
   "| scenario | median ms | vs floor | peak MiB |",
   "|---|---:|---:|---:|",

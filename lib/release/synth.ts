@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ExitCode, ReleaseError } from "./errors";
 import { runGuarded } from "./guarded-process";
+import { synthNodeOptions } from "./synth-node-options";
 
 /** Options of `synthesize`. */
 export interface SynthesizeOptions {
@@ -92,7 +93,10 @@ function canStart(program: string, cwd: string, env: NodeJS.ProcessEnv): boolean
 export function synthesize(options: SynthesizeOptions): void {
   const [program, ...args] = appCommand(options.projectDir);
   // CHECKPOINT_DISABLE: no call to HashiCorp's version check service from cdktf (an error message without network).
-  const env = { CHECKPOINT_DISABLE: "1", ...(options.env ?? process.env), CDKTF_OUTDIR: options.outDir };
+  const given = options.env ?? process.env;
+  // NODE_OPTIONS: a V8 thread pool that leaves the synth's main thread a core (see synthNodeOptions)
+  const nodeOptions = synthNodeOptions(given.NODE_OPTIONS);
+  const env = { CHECKPOINT_DISABLE: "1", ...given, CDKTF_OUTDIR: options.outDir, ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }) };
   if (!canStart(program, options.projectDir, env)) {
     throw new ReleaseError(`synthesis could not start "${program}" (not found, or not executable); check the "app" command in cdktf.json`, ExitCode.SYNTH);
   }

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ReleaseError } from "../../lib/release/errors";
 import { synthesize } from "../../lib/release/synth";
+import { synthNodeOptions } from "../../lib/release/synth-node-options";
 import { tmpDir } from "./support";
 
 /** A project folder whose cdktf.json runs `app` (words, run without a shell). */
@@ -43,5 +44,29 @@ describe("synthesize", () => {
     const error = synthError(project(app));
     expect(error.message).toBe(`synthesis could not start "${program}" (not found, or not executable); check the "app" command in cdktf.json`);
     expect(error.exitCode).toBe(4);
+  });
+
+  test("the app runs with the V8 thread pool of synthNodeOptions, the caller's NODE_OPTIONS kept", () => {
+    const dir = project(["sh", "-c", 'printf "%s" "$NODE_OPTIONS" > "$CDKTF_OUTDIR/node-options"; echo "{}" > "$CDKTF_OUTDIR/manifest.json"']);
+    const env = { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" };
+    synthesize({ projectDir: dir, outDir: path.join(dir, "out"), env });
+    expect(fs.readFileSync(path.join(dir, "out", "node-options"), "utf8")).toBe(synthNodeOptions("--max-old-space-size=4096") ?? "");
+  });
+});
+
+describe("synthNodeOptions", () => {
+  test.each([
+    [1, undefined, "--v8-pool-size=1"],
+    [2, undefined, "--v8-pool-size=1"],
+    [4, "", "--v8-pool-size=3"],
+    [2, "--max-old-space-size=4096", "--max-old-space-size=4096 --v8-pool-size=1"],
+    // Node's default of 4 threads leaves a core to the main thread from 5 cores on
+    [5, undefined, undefined],
+    [16, "--enable-source-maps", "--enable-source-maps"],
+    // a pool size the caller chose is kept
+    [2, "--v8-pool-size=8", "--v8-pool-size=8"],
+    [2, "--inspect --v8-pool-size 3", "--inspect --v8-pool-size 3"],
+  ])("%i cores, NODE_OPTIONS %p: %p", (cores, given, expected) => {
+    expect(synthNodeOptions(given, cores)).toBe(expected);
   });
 });
