@@ -1,5 +1,5 @@
 import { PolicyPack } from "./policy-pack";
-import { KubernetesRule, PolicyKubernetesObject, PolicySeverity, RuleResult, TerraformResourceInput, TerraformRule } from "./rule";
+import { KubernetesRule, PolicyKubernetesObject, PolicyRule, PolicySeverity, RuleResult, TerraformResourceInput, TerraformRule } from "./rule";
 import { AppliedSuppression, coversObject, isExpired } from "./suppressions";
 
 /** One rule evaluated on one resource or object (not-applicable evaluations are not recorded). */
@@ -43,31 +43,32 @@ export interface KubernetesSubject {
   readonly suppressions: readonly AppliedSuppression[];
 }
 
-/** What a finding says of where it was made: rule, pack, severity, target, path, resource. */
-type FindingBase = Omit<PolicyFinding, "result" | "detail" | "suppression">;
+/** A finding being built: its fields in the report's order, `detail` and `suppression` added when they apply. */
+type MutableFinding = { -readonly [K in keyof PolicyFinding]: PolicyFinding[K] };
 
 /**
- * The finding of one evaluation, or undefined when the rule does not apply. `suppressionsOf` is called only for
- * a result that is not compliant (the first suppression applies): most of the 500,000 evaluations of 10,000 apps
- * are compliant. The keys are in the report's order.
+ * Adds the finding of one evaluation to `findings`, unless the rule does not apply; returns it when it is not
+ * compliant, for `applySuppression`. The object is built with its keys in the report's order, in one literal:
+ * the 50,000 evaluations of 1,000 apps made as many intermediate objects and closures before.
  */
-function finding(base: FindingBase, result: RuleResult, suppressionsOf: () => readonly AppliedSuppression[], today: string): PolicyFinding | undefined {
+function addFinding(findings: PolicyFinding[], rule: PolicyRule, pack: PolicyPack, path: string, resource: string, result: RuleResult): MutableFinding | undefined {
   if (result.status === "not-applicable") return undefined;
-  const found: { -readonly [K in keyof PolicyFinding]: PolicyFinding[K] } = { ...base, result: result.status };
-  if (result.status === "compliant") return found;
+  const found: MutableFinding = { ruleId: rule.id, pack: pack.name, severity: rule.severity, target: rule.target, path, resource, result: result.status };
+  findings.push(found);
+  if (result.status === "compliant") return undefined;
   if (result.detail !== undefined) found.detail = result.detail;
-  const applied = suppressionsOf()[0];
-  if (applied) found.suppression = { reason: applied.reason, addedAt: applied.addedAt, ...(applied.expires ? { expires: applied.expires } : {}), expired: isExpired(applied, today) };
   return found;
 }
 
-/** The rule's result; a rule that throws is reported as a defect of the rule, naming where it ran. */
-function run(rule: { id: string }, where: string, evaluate: () => RuleResult): RuleResult {
-  try {
-    return evaluate();
-  } catch (error) {
-    throw new Error(`policy rule ${rule.id} failed on ${where}: ${(error as Error).message}; fix the rule: a rule returns a result (non-compliant or not applicable for what it cannot read), it never throws`);
-  }
+/** Records the first of `suppressions` (those in force for the finding's rule and subject) on a finding that is not compliant. */
+function applySuppression(found: MutableFinding, suppressions: readonly AppliedSuppression[], today: string): void {
+  const applied = suppressions[0];
+  if (applied) found.suppression = { reason: applied.reason, addedAt: applied.addedAt, ...(applied.expires ? { expires: applied.expires } : {}), expired: isExpired(applied, today) };
+}
+
+/** A rule that throws is reported as a defect of the rule, naming where it ran. */
+function ruleFailure(rule: { id: string }, where: string, error: unknown): Error {
+  return new Error(`policy rule ${rule.id} failed on ${where}: ${(error as Error).message}; fix the rule: a rule returns a result (non-compliant or not applicable for what it cannot read), it never throws`);
 }
 
 /** Evaluates the packs' Terraform rules on the resources of one stack (the context of graph rules). */
@@ -80,10 +81,14 @@ export function evaluateTerraformResources(packs: readonly PolicyPack[], subject
       subjects.forEach((subject, i) => {
         const { resource } = subject;
         if (rule.resourceTypes !== "*" && !rule.resourceTypes.includes(resource.type)) return;
-        const result = run(rule, subject.path, () => rule.evaluate(resource, context));
-        const base = { ruleId: rule.id, pack: pack.name, severity: rule.severity, target: "terraform" as const, path: subject.path, resource: names[i] };
-        const found = finding(base, result, () => subject.suppressions.filter((s) => s.ruleId === rule.id), today);
-        if (found) findings.push(found);
+        let result: RuleResult;
+        try {
+          result = rule.evaluate(resource, context);
+        } catch (error) {
+          throw ruleFailure(rule, subject.path, error);
+        }
+        const found = addFinding(findings, rule, pack, subject.path, names[i], result);
+        if (found) applySuppression(found, subject.suppressions.filter((s) => s.ruleId === rule.id), today);
       });
     }
   }
@@ -106,12 +111,14 @@ export function evaluateKubernetesObjects(packs: readonly PolicyPack[], subjects
       subjects.forEach((subject, i) => {
         const { object } = subject;
         if (rule.kinds !== "*" && !rule.kinds.includes(object.kind)) return;
-        const result = run(rule, subject.path, () => rule.evaluate(object, context));
-        const base = { ruleId: rule.id, pack: pack.name, severity: rule.severity, target: "kubernetes" as const, path: subject.path, resource: refs[i] };
-        const suppressionsOf = (): AppliedSuppression[] =>
-          subject.suppressions.filter((s) => s.ruleId === rule.id && coversObject(s, object.kind, object.metadata.namespace, object.metadata.name));
-        const found = finding(base, result, suppressionsOf, today);
-        if (found) findings.push(found);
+        let result: RuleResult;
+        try {
+          result = rule.evaluate(object, context);
+        } catch (error) {
+          throw ruleFailure(rule, subject.path, error);
+        }
+        const found = addFinding(findings, rule, pack, subject.path, refs[i], result);
+        if (found) applySuppression(found, subject.suppressions.filter((s) => s.ruleId === rule.id && coversObject(s, object.kind, object.metadata.namespace, object.metadata.name)), today);
       });
     }
   }

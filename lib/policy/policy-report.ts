@@ -35,10 +35,29 @@ export interface PolicyReport {
 
 /** Builds the report: findings sorted by path, resource and rule, with their counts. */
 export function buildPolicyReport(packs: readonly string[], findings: readonly PolicyFinding[], objects: readonly string[] = []): PolicyReport {
-  // compared field by field, not by a joined key: a report of 500,000 findings (10,000 apps) would build as
-  // many key strings
-  const sorted = [...findings].sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.resource, b.resource) || compareStrings(a.ruleId, b.ruleId));
-  return { version: 1, packs: [...packs], summary: summaryOf(sorted), objects: [...new Set(objects)].sort(), findings: sorted };
+  return { version: 1, packs: [...packs], summary: summaryOf(findings), objects: [...new Set(objects)].sort(), findings: sortedFindings(findings) };
+}
+
+/**
+ * The findings sorted by path, resource and rule (a stable sort, as `Array.prototype.sort`): grouped by path
+ * first, the paths sorted, then each path's few findings. A path has about four findings, so this sorts a
+ * quarter as many items as one sort of all (50,000 findings for 1,000 apps), and compares fields, not joined
+ * keys (500,000 findings of 10,000 apps would build as many key strings).
+ */
+function sortedFindings(findings: readonly PolicyFinding[]): PolicyFinding[] {
+  const byPath = new Map<string, PolicyFinding[]>();
+  for (const f of findings) {
+    const group = byPath.get(f.path);
+    if (group) group.push(f);
+    else byPath.set(f.path, [f]);
+  }
+  const sorted: PolicyFinding[] = [];
+  for (const path of [...byPath.keys()].sort(compareStrings)) {
+    const group = byPath.get(path)!;
+    if (group.length > 1) group.sort((a, b) => compareStrings(a.resource, b.resource) || compareStrings(a.ruleId, b.ruleId));
+    for (const f of group) sorted.push(f);
+  }
+  return sorted;
 }
 
 /** The counts of `findings`, in one pass. */
