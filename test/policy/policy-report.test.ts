@@ -40,3 +40,32 @@ describe("writePolicyReport", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
+
+describe("buildPolicyReport", () => {
+  test("sorts findings by path, resource and rule, and keeps the order of findings equal in all three", () => {
+    // scrambled: paths shared by several resources and rules, and two findings that differ only in pack
+    const base = (path: string, resource: string, ruleId: string, pack = "gitops"): PolicyFinding => ({ ruleId, pack, severity: "error", target: "kubernetes", path, resource, result: "compliant" });
+    const findings = [
+      base("b.yaml", "Service/x", "R-2"),
+      base("a.yaml", "Service/y", "R-1"),
+      base("b.yaml", "Deployment/x", "R-3"),
+      base("a.yaml", "Service/y", "R-0", "second"),
+      base("a.yaml", "Service/y", "R-0", "first"),
+      base("b.yaml", "Service/x", "R-1"),
+      base("a.yaml", "Namespace/y", "R-9"),
+      base("B.yaml", "Service/x", "R-1"),
+    ];
+    const sorted = buildPolicyReport(["gitops"], findings).findings;
+    expect(sorted.map((f) => `${f.path} ${f.resource} ${f.ruleId} ${f.pack}`)).toEqual([
+      "B.yaml Service/x R-1 gitops",
+      "a.yaml Namespace/y R-9 gitops",
+      "a.yaml Service/y R-0 second",
+      "a.yaml Service/y R-0 first",
+      "a.yaml Service/y R-1 gitops",
+      "b.yaml Deployment/x R-3 gitops",
+      "b.yaml Service/x R-1 gitops",
+      "b.yaml Service/x R-2 gitops",
+    ]);
+    expect(findings[0].path).toBe("b.yaml");
+  });
+});
