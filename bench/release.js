@@ -15,6 +15,8 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { caCertsNote } = require("./ca-certs-note");
+require("../register.js");
+const { synthNodeOptions } = require("../lib/release/synth-node-options");
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -38,7 +40,8 @@ function prepareOutputs() {
   for (let run = 0; run < SYNTH_RUNS; run++) {
     fs.rmSync(outA, { recursive: true, force: true });
     const start = process.hrtime.bigint();
-    execFileSync(process.execPath, ["-r", "./register.js", "bench/apps-synth.ts", String(APPS), outA], { cwd: ROOT, stdio: "inherit" });
+    // with the NODE_OPTIONS `cdktf-gitops synth` gives an app on this machine
+    execFileSync(process.execPath, ["-r", "./register.js", "bench/apps-synth.ts", String(APPS), outA], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_OPTIONS: synthNodeOptions(process.env.NODE_OPTIONS) ?? "" } });
     synthTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   const outB = path.join(work, "out-b");
