@@ -6,24 +6,41 @@
 //
 // On a machine of four cores or fewer the app runs in a child with the V8 thread pool `cdktf-gitops synth` gives
 // it (lib/release/synth-node-options.ts: a pool that leaves the main thread a core), which a running process
-// cannot change; elsewhere, and in that child, it runs in this process.
+// cannot change; elsewhere, and in that child, it runs in this process. The child gets this process's node
+// options and arguments, and the signals sent to this process; this process ends as the child did.
 "use strict";
-const { spawnSync } = require("child_process");
+const { spawn } = require("child_process");
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
 
 const root = path.join(__dirname, "..");
+/** Signals passed on to the child: npm, `timeout` and CI runners send them to this process only. */
+const FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
 require(path.join(root, "register.js"));
 const { synthNodeOptions } = require(path.join(root, "lib", "release", "synth-node-options"));
 const nodeOptions = synthNodeOptions(process.env.NODE_OPTIONS);
-if (nodeOptions !== process.env.NODE_OPTIONS) {
-  const child = spawnSync(process.execPath, [__filename], { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: nodeOptions } });
-  if (child.error) throw child.error;
-  process.exit(child.status ?? 128 + (os.constants.signals[child.signal] ?? 0));
+if (nodeOptions === process.env.NODE_OPTIONS) synthesizeHere();
+else runInChild(nodeOptions);
+
+function synthesizeHere() {
+  const outdir = path.resolve(root, process.env.CDKTF_OUTDIR || "cdktf.out");
+  fs.rmSync(outdir, { recursive: true, force: true });
+  process.env.CDKTF_OUTDIR = outdir;
+  process.chdir(root);
+  require(path.join(root, "main.ts"));
 }
-const outdir = path.resolve(root, process.env.CDKTF_OUTDIR || "cdktf.out");
-fs.rmSync(outdir, { recursive: true, force: true });
-process.env.CDKTF_OUTDIR = outdir;
-process.chdir(root);
-require(path.join(root, "main.ts"));
+
+function runInChild(options) {
+  const child = spawn(process.execPath, [...process.execArgv, __filename, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: options } });
+  const forward = (signal) => child.kill(signal);
+  for (const signal of FORWARDED) process.on(signal, forward);
+  child.on("error", (error) => {
+    throw error;
+  });
+  child.on("exit", (code, signal) => {
+    for (const s of FORWARDED) process.off(s, forward);
+    // killed by a signal: end by the same one, so that the caller sees how the synth ended
+    if (signal) process.kill(process.pid, signal);
+    else process.exitCode = code ?? 1;
+  });
+}

@@ -151,11 +151,15 @@ interface ReferenceFields {
  * What cdktf's resolve gives for a string that is one reference, as its `Reference.resolve` computes it (cdktf
  * 0.21), without the resolve: `${identifier}`. Most of a resolve's 20 µs went to finding the stack and its path
  * again. Undefined, for cdktf to resolve, for a reference from another stack (preparing registers it, and later
- * resolves give the token it registered), and for a class other than cdktf's own `Reference`.
+ * resolves give the token it registered), for an identifier that holds a token, and for a class other than
+ * cdktf's own `Reference`.
  */
 function referenceText(pass: Resolution, reference: ReferenceFields): string | undefined {
   if (Object.getPrototypeOf(reference) !== Reference.prototype) return undefined;
   if (reference.crossStackIdentifier[pass.stackName] || (pass.preparing && reference.originStack && reference.originStack !== pass.stack)) return undefined;
+  // cdktf resolves the text it returns again: an identifier with a token in it (`kube_config[count.index]`, a
+  // map key that is another stack's reference) is left to it
+  if (TOKEN_IN_STRING.test(reference.identifier)) return undefined;
   return `\${${reference.identifier}}`;
 }
 

@@ -66,6 +66,10 @@ describe("synthNodeOptions", () => {
     // a pool size the caller chose is kept
     [2, "--v8-pool-size=8", "--v8-pool-size=8"],
     [2, "--inspect --v8-pool-size 3", "--inspect --v8-pool-size 3"],
+    // Node reads `_` as `-` in option names, and takes quoted options
+    [2, "--v8_pool_size=8", "--v8_pool_size=8"],
+    [2, '"--v8-pool-size=8"', '"--v8-pool-size=8"'],
+    [2, "--v8-pool-size-foo=8", "--v8-pool-size-foo=8 --v8-pool-size=1"],
   ])("%i cores, NODE_OPTIONS %p: %p", (cores, given, expected) => {
     expect(synthNodeOptions(given, cores)).toBe(expected);
   });
