@@ -6,8 +6,8 @@
 //
 // On a machine of four cores or fewer the app runs in a child with the V8 thread pool `cdktf-gitops synth` gives
 // it (lib/release/synth-node-options.ts: a pool that leaves the main thread a core), which a running process
-// cannot change; elsewhere, and in that child, it runs in this process. The child gets this process's node
-// options and arguments, and the signals sent to this process; this process ends as the child did.
+// cannot change; elsewhere, in that child and under a debugger, it runs in this process. The child gets this
+// process's node options and arguments, and the signals sent to this process; this process ends as the child did.
 "use strict";
 const { spawn } = require("child_process");
 const fs = require("fs");
@@ -19,7 +19,8 @@ const FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
 require(path.join(root, "register.js"));
 const { synthNodeOptions } = require(path.join(root, "lib", "release", "synth-node-options"));
 const nodeOptions = synthNodeOptions(process.env.NODE_OPTIONS);
-if (nodeOptions === process.env.NODE_OPTIONS) synthesizeHere();
+// with a debugger attached (--inspect), the app runs here: a child could not open the inspector's port again
+if (nodeOptions === process.env.NODE_OPTIONS || require("inspector").url() !== undefined) synthesizeHere();
 else runInChild(nodeOptions);
 
 function synthesizeHere() {

@@ -134,7 +134,9 @@ function resolvedString(pass: Resolution, value: string): unknown {
   if (known !== undefined) return known;
   const key = ONE_TOKEN.exec(value)?.[1];
   const token = key === undefined ? undefined : TokenMap.instance().lookupToken(key);
-  if (!(token instanceof Reference)) return resolvedByCdktf(pass, value);
+  // cdktf resolves the text a reference gives again: an identifier with a token in it (`kube_config[count.index]`,
+  // a map key that is another stack's reference or a Lazy value) is resolved by cdktf each time, as other tokens
+  if (!(token instanceof Reference) || TOKEN_IN_STRING.test((token as unknown as ReferenceFields).identifier)) return resolvedByCdktf(pass, value);
   const resolved = referenceText(pass, token as unknown as ReferenceFields) ?? resolve(pass.stack, value, pass.preparing);
   pass.references.set(value, resolved);
   return resolved;
@@ -151,15 +153,12 @@ interface ReferenceFields {
  * What cdktf's resolve gives for a string that is one reference, as its `Reference.resolve` computes it (cdktf
  * 0.21), without the resolve: `${identifier}`. Most of a resolve's 20 µs went to finding the stack and its path
  * again. Undefined, for cdktf to resolve, for a reference from another stack (preparing registers it, and later
- * resolves give the token it registered), for an identifier that holds a token, and for a class other than
- * cdktf's own `Reference`.
+ * resolves give the token it registered), and for a class other than cdktf's own `Reference`. Its identifier
+ * holds no token (see `resolvedString`).
  */
 function referenceText(pass: Resolution, reference: ReferenceFields): string | undefined {
   if (Object.getPrototypeOf(reference) !== Reference.prototype) return undefined;
   if (reference.crossStackIdentifier[pass.stackName] || (pass.preparing && reference.originStack && reference.originStack !== pass.stack)) return undefined;
-  // cdktf resolves the text it returns again: an identifier with a token in it (`kube_config[count.index]`, a
-  // map key that is another stack's reference) is left to it
-  if (TOKEN_IN_STRING.test(reference.identifier)) return undefined;
   return `\${${reference.identifier}}`;
 }
 

@@ -3,8 +3,33 @@ import * as os from "os";
 /** The number of V8 platform threads Node starts unless told otherwise (`--v8-pool-size`). */
 const NODE_DEFAULT_POOL_SIZE = 4;
 
-/** The pool size option as Node reads it from NODE_OPTIONS: `-` or `_` between the words, quoted or not. */
-const POOL_SIZE_OPTION = /(^|[\s"'])--v8[-_]pool[-_]size(=|[\s"']|$)/;
+/** The pool size option, `-` or `_` between its words as Node takes them, with or without its value. */
+const POOL_SIZE_OPTION = /^--v8[-_]pool[-_]size(=|$)/;
+
+/**
+ * NODE_OPTIONS split as Node splits it: at spaces, double quotes grouping (a backslash inside them escapes the
+ * next character). Single quotes are characters like any other.
+ */
+function nodeOptionWords(options: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  let quoted = false;
+  for (let i = 0; i < options.length; i++) {
+    let c = options[i];
+    if (c === "\\" && quoted && i + 1 < options.length) c = options[++i];
+    else if (c === '"') {
+      quoted = !quoted;
+      continue;
+    } else if (c === " " && !quoted) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+      continue;
+    }
+    word = (word ?? "") + c;
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
 
 /**
  * `NODE_OPTIONS` for the process that synthesizes: `--v8-pool-size=<cores - 1>` added on a machine of four cores
@@ -15,7 +40,7 @@ const POOL_SIZE_OPTION = /(^|[\s"'])--v8[-_]pool[-_]size(=|[\s"']|$)/;
  * @param cores the machine's cores. @default os.availableParallelism()
  */
 export function synthNodeOptions(nodeOptions: string | undefined, cores = os.availableParallelism()): string | undefined {
-  if (cores > NODE_DEFAULT_POOL_SIZE || POOL_SIZE_OPTION.test(nodeOptions ?? "")) return nodeOptions;
+  if (cores > NODE_DEFAULT_POOL_SIZE || nodeOptionWords(nodeOptions ?? "").some((word) => POOL_SIZE_OPTION.test(word))) return nodeOptions;
   const pool = `--v8-pool-size=${Math.max(1, cores - 1)}`;
   return nodeOptions?.trim() ? `${nodeOptions} ${pool}` : pool;
 }

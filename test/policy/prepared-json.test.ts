@@ -4,7 +4,7 @@ import * as path from "path";
 import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
-import { App, Lazy, TerraformAsset, TerraformOutput, TerraformStack, Testing } from "cdktf";
+import { App, Lazy, TerraformAsset, TerraformOutput, TerraformStack, Testing, Token } from "cdktf";
 import { referenceApps, referencePins, referencePlatform } from "../../environments";
 import { PolicyChecks } from "../../lib/policy";
 import { buildPlatform } from "../../stacks/build-platform";
@@ -53,11 +53,17 @@ describe("the JSON prepareStack resolved, written where nothing could change it"
       let produced = 0;
       new TerraformOutput(a.stack, "counter", { value: Lazy.stringValue({ produce: () => `call-${++produced}` }) });
       new TerraformOutput(a.stack, "outputs", { value: Lazy.listValue({ produce: () => a.stack.node.findAll().filter(TerraformOutput.isTerraformOutput).map((o) => o.friendlyUniqueId) }) });
+      // a reference whose identifier holds a Lazy value, met twice: produced each time it is met
+      let keys = 0;
+      const keyed = Token.asString(a.group.interpolationForAttribute(`tags["${Lazy.stringValue({ produce: () => `key-${++keys}` })}"]`));
+      new TerraformOutput(a.stack, "keyed", { value: keyed });
+      new TerraformOutput(a.stack, "keyedAgain", { value: keyed });
       const b = groupStack(app, "b", a.group.name);
       new TerraformOutput(b.stack, "lazyReference", { value: Lazy.stringValue({ produce: () => a.group.location }) });
     });
     const a = JSON.parse(files["stacks/a/cdk.tf.json"]).output;
     expect(a.counter.value).toBe("call-2");
+    expect([a.keyed.value, a.keyedAgain.value]).toEqual(['${azurerm_resource_group.Group.tags["key-3"]}', '${azurerm_resource_group.Group.tags["key-4"]}']);
     expect(a.outputs.value).toContain("cross-stack-output-azurerm_resource_groupGroupname");
   });
 

@@ -66,10 +66,14 @@ describe("synthNodeOptions", () => {
     // a pool size the caller chose is kept
     [2, "--v8-pool-size=8", "--v8-pool-size=8"],
     [2, "--inspect --v8-pool-size 3", "--inspect --v8-pool-size 3"],
-    // Node reads `_` as `-` in option names, and takes quoted options
+    // as Node reads NODE_OPTIONS: `_` for `-` in option names, double quotes with backslash escapes
     [2, "--v8_pool_size=8", "--v8_pool_size=8"],
     [2, '"--v8-pool-size=8"', '"--v8-pool-size=8"'],
+    [2, '"--v8-pool\\-size=8"', '"--v8-pool\\-size=8"'],
+    // not a pool size to Node: another option, a single-quoted word, a title that mentions one
     [2, "--v8-pool-size-foo=8", "--v8-pool-size-foo=8 --v8-pool-size=1"],
+    [2, "'--v8-pool-size=8'", "'--v8-pool-size=8' --v8-pool-size=1"],
+    [2, '--title="x --v8-pool-size=8"', '--title="x --v8-pool-size=8" --v8-pool-size=1'],
   ])("%i cores, NODE_OPTIONS %p: %p", (cores, given, expected) => {
     expect(synthNodeOptions(given, cores)).toBe(expected);
   });
