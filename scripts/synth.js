@@ -20,7 +20,7 @@ require(path.join(root, "register.js"));
 const { synthNodeOptions } = require(path.join(root, "lib", "release", "synth-node-options"));
 const nodeOptions = synthNodeOptions(process.env.NODE_OPTIONS);
 // with a debugger attached (--inspect), the app runs here: a child could not open the inspector's port again
-if (nodeOptions === process.env.NODE_OPTIONS || require("inspector").url() !== undefined) synthesizeHere();
+if (nodeOptions === process.env.NODE_OPTIONS || (process.features.inspector && require("inspector").url() !== undefined)) synthesizeHere();
 else runInChild(nodeOptions);
 
 function synthesizeHere() {
@@ -32,9 +32,12 @@ function synthesizeHere() {
 }
 
 function runInChild(options) {
-  const child = spawn(process.execPath, [...process.execArgv, __filename, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: options } });
+  // the handlers first: a signal that arrives while the child starts is passed on once `child` is set (a
+  // handler runs only after this function returns)
+  let child;
   const forward = (signal) => child.kill(signal);
   for (const signal of FORWARDED) process.on(signal, forward);
+  child = spawn(process.execPath, [...process.execArgv, __filename, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: options } });
   child.on("error", (error) => {
     throw error;
   });

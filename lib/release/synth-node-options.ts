@@ -6,6 +6,13 @@ const NODE_DEFAULT_POOL_SIZE = 4;
 /** The pool size option, `-` or `_` between its words as Node takes them, with or without its value. */
 const POOL_SIZE_OPTION = /^--v8[-_]pool[-_]size(=|$)/;
 
+/** The options Node takes from NODE_OPTIONS: its words up to the first that is not an option (Node stops there). */
+function optionsNodeReads(options: string): string[] {
+  const words = nodeOptionWords(options);
+  const end = words.findIndex((word) => !word.startsWith("-") || word === "-");
+  return end < 0 ? words : words.slice(0, end);
+}
+
 /**
  * NODE_OPTIONS split as Node splits it: at spaces, double quotes grouping (a backslash inside them escapes the
  * next character). Single quotes are characters like any other.
@@ -40,7 +47,8 @@ function nodeOptionWords(options: string): string[] {
  * @param cores the machine's cores. @default os.availableParallelism()
  */
 export function synthNodeOptions(nodeOptions: string | undefined, cores = os.availableParallelism()): string | undefined {
-  if (cores > NODE_DEFAULT_POOL_SIZE || nodeOptionWords(nodeOptions ?? "").some((word) => POOL_SIZE_OPTION.test(word))) return nodeOptions;
+  if (cores > NODE_DEFAULT_POOL_SIZE || optionsNodeReads(nodeOptions ?? "").some((word) => POOL_SIZE_OPTION.test(word))) return nodeOptions;
+  // first: Node stops reading NODE_OPTIONS at a word that is not an option, and an option given twice takes the last
   const pool = `--v8-pool-size=${Math.max(1, cores - 1)}`;
-  return nodeOptions?.trim() ? `${nodeOptions} ${pool}` : pool;
+  return nodeOptions?.trim() ? `${pool} ${nodeOptions}` : pool;
 }

@@ -59,7 +59,8 @@ describe("synthNodeOptions", () => {
     [1, undefined, "--v8-pool-size=1"],
     [2, undefined, "--v8-pool-size=1"],
     [4, "", "--v8-pool-size=3"],
-    [2, "--max-old-space-size=4096", "--max-old-space-size=4096 --v8-pool-size=1"],
+    // first: Node stops reading at a word that is not an option, and takes the last of an option given twice
+    [2, "--max-old-space-size=4096", "--v8-pool-size=1 --max-old-space-size=4096"],
     // Node's default of 4 threads leaves a core to the main thread from 5 cores on
     [5, undefined, undefined],
     [16, "--enable-source-maps", "--enable-source-maps"],
@@ -71,9 +72,12 @@ describe("synthNodeOptions", () => {
     [2, '"--v8-pool-size=8"', '"--v8-pool-size=8"'],
     [2, '"--v8-pool\\-size=8"', '"--v8-pool\\-size=8"'],
     // not a pool size to Node: another option, a single-quoted word, a title that mentions one
-    [2, "--v8-pool-size-foo=8", "--v8-pool-size-foo=8 --v8-pool-size=1"],
-    [2, "'--v8-pool-size=8'", "'--v8-pool-size=8' --v8-pool-size=1"],
-    [2, '--title="x --v8-pool-size=8"', '--title="x --v8-pool-size=8" --v8-pool-size=1'],
+    [2, "--v8-pool-size-foo=8", "--v8-pool-size=1 --v8-pool-size-foo=8"],
+    [2, "'--v8-pool-size=8'", "--v8-pool-size=1 '--v8-pool-size=8'"],
+    [2, '--title="x --v8-pool-size=8"', '--v8-pool-size=1 --title="x --v8-pool-size=8"'],
+    // after a word that is not an option, which ends what Node reads
+    [2, "foo --v8-pool-size=7", "--v8-pool-size=1 foo --v8-pool-size=7"],
+    [2, "- --v8-pool-size=7", "--v8-pool-size=1 - --v8-pool-size=7"],
   ])("%i cores, NODE_OPTIONS %p: %p", (cores, given, expected) => {
     expect(synthNodeOptions(given, cores)).toBe(expected);
   });
