@@ -42,8 +42,9 @@ function nodeOptionWords(options: string): string[] {
  * `NODE_OPTIONS` for the process that synthesizes: `--v8-pool-size=<cores - 1>` added on a machine of four cores
  * or fewer, unless the options name a pool size already. Node starts four V8 threads (optimizing compiles and
  * the garbage collector's concurrent work) whatever the machine; on the two cores of a hosted CI runner they
- * and the synth's writer thread take turns with the main thread, and one such thread synthesized 1,000 apps in
- * 0.75 the time (bench/RESULTS.md). With five cores or more Node's default already leaves the main thread one.
+ * and the synth's writer thread take turns with the main thread: with one such thread 1,000 apps took 0.75 the
+ * time on a loaded host, 0.92 on a quiet one (bench/RESULTS.md). With five cores or more Node's default already
+ * leaves the main thread one.
  * @param cores the machine's cores. @default os.availableParallelism()
  */
 export function synthNodeOptions(nodeOptions: string | undefined, cores = os.availableParallelism()): string | undefined {
