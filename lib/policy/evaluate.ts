@@ -66,9 +66,16 @@ function applySuppression(found: MutableFinding, suppressions: readonly AppliedS
   if (applied) found.suppression = { reason: applied.reason, addedAt: applied.addedAt, ...(applied.expires ? { expires: applied.expires } : {}), expired: isExpired(applied, today) };
 }
 
-/** A rule that throws is reported as a defect of the rule, naming where it ran. */
-function ruleFailure(rule: { id: string }, where: string, error: unknown): Error {
-  return new Error(`policy rule ${rule.id} failed on ${where}: ${(error as Error).message}; fix the rule: a rule returns a result (non-compliant or not applicable for what it cannot read), it never throws`);
+/**
+ * The rule's result on `subject`; a rule that throws is reported as a defect of the rule, naming where it ran.
+ * The subject and context are passed, not closed over: this runs for every evaluation.
+ */
+function ruleResult<S, C>(rule: { readonly id: string; evaluate(subject: S, context: C): RuleResult }, subject: S, context: C, where: string): RuleResult {
+  try {
+    return rule.evaluate(subject, context);
+  } catch (error) {
+    throw new Error(`policy rule ${rule.id} failed on ${where}: ${(error as Error).message}; fix the rule: a rule returns a result (non-compliant or not applicable for what it cannot read), it never throws`);
+  }
 }
 
 /** Evaluates the packs' Terraform rules on the resources of one stack (the context of graph rules). */
@@ -81,12 +88,7 @@ export function evaluateTerraformResources(packs: readonly PolicyPack[], subject
       subjects.forEach((subject, i) => {
         const { resource } = subject;
         if (rule.resourceTypes !== "*" && !rule.resourceTypes.includes(resource.type)) return;
-        let result: RuleResult;
-        try {
-          result = rule.evaluate(resource, context);
-        } catch (error) {
-          throw ruleFailure(rule, subject.path, error);
-        }
+        const result = ruleResult(rule, resource, context, subject.path);
         const found = addFinding(findings, rule, pack, subject.path, names[i], result);
         if (found) applySuppression(found, subject.suppressions.filter((s) => s.ruleId === rule.id), today);
       });
@@ -111,12 +113,7 @@ export function evaluateKubernetesObjects(packs: readonly PolicyPack[], subjects
       subjects.forEach((subject, i) => {
         const { object } = subject;
         if (rule.kinds !== "*" && !rule.kinds.includes(object.kind)) return;
-        let result: RuleResult;
-        try {
-          result = rule.evaluate(object, context);
-        } catch (error) {
-          throw ruleFailure(rule, subject.path, error);
-        }
+        const result = ruleResult(rule, object, context, subject.path);
         const found = addFinding(findings, rule, pack, subject.path, refs[i], result);
         if (found) applySuppression(found, subject.suppressions.filter((s) => s.ruleId === rule.id && coversObject(s, object.kind, object.metadata.namespace, object.metadata.name)), today);
       });
