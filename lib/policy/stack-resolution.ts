@@ -134,10 +134,11 @@ function resolvedString(pass: Resolution, value: string): unknown {
   if (known !== undefined) return known;
   const key = ONE_TOKEN.exec(value)?.[1];
   const token = key === undefined ? undefined : TokenMap.instance().lookupToken(key);
+  const reference = token instanceof Reference ? (token as unknown as ReferenceFields) : undefined;
   // cdktf resolves the text a reference gives again: an identifier with a token in it (`kube_config[count.index]`,
   // a map key that is another stack's reference or a Lazy value) is resolved by cdktf each time, as other tokens
-  if (!(token instanceof Reference) || TOKEN_IN_STRING.test((token as unknown as ReferenceFields).identifier)) return resolvedByCdktf(pass, value);
-  const resolved = referenceText(pass, token as unknown as ReferenceFields) ?? resolve(pass.stack, value, pass.preparing);
+  if (reference === undefined || TOKEN_IN_STRING.test(reference.identifier)) return resolvedByCdktf(pass, value);
+  const resolved = referenceText(pass, reference) ?? resolve(pass.stack, value, pass.preparing);
   pass.references.set(value, resolved);
   return resolved;
 }
@@ -169,10 +170,10 @@ function referenceText(pass: Resolution, reference: ReferenceFields): string | u
  * time it is met in a stack (it registers it, and every later resolve in that stack gives the same), so the JSON
  * of an element that holds no token but references is the JSON written, unless something changes the element
  * in between. `resolvedStack` takes it only when told it may (`reusePrepared`), only in the synth that prepared
- * it while that synth allows it (`currentSynth`), and once. An element with any other token (a Lazy value may read what later
- * stacks' preparing changes, or give another value each time) is resolved again, as cdktf does, and so are
- * elements added in between (the outputs and remote states of cross-stack references). A third of the resolving
- * of a synth of 1,000 apps, where 3 of 6,375 elements hold another token.
+ * it while that synth allows it (`currentSynth`), and once. An element with any other token (a Lazy value may
+ * read what later stacks' preparing changes, or give another value each time) is resolved again, as cdktf does,
+ * and so are elements added in between (the outputs and remote states of cross-stack references). A third of
+ * the resolving of a synth of 1,000 apps, where 3 of 6,375 elements hold another token.
  */
 export function prepareStack(stack: TerraformStack): void {
   stack.ensureBackendExists();
