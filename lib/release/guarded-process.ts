@@ -54,16 +54,18 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? 
 
 /**
  * `sh -c SHELL_WATCHDOG watchdog <command pid> <node> <program> <args...>`: the program runs in a session of
- * its own (`setsid`), without the command's pipe; a watcher subshell, with no hold on the output pipes, reads
- * the pipe, which ends only when the command is gone, and then kills the program's process group; the watchdog
- * waits for the program (`2>/dev/null`: dash reports a killed one on stderr, which is the dead command's pipe,
- * and the write would kill the watchdog with SIGPIPE before it stops the others), stops the watcher and exits
- * with the program's status. The watcher holds the pipe, and `spawnSync` waits for every holder: should the
- * watchdog itself be killed on its own (`kill -9`), a guard that checks every second stops the watcher, so the
- * command goes on once the program ended (a check a second costs next to nothing). The guard takes a watchdog
- * that is a zombie for gone (under a PID 1 that never reaps, as in a container, it would stay one), holds the
- * pipe too, and runs in a session of its own, so that killing its process group ends its `sleep` too, and in
- * `/` (a `sleep` left behind, or one still dying when `spawnSync` returns, would be in the command's folder).
+ * its own (`setsid`), without the command's pipe; a watcher, with no hold on the output pipes, reads the pipe,
+ * which ends only when the command is gone, and then kills the program's process group; the watchdog waits for
+ * the program (`2>/dev/null`: dash reports a killed one on stderr, which is the dead command's pipe, and the
+ * write would kill the watchdog with SIGPIPE before it stops the others), stops the watcher and exits with the
+ * program's status. The watcher holds the pipe, and `spawnSync` waits for every holder: should the watchdog
+ * itself be killed on its own (`kill -9`), a guard that checks every second stops the watcher, so the command
+ * goes on once the program ended (a check a second costs next to nothing). The guard starts the watcher, in a
+ * session of their own, and kills that session's process group (the watcher, its `sleep`, itself): had the
+ * watchdog started them one after the other, a watchdog killed in between left a watcher that nothing stopped,
+ * and the command waited for ever. The guard takes a watchdog that is a zombie for gone (under a PID 1 that
+ * never reaps, as in a container, it would stay one), holds the pipe too, and runs in `/` (a `sleep` left
+ * behind, or one still dying when `spawnSync` returns, would be in the command's folder).
  * Where there is no `sleep` it waits for the command's end instead of checking (rather than spin, or exit early:
  * the watchdog's last kill would then hit whatever process got its pid). This relies on libuv's pipes for a child's
  * descriptors being socket pairs, which the child can read from whichever way they were meant. Without `setsid`
@@ -85,14 +87,13 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? 
  * `spawnSync` gives; one that is not executable exits 126, where `spawnSync` gives `EACCES`.
  */
 const SHELL_WATCHDOG = `
-child= watcher= guard=
+child= guard=
 kill_group() {
   [ -z "$1" ] || kill -KILL -"$1" 2>/dev/null || { kill -KILL "$1"; kill -KILL -"$1"; } 2>/dev/null
 }
 stop() { kill_group "\${child:-$!}"; }
 end() {
-  stop; kill -KILL \${watcher:-\${child:+$!}} 2>/dev/null
-  kill_group "\${guard:-\${watcher:+$!}}"
+  stop; kill_group "\${guard:-\${child:+$!}}"
   exit "$1"
 }
 trap 'end 129' HUP; trap 'end 130' INT; trap 'end 143' TERM
@@ -115,23 +116,21 @@ exec 5<&0
 $reset setsid "$@" <&5 5<&- 3<&- &
 child=$!
 exec 5<&-
-(
-  read -r _ <&3
-  stop
-) </dev/null >/dev/null 2>&1 4>&- &
-watcher=$!
 (cd / && exec setsid sh -c '
+  (
+    read -r _ <&3
+    kill -KILL -"$2" 2>/dev/null || { kill -KILL "$2"; kill -KILL -"$2"; } 2>/dev/null
+  ) &
   alive() {
     if { read -r stat </proc/$1/stat; } 2>/dev/null; then set -- \${stat##*) }; [ "$1" != Z ]; else kill -0 "$1" 2>/dev/null; fi
   }
   while alive "$1"; do sleep 1 3<&- || [ $? -ne 127 ] || { read -r _ <&3; exit 0; }; done
-  kill -KILL "$2" 2>/dev/null
-' guard $$ "$watcher") </dev/null >/dev/null 2>&1 4>&- &
+  kill -KILL 0
+' guard $$ "$child") </dev/null >/dev/null 2>&1 4>&- &
 guard=$!
 exec 3<&-
 wait "$child" 2>/dev/null
 status=$?
-kill -KILL "$watcher" 2>/dev/null
 kill_group "$guard"
 exit "$status"
 `;
