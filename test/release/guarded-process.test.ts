@@ -151,8 +151,10 @@ describe("runGuarded", () => {
     const command = spawn(process.execPath, ["-r", path.join(__dirname, "..", "..", "register.js"), "-e", script], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, stdio: "ignore" });
     expect(await pidIn(started)).toBe(0);
     command.kill("SIGKILL");
-    // the slow setsid would have started the program by now
+    // the slow setsid would have started the program by now; the watcher, started behind the guard's (as slow)
+    // setsid, kills it once it can
     const pid = await pidIn(pidFile, 1500);
+    for (let waited = 0; pid !== undefined && !gone(pid) && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(pid === undefined || gone(pid)).toBe(true);
   });
 
