@@ -60,10 +60,11 @@ child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? 
  * write would kill the watchdog with SIGPIPE before it stops the others), stops the watcher and exits with the
  * program's status. The watcher holds the pipe, and `spawnSync` waits for every holder: should the watchdog
  * itself be killed on its own (`kill -9`), a guard that checks every second stops the watcher, so the command
- * goes on once the program ended (a check a second costs next to nothing). The guard starts the watcher, in a
- * session of their own, and kills that session's process group (the watcher, its `sleep`, itself): had the
- * watchdog started them one after the other, a watchdog killed in between left a watcher that nothing stopped,
- * and the command waited for ever. The guard takes a watchdog that is a zombie for gone (under a PID 1 that
+ * goes on once the program ended (a check a second costs next to nothing, and the first comes after a second, so
+ * that a watcher started when the command and the watchdog were both gone has killed the program by then). The
+ * guard starts the watcher, in a session of their own, and kills that session's process group (the watcher, its
+ * `sleep`, itself): had the watchdog started them one after the other, a watchdog killed in between left a
+ * watcher that nothing stopped, and the command waited for ever. The guard takes a watchdog that is a zombie for gone (under a PID 1 that
  * never reaps, as in a container, it would stay one), holds the pipe too, and runs in `/` (a `sleep` left
  * behind, or one still dying when `spawnSync` returns, would be in the command's folder).
  * Where there is no `sleep` it waits for the command's end instead of checking (rather than spin, or exit early:
@@ -124,7 +125,7 @@ exec 5<&-
   alive() {
     if { read -r stat </proc/$1/stat; } 2>/dev/null; then set -- \${stat##*) }; [ "$1" != Z ]; else kill -0 "$1" 2>/dev/null; fi
   }
-  while alive "$1"; do sleep 1 3<&- || [ $? -ne 127 ] || { read -r _ <&3; exit 0; }; done
+  while sleep 1 3<&- || [ $? -ne 127 ] || { read -r _ <&3; exit 0; }; alive "$1"; do :; done
   kill -KILL 0
 ' guard $$ "$child") </dev/null >/dev/null 2>&1 4>&- &
 guard=$!
