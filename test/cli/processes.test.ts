@@ -23,8 +23,8 @@ import {
 } from "../release/support";
 
 const WEB_1 = image("web", "web-1");
-/** In a git shim run by a push: the pid of the CLI (the parent of the watchdog that runs the push). */
-const CLI_PID = "$(awk '{print $4}' /proc/$PPID/stat)";
+/** In a git shim run by a push: the pid of the CLI (the first Node process above the watchdog that runs the push). */
+const CLI_PID = `$(p=$PPID; while [ "$p" -gt 1 ] && [ "$(cat /proc/$p/comm)" != node ]; do p=$(awk '{print $4}' /proc/$p/stat); done; echo $p)`;
 
 /** Every file below a folder, relative, `/`-separated. */
 function listAll(root: string, prefix = ""): string[] {
@@ -164,7 +164,7 @@ describe("cdktf-gitops as a process", () => {
     writePinsFile(source, "dev", { web: image("web", "web-2") });
     commitAll(source, "web 2", env);
     const marker = path.join(tmpDir(), "pushed");
-    // the push kills its CLI, waits a moment (the watchdog checks its parent every 20 ms), then really pushes
+    // the push kills its CLI, waits a moment (for the watchdog to act), then really pushes
     // (and leaves a mark) unless it was killed too
     const shims = gitShim(`for a in "$@"; do if [ "$a" = push ]; then kill -9 ${CLI_PID}; sleep 1; touch "${marker}"; fi; done`);
 

@@ -36,6 +36,21 @@ async function pidIn(file: string, waitMs = 5000): Promise<number | undefined> {
   return fs.existsSync(file) ? Number(fs.readFileSync(file, "utf8")) : undefined;
 }
 
+const GUARDED_PROCESS = path.join(__dirname, "..", "..", "lib", "release", "guarded-process.ts");
+
+/** A command (a Node process, a process group leader if `leader`) that runs `code` with `runGuarded` in scope. */
+function spawnCommand(code: string, env: NodeJS.ProcessEnv, leader = false) {
+  const script = `const { runGuarded } = require(${JSON.stringify(GUARDED_PROCESS)});\n${code}`;
+  return spawn(process.execPath, ["-r", path.join(__dirname, "..", "..", "register.js"), "-e", script], { env: { ...process.env, ...env }, stdio: "ignore", detached: leader });
+}
+
+/** Whether the program that writes its pid to `pidFile` never started (within 1.5 s) or is gone within 2 s. */
+async function killedIfStarted(pidFile: string): Promise<boolean> {
+  const pid = await pidIn(pidFile, 1500);
+  for (let waited = 0; pid !== undefined && !gone(pid) && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  return pid === undefined || gone(pid);
+}
+
 describe("runGuardedGit", () => {
   const cases: [string, string[]][] = [
     ["a command that succeeds", ["--version"]],
@@ -101,6 +116,16 @@ describe("runGuarded", () => {
     }
   });
 
+  test("a program named like a shell builtin is the file on PATH, with the shell watchdog and the Node one", () => {
+    // `command -v printf` names the builtin, so the file is looked for here
+    const printf = path.join(process.env.PATH!.split(":").find((dir) => fs.existsSync(path.join(dir, "printf")))!, "printf");
+    const direct = spawnSync(printf, ["--version"], { encoding: "utf8" });
+    expect(direct.stdout).toContain("printf");
+    const withoutSetsid = pathWithoutSetsid();
+    fs.symlinkSync(printf, path.join(withoutSetsid, "printf"));
+    for (const env of [process.env, { ...process.env, PATH: withoutSetsid }]) expect(runGuarded("printf", ["--version"], { encoding: "utf8", env }).stdout).toBe(direct.stdout);
+  });
+
   test("passes the command's standard input on to the program, with the shell watchdog and the Node one", () => {
     for (const env of bothWatchdogs()) {
       expect(runGuarded(commandPath("cat"), [], { encoding: "utf8", env, input: "from the command\n" })).toMatchObject({ status: 0, stdout: "from the command\n" });
@@ -140,39 +165,69 @@ describe("runGuarded", () => {
     }
   });
 
-  test("a command that dies before the program's process group exists: the program is killed all the same", async () => {
-    // a setsid that takes its time: the command is killed while it waits, before the group is made
+  test("a command that dies before the guard's session exists: the program is killed all the same", async () => {
+    // a setsid that takes its time: the command is killed while it waits, before the session is made
     const bin = tmpDir("guarded-slow-setsid-");
     const started = path.join(bin, "started");
     fs.writeFileSync(path.join(bin, "setsid"), `#!/bin/sh\ntouch ${started}\nsleep 0.5\nexec ${commandPath("setsid")} "$@"\n`, { mode: 0o755 });
     const pidFile = path.join(bin, "pid");
-    const guarded = path.join(__dirname, "..", "..", "lib", "release", "guarded-process.ts");
-    const script = `require(${JSON.stringify(guarded)}).runGuarded("sh", ["-c", 'echo $$ > "$0"; exec sleep 30', ${JSON.stringify(pidFile)}], { encoding: "utf8" });`;
-    const command = spawn(process.execPath, ["-r", path.join(__dirname, "..", "..", "register.js"), "-e", script], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, stdio: "ignore" });
+    const command = spawnCommand(`runGuarded("sh", ["-c", 'echo $$ > "$0"; exec sleep 30', ${JSON.stringify(pidFile)}], { encoding: "utf8" });`, { PATH: `${bin}:${process.env.PATH}` });
     expect(await pidIn(started)).toBe(0);
     command.kill("SIGKILL");
-    // the slow setsid would have started the program by now; the watcher, started behind the guard's (as slow)
-    // setsid, kills it once it can
-    const pid = await pidIn(pidFile, 1500);
-    for (let waited = 0; pid !== undefined && !gone(pid) && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(pid === undefined || gone(pid)).toBe(true);
+    // the guard, which the kill missed, starts the watcher before the program, and the watcher kills it
+    expect(await killedIfStarted(pidFile)).toBe(true);
+  });
+
+  test.each([
+    ["before the guard's setsid", (started: string, setsid: string) => `[ "$1" = sh ] && { touch ${started}; sleep 0.5; }\nexec ${setsid} "$@"\n`],
+    ["after it, before the guard runs", (started: string, setsid: string) => `[ "$1" = sh ] && exec ${setsid} sh -c 'touch ${started}; sleep 0.5; exec "$@"' shim "$@"\nexec ${setsid} "$@"\n`],
+  ])("a kill of the command's whole process group %s: no program is left running", async (_when, shim) => {
+    const bin = tmpDir("guarded-group-kill-");
+    const started = path.join(bin, "started");
+    fs.writeFileSync(path.join(bin, "setsid"), `#!/bin/sh\n${shim(started, commandPath("setsid"))}`, { mode: 0o755 });
+    const pidFile = path.join(bin, "pid");
+    // the program by its path, so that the shim slows only the guard's setsid (before, the program had one too)
+    const script = `runGuarded(${JSON.stringify(commandPath("sh"))}, ["-c", 'echo $$ > "$0"; exec sleep 30', ${JSON.stringify(pidFile)}], { encoding: "utf8" });`;
+    const command = spawnCommand(script, { PATH: `${bin}:${process.env.PATH}` }, true);
+    expect(await pidIn(started)).toBe(0);
+    process.kill(-command.pid!, "SIGKILL");
+    expect(await killedIfStarted(pidFile)).toBe(true);
   });
 
   test("leaves no process behind once the program ended, with the shell watchdog and the Node one (none in its folder)", () => {
     for (const env of bothWatchdogs()) {
       const cwd = tmpDir("guarded-left-");
-      // long enough for the guard to be in its check's sleep when the program ends
-      expect(runGuarded(commandPath("sh"), ["-c", `${commandPath("sleep")} 1.2`], { encoding: "utf8", env, cwd }).status).toBe(0);
+      expect(runGuarded(commandPath("sh"), ["-c", `${commandPath("sleep")} 0.2`], { encoding: "utf8", env, cwd }).status).toBe(0);
       expect(processesIn(cwd)).toEqual([]);
     }
   });
 
-  test("a watchdog killed on its own (kill -9) leaves the program running, and the command goes on once the program ended", () => {
-    const guarded = path.join(__dirname, "..", "..", "lib", "release", "guarded-process.ts");
-    const script = `const r = require(${JSON.stringify(guarded)}).runGuarded("sh", ["-c", "kill -KILL $PPID; sleep 0.2; echo ended"], { encoding: "utf8" });\nprocess.stdout.write(JSON.stringify({ signal: r.signal, stdout: r.stdout }));`;
+  test("what the program left running in its process group ends with it, with the shell watchdog and the Node one", async () => {
+    for (const env of bothWatchdogs()) {
+      const result = runGuarded(commandPath("sh"), ["-c", `${commandPath("sleep")} 30 </dev/null >/dev/null 2>&1 & echo $!`], { encoding: "utf8", env });
+      const pid = Number(result.stdout);
+      expect(pid).toBeGreaterThan(0);
+      for (let waited = 0; !gone(pid) && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(gone(pid)).toBe(true);
+    }
+  });
+
+  /** What a command whose program runs `program` (with the command's pid as `$0`) saw: its result's signal and stdout. */
+  function commandThatRuns(program: string, env = process.env): { signal: string | null; stdout: string } {
+    const script = `const { runGuarded } = require(${JSON.stringify(GUARDED_PROCESS)});\nconst r = runGuarded("sh", ["-c", ${JSON.stringify(program)}, String(process.pid)], { encoding: "utf8" });\nprocess.stdout.write(JSON.stringify({ signal: r.signal, stdout: r.stdout }));`;
     // in a process of its own, so that a command left waiting is stopped (by the timeout) rather than the test
-    const command = spawnSync(process.execPath, ["-r", path.join(__dirname, "..", "..", "register.js"), "-e", script], { encoding: "utf8", timeout: 20000 });
+    const command = spawnSync(process.execPath, ["-r", path.join(__dirname, "..", "..", "register.js"), "-e", script], { encoding: "utf8", env, timeout: 20000 });
     expect(command.error).toBeUndefined();
-    expect(JSON.parse(command.stdout)).toEqual({ signal: "SIGKILL", stdout: "ended\n" });
+    return JSON.parse(command.stdout);
+  }
+
+  test("a watchdog killed on its own (kill -9) leaves the program running, and the command goes on once the program ended", () => {
+    // the watchdog is the command's child, the program's parent (Node's watchdog) or grandparent (the guard's)
+    const killWatchdog = 'p=$PPID; while [ "$p" -gt 1 ] && read -r _ _ _ pp _ </proc/$p/stat; do [ "$pp" = "$0" ] && { kill -KILL "$p"; break; }; p=$pp; done';
+    for (const env of bothWatchdogs()) expect(commandThatRuns(`${killWatchdog}; sleep 0.2; echo ended`, env)).toEqual({ signal: "SIGKILL", stdout: "ended\n" });
+  });
+
+  test("a guard killed on its own (kill -9): the watchdog kills the program, and the command goes on", () => {
+    expect(commandThatRuns("kill -KILL $PPID; sleep 5; echo ended")).toEqual({ signal: null, stdout: "" });
   });
 });
