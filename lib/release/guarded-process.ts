@@ -7,13 +7,13 @@ const NOT_FOUND = "cdktf-gitops watchdog: no such program: ";
 
 /**
  * A small watchdog between the command and a child process that must not outlive it (a `git push`, the cdktf
- * app): it starts the child in a process group of its own and kills that whole group (git and its pack-objects,
- * remote helper or local receive-pack; the app and what it started) as soon as the command's process is gone,
- * however it ended (`kill -9` included), and once the child ended (what it left running there). A SIGINT /
- * SIGTERM / SIGHUP sent to the watchdog itself (a `spawnSync` timeout) kills the group too, and the watchdog
- * exits 128 + the signal's number. So a push never finishes after its command died, unless the remote had
- * already accepted it (git's own ref update on the remote is atomic either way), and an app never writes into
- * the run folder after the command's watcher removed it.
+ * app): it starts the child as the leader of a process group of its own and kills that whole group (git and its
+ * pack-objects, remote helper or local receive-pack; the app and what it started) as soon as the command's
+ * process is gone, however it ended (`kill -9` included). A SIGINT / SIGTERM / SIGHUP sent to the watchdog itself
+ * (a `spawnSync` timeout) kills the group too, and the watchdog exits 128 + the signal's number. So a push
+ * never finishes after its command died, unless the remote had already accepted it (git's own ref update on the
+ * remote is atomic either way), and an app never writes into the run folder after the command's watcher removed
+ * it.
  *
  * Where the system has `setsid` (Linux) the watchdog is a shell script (`SHELL_WATCHDOG`), which adds about
  * 4 ms to a push (2 of them for GNU `env`, below), where starting Node took 60 ms. It learns that the command is
@@ -49,51 +49,54 @@ child.on("error", (error) => {
   process.stderr.write(error.code === "ENOENT" ? "${NOT_FOUND}" + process.argv[2] + "\\n" : "could not run " + process.argv[2] + ": " + error.message + "\\n");
   process.exit(error.code === "ENOENT" ? 127 : 126);
 });
-child.on("exit", (code, signal) => { clearInterval(timer); stop(code ?? status(signal)); });
+child.on("exit", (code, signal) => { clearInterval(timer); process.exit(code ?? status(signal)); });
 `;
 
 /**
- * `sh -c SHELL_WATCHDOG watchdog <command pid> <node> <program> <args...>`: a guard, in a session of its own
- * (`setsid`), starts a watcher and then the program, both in the guard's process group. The watcher reads the
- * pipe, which ends only when the command is gone, and then kills that group (the guard, the program and what it
- * started, itself). The guard waits for the program, stops the watcher and exits with the program's status; the
- * watchdog waits for the guard (`2>/dev/null`: dash reports a killed one on stderr, which is the dead command's
- * pipe, and the write would kill the watchdog with SIGPIPE), kills what the program left running in the group,
- * and exits with that status. Since the program starts inside a session that was made before it, a kill of the
- * command's whole process group (`kill -9 -<pgid>`, as a cancelled CI job may get) comes either before the
- * guard's `setsid`, and kills the guard before it started anything, or after it, when the guard (which the kill
- * missed) starts the watcher, and the watcher kills the program, whether started yet or not. (Before, the program
- * got a session of its own first: a group kill before the watcher's session existed left it running, 8 of 100
- * programs with the kill 4-12 ms after the start.) The watcher holds the pipe, and `spawnSync` waits for every
- * holder: should the watchdog be killed on its own (`kill -9`), the guard still stops the watcher when the program
- * ends, and the command goes on then; should the guard be, the watchdog kills the group. This relies on libuv's
- * pipes for a child's descriptors being socket pairs, which the child can read from whichever way they were
- * meant. Without `setsid` it runs the Node watchdog instead.
+ * `sh -c SHELL_WATCHDOG watchdog <command pid> <node> <program> <args...>`: the program runs in a session of
+ * its own (`setsid`), without the command's pipe; a watcher, with no hold on the output pipes, reads the pipe,
+ * which ends only when the command is gone, and then kills the program's process group; the watchdog waits for
+ * the program (`2>/dev/null`: dash reports a killed one on stderr, which is the dead command's pipe, and the
+ * write would kill the watchdog with SIGPIPE before it stops the others), stops the watcher and exits with the
+ * program's status. The watcher holds the pipe, and `spawnSync` waits for every holder: should the watchdog
+ * itself be killed on its own (`kill -9`), a guard that checks every second stops the watcher, so the command
+ * goes on once the program ended (a check a second costs next to nothing, and the first comes after a second, so
+ * that a watcher started when the command and the watchdog were both gone has killed the program by then). The
+ * guard starts the watcher, in a session of their own, and kills that session's process group (the watcher, its
+ * `sleep`, itself): had the watchdog started them one after the other, a watchdog killed in between left a
+ * watcher that nothing stopped, and the command waited for ever. The guard takes a watchdog that is a zombie for gone (under a PID 1 that
+ * never reaps, as in a container, it would stay one), holds the pipe too, and runs in `/` (a `sleep` left
+ * behind, or one still dying when `spawnSync` returns, would be in the command's folder).
+ * Where there is no `sleep` it waits for the command's end instead of checking (rather than spin, or exit early:
+ * the watchdog's last kill would then hit whatever process got its pid). This relies on libuv's pipes for a child's
+ * descriptors being socket pairs, which the child can read from whichever way they were meant. Without `setsid`
+ * it runs the Node watchdog instead. The program inherits descriptor 4 as the shell does; the watcher and the
+ * guard close it, so that only the program and what it started hold it.
  *
- * The guard and the watcher have no hold on the output pipes: the program gets them as descriptors 6 and 7, and
- * the command's standard input as 5 (an explicit redirection: otherwise a background command reads /dev/null).
- * The program inherits descriptor 4; the watcher closes it and runs in `/`, so that only the program, what it
- * started and the guard waiting for it hold the descriptor or the command's folder. The program is run by `exec`
- * in a subshell, so that it is the file on `PATH` even where the shell has a builtin of its name (`kill`,
- * `printf`). The watcher and the guard are ended with SIGKILL: dash loses a SIGTERM that reaches a subshell it
- * has just started while it has a TERM trap of its own (58 of 300 survived one), and a watcher left reading would
- * keep `spawnSync` waiting for ever. The traps come first, so a signal at any moment ends the program (`end`
- * uses `$!` for the guard while its variable is not set yet); one that comes before the shell runs its first
- * line kills it with that signal. A signal that comes before `setsid` made the guard's process group leaves no
- * group to kill: `kill_group` then kills the process, and the group once more in case it was made meanwhile.
- * GNU `env --default-signal`, run before `setsid` (so that a program whose path holds a `=` stays the program),
- * gives the guard, and so the program it runs in the foreground, the SIGINT / SIGQUIT a shell ignores in a
- * background command; where `env` is not GNU's (busybox, as on Alpine) they stay ignored. A program that is not
- * on `PATH` (a shell builtin's name included) or not a file is reported as `NOT_FOUND`, which `runGuarded` turns
- * into the `ENOENT` error `spawnSync` gives; one that is not executable exits 126, where `spawnSync` gives
- * `EACCES`.
+ * The watcher and the guard are ended with SIGKILL: dash loses a SIGTERM that reaches a subshell it has just
+ * started while it has a TERM trap of its own (58 of 300 survived one), and a watcher left reading would keep
+ * `spawnSync` waiting for ever (2 of 6,000 fast pushes hung so, 42 more took a second longer). The traps come
+ * first, so a signal at any moment ends the program (`stop` and `end` use `$!` for the process started last
+ * while its variable is not set yet); one that comes before the shell runs its first line kills it with that
+ * signal. A command that dies before `setsid` made the program's (or the guard's) process group leaves no group
+ * to kill: `kill_group` then kills the process, and the group once more in case it was made meanwhile. The
+ * program's standard input is the shell's, through descriptor 5 (an explicit redirection: otherwise a background
+ * command reads /dev/null); GNU `env --default-signal`, run before `setsid` (so that a program whose path holds
+ * a `=` stays the program), undoes the SIGINT / SIGQUIT a shell ignores in a background command; where `env` is
+ * not GNU's (busybox, as on Alpine) they stay ignored. A program that is not on `PATH` (a shell builtin's name
+ * included) or not a file is reported as `NOT_FOUND`, which `runGuarded` turns into the `ENOENT` error
+ * `spawnSync` gives; one that is not executable exits 126, where `spawnSync` gives `EACCES`.
  */
 const SHELL_WATCHDOG = `
-guard=
+child= guard=
 kill_group() {
   [ -z "$1" ] || kill -KILL -"$1" 2>/dev/null || { kill -KILL "$1"; kill -KILL -"$1"; } 2>/dev/null
 }
-end() { kill_group "\${guard:-$!}"; exit "$1"; }
+stop() { kill_group "\${child:-$!}"; }
+end() {
+  stop; kill_group "\${guard:-\${child:+$!}}"
+  exit "$1"
+}
 trap 'end 129' HUP; trap 'end 130' INT; trap 'end 143' TERM
 parent=$1; node=$2; shift 2
 if ! command -v setsid >/dev/null 2>&1; then
@@ -111,20 +114,25 @@ esac
 reset=
 if env --default-signal=INT,QUIT --version >/dev/null 2>&1; then reset="env --default-signal=INT,QUIT"; fi
 exec 5<&0
-$reset setsid sh -c '
-  (cd /; read -r _ <&3; kill -KILL 0) </dev/null 4>&- 5<&- 6>&- 7>&- &
-  watcher=$!
-  exec 3<&-
-  (exec "$@") <&5 >&6 2>&7 5<&- 6>&- 7>&-
-  status=$?
-  kill -KILL "$watcher"
-  exit "$status"
-' guard "$@" 6>&1 7>&2 </dev/null >/dev/null 2>&1 &
+$reset setsid "$@" <&5 5<&- 3<&- &
+child=$!
+exec 5<&-
+(cd / && exec setsid sh -c '
+  (
+    read -r _ <&3
+    kill -KILL -"$2" 2>/dev/null || { kill -KILL "$2"; kill -KILL -"$2"; } 2>/dev/null
+  ) &
+  alive() {
+    if { read -r stat </proc/$1/stat; } 2>/dev/null; then set -- \${stat##*) }; [ "$1" != Z ]; else kill -0 "$1" 2>/dev/null; fi
+  }
+  while sleep 1 3<&- || [ $? -ne 127 ] || { read -r _ <&3; exit 0; }; alive "$1"; do :; done
+  kill -KILL 0
+' guard $$ "$child") </dev/null >/dev/null 2>&1 4>&- &
 guard=$!
-exec 3<&- 5<&-
-wait "$guard" 2>/dev/null
+exec 3<&-
+wait "$child" 2>/dev/null
 status=$?
-kill -KILL -"$guard" 2>/dev/null
+kill_group "$guard"
 exit "$status"
 `;
 

@@ -126,6 +126,12 @@ describe("runGuarded", () => {
     for (const env of [process.env, { ...process.env, PATH: withoutSetsid }]) expect(runGuarded("printf", ["--version"], { encoding: "utf8", env }).stdout).toBe(direct.stdout);
   });
 
+  test("a program that signals its own process group (`kill -TERM 0`, a common clean-up) ends as run directly, with the shell watchdog and the Node one", () => {
+    // the watchdog's own processes are outside the program's group, so the signal reaches only the program's
+    const args = ["-c", 'trap "" TERM; sleep 0.05 & kill -TERM 0; wait; echo done'];
+    for (const env of bothWatchdogs()) expect(runGuarded(commandPath("sh"), args, { encoding: "utf8", env })).toMatchObject({ status: 0, stdout: "done\n" });
+  });
+
   test("passes the command's standard input on to the program, with the shell watchdog and the Node one", () => {
     for (const env of bothWatchdogs()) {
       expect(runGuarded(commandPath("cat"), [], { encoding: "utf8", env, input: "from the command\n" })).toMatchObject({ status: 0, stdout: "from the command\n" });
@@ -165,8 +171,8 @@ describe("runGuarded", () => {
     }
   });
 
-  test("a command that dies before the guard's session exists: the program is killed all the same", async () => {
-    // a setsid that takes its time: the command is killed while it waits, before the session is made
+  test("a command that dies before the program's process group exists: the program is killed all the same", async () => {
+    // a setsid that takes its time: the command is killed while it waits, before the group is made
     const bin = tmpDir("guarded-slow-setsid-");
     const started = path.join(bin, "started");
     fs.writeFileSync(path.join(bin, "setsid"), `#!/bin/sh\ntouch ${started}\nsleep 0.5\nexec ${commandPath("setsid")} "$@"\n`, { mode: 0o755 });
@@ -174,19 +180,19 @@ describe("runGuarded", () => {
     const command = spawnCommand(`runGuarded("sh", ["-c", 'echo $$ > "$0"; exec sleep 30', ${JSON.stringify(pidFile)}], { encoding: "utf8" });`, { PATH: `${bin}:${process.env.PATH}` });
     expect(await pidIn(started)).toBe(0);
     command.kill("SIGKILL");
-    // the guard, which the kill missed, starts the watcher before the program, and the watcher kills it
+    // the slow setsid would have started the program by now; the watcher, started behind the guard's (as slow)
+    // setsid, kills it once it can
     expect(await killedIfStarted(pidFile)).toBe(true);
   });
 
-  test.each([
-    ["before the guard's setsid", (started: string, setsid: string) => `[ "$1" = sh ] && { touch ${started}; sleep 0.5; }\nexec ${setsid} "$@"\n`],
-    ["after it, before the guard runs", (started: string, setsid: string) => `[ "$1" = sh ] && exec ${setsid} sh -c 'touch ${started}; sleep 0.5; exec "$@"' shim "$@"\nexec ${setsid} "$@"\n`],
-  ])("a kill of the command's whole process group %s: no program is left running", async (_when, shim) => {
+  test("a kill of the command's whole process group while the guard starts: the watcher, started behind it, kills the program", async () => {
+    // a setsid that waits in the guard's new session: the kill misses the guard, which goes on to start the watcher
     const bin = tmpDir("guarded-group-kill-");
     const started = path.join(bin, "started");
-    fs.writeFileSync(path.join(bin, "setsid"), `#!/bin/sh\n${shim(started, commandPath("setsid"))}`, { mode: 0o755 });
+    const setsid = commandPath("setsid");
+    fs.writeFileSync(path.join(bin, "setsid"), `#!/bin/sh\n[ "$1" = sh ] && exec ${setsid} sh -c 'touch ${started}; sleep 0.5; exec "$@"' shim "$@"\nexec ${setsid} "$@"\n`, { mode: 0o755 });
     const pidFile = path.join(bin, "pid");
-    // the program by its path, so that the shim slows only the guard's setsid (before, the program had one too)
+    // the program by its path, so that the shim slows only the guard's setsid
     const script = `runGuarded(${JSON.stringify(commandPath("sh"))}, ["-c", 'echo $$ > "$0"; exec sleep 30', ${JSON.stringify(pidFile)}], { encoding: "utf8" });`;
     const command = spawnCommand(script, { PATH: `${bin}:${process.env.PATH}` }, true);
     expect(await pidIn(started)).toBe(0);
@@ -197,37 +203,21 @@ describe("runGuarded", () => {
   test("leaves no process behind once the program ended, with the shell watchdog and the Node one (none in its folder)", () => {
     for (const env of bothWatchdogs()) {
       const cwd = tmpDir("guarded-left-");
-      expect(runGuarded(commandPath("sh"), ["-c", `${commandPath("sleep")} 0.2`], { encoding: "utf8", env, cwd }).status).toBe(0);
+      // long enough for the guard to be in its check's sleep when the program ends
+      expect(runGuarded(commandPath("sh"), ["-c", `${commandPath("sleep")} 1.2`], { encoding: "utf8", env, cwd }).status).toBe(0);
       expect(processesIn(cwd)).toEqual([]);
     }
   });
 
-  test("what the program left running in its process group ends with it, with the shell watchdog and the Node one", async () => {
-    for (const env of bothWatchdogs()) {
-      const result = runGuarded(commandPath("sh"), ["-c", `${commandPath("sleep")} 30 </dev/null >/dev/null 2>&1 & echo $!`], { encoding: "utf8", env });
-      const pid = Number(result.stdout);
-      expect(pid).toBeGreaterThan(0);
-      for (let waited = 0; !gone(pid) && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(gone(pid)).toBe(true);
-    }
-  });
-
-  /** What a command whose program runs `program` (with the command's pid as `$0`) saw: its result's signal and stdout. */
-  function commandThatRuns(program: string, env = process.env): { signal: string | null; stdout: string } {
-    const script = `const { runGuarded } = require(${JSON.stringify(GUARDED_PROCESS)});\nconst r = runGuarded("sh", ["-c", ${JSON.stringify(program)}, String(process.pid)], { encoding: "utf8" });\nprocess.stdout.write(JSON.stringify({ signal: r.signal, stdout: r.stdout }));`;
-    // in a process of its own, so that a command left waiting is stopped (by the timeout) rather than the test
-    const command = spawnSync(process.execPath, ["-r", path.join(__dirname, "..", "..", "register.js"), "-e", script], { encoding: "utf8", env, timeout: 20000 });
-    expect(command.error).toBeUndefined();
-    return JSON.parse(command.stdout);
-  }
-
   test("a watchdog killed on its own (kill -9) leaves the program running, and the command goes on once the program ended", () => {
-    // the watchdog is the command's child, the program's parent (Node's watchdog) or grandparent (the guard's)
+    // the watchdog: the command's child, found from the program up (so the test holds whatever runs between them)
     const killWatchdog = 'p=$PPID; while [ "$p" -gt 1 ] && read -r _ _ _ pp _ </proc/$p/stat; do [ "$pp" = "$0" ] && { kill -KILL "$p"; break; }; p=$pp; done';
-    for (const env of bothWatchdogs()) expect(commandThatRuns(`${killWatchdog}; sleep 0.2; echo ended`, env)).toEqual({ signal: "SIGKILL", stdout: "ended\n" });
-  });
-
-  test("a guard killed on its own (kill -9): the watchdog kills the program, and the command goes on", () => {
-    expect(commandThatRuns("kill -KILL $PPID; sleep 5; echo ended")).toEqual({ signal: null, stdout: "" });
+    const script = `const { runGuarded } = require(${JSON.stringify(GUARDED_PROCESS)});\nconst r = runGuarded("sh", ["-c", ${JSON.stringify(`${killWatchdog}; sleep 0.2; echo ended`)}, String(process.pid)], { encoding: "utf8" });\nprocess.stdout.write(JSON.stringify({ signal: r.signal, stdout: r.stdout }));`;
+    for (const env of bothWatchdogs()) {
+      // in a process of its own, so that a command left waiting is stopped (by the timeout) rather than the test
+      const command = spawnSync(process.execPath, ["-r", path.join(__dirname, "..", "..", "register.js"), "-e", script], { encoding: "utf8", env, timeout: 20000 });
+      expect(command.error).toBeUndefined();
+      expect(JSON.parse(command.stdout)).toEqual({ signal: "SIGKILL", stdout: "ended\n" });
+    }
   });
 });
