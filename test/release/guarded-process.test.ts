@@ -132,6 +132,18 @@ describe("runGuarded", () => {
     for (const env of bothWatchdogs()) expect(runGuarded(commandPath("sh"), args, { encoding: "utf8", env })).toMatchObject({ status: 0, stdout: "done\n" });
   });
 
+  test("what the program leaves running outlives it, as when run directly: git's credential-cache daemon keeps the credential", () => {
+    const socket = path.join(tmpDir("guarded-credentials-"), "socket");
+    const store = runGuarded("git", ["credential-cache", "--socket", socket, "store"], { encoding: "utf8", input: "protocol=https\nhost=example.com\nusername=u\npassword=secret\n\n" });
+    try {
+      expect(store.status).toBe(0);
+      const get = spawnSync("git", ["credential-cache", "--socket", socket, "get"], { encoding: "utf8", input: "protocol=https\nhost=example.com\n\n" });
+      expect(get.stdout).toBe("username=u\npassword=secret\n");
+    } finally {
+      spawnSync("git", ["credential-cache", "--socket", socket, "exit"]);
+    }
+  });
+
   test("passes the command's standard input on to the program, with the shell watchdog and the Node one", () => {
     for (const env of bothWatchdogs()) {
       expect(runGuarded(commandPath("cat"), [], { encoding: "utf8", env, input: "from the command\n" })).toMatchObject({ status: 0, stdout: "from the command\n" });
