@@ -1,6 +1,6 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { TerraformStack } from "cdktf";
-import { Construct } from "constructs";
+import { TerraformBackend, TerraformStack } from "cdktf";
+import { Construct, IConstruct } from "constructs";
 import { Environment } from "../lib/environment/environment";
 import { Platform } from "../lib/environment/resolve-platform";
 import { addLocalStateBackend, addRemoteStateBackend } from "../lib/platform/remote-state-backend";
@@ -41,6 +41,15 @@ export class EnvironmentStack extends TerraformStack {
     });
   }
 
+  /**
+   * The stack's backend as cdktf's `ensureBackendExists` finds it (the first in the construct tree, else a new
+   * local one), by a plain walk: cdktf's runs an async function for each construct, and cdktf asks for the
+   * backend at every cross-stack reference a stack registers (3,004 times, 27 ms, with 1,000 apps).
+   */
+  public ensureBackendExists(): TerraformBackend {
+    return firstBackend(this) ?? super.ensureBackendExists();
+  }
+
   /** Throws when a stack of another environment is among `stacks` (e.g. the app stacks passed to the engine's stack). */
   protected assertSameEnvironment(prop: string, stacks: readonly EnvironmentStack[]): void {
     for (const stack of stacks) {
@@ -49,4 +58,14 @@ export class EnvironmentStack extends TerraformStack {
       }
     }
   }
+}
+
+/** The first backend below `construct` in pre-order (the order of cdktf's `findAll`). */
+function firstBackend(construct: IConstruct): TerraformBackend | undefined {
+  if (TerraformBackend.isBackend(construct)) return construct;
+  for (const child of construct.node.children) {
+    const found = firstBackend(child);
+    if (found) return found;
+  }
+  return undefined;
 }
