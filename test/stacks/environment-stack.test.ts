@@ -11,7 +11,8 @@ describe("EnvironmentStack.ensureBackendExists", () => {
     const kinds: string[] = [];
     for (const remoteState of [platform.remoteState, undefined]) {
       const stack = new EnvironmentStack(new App(), "backend", { platform: { ...platform, remoteState }, environment });
-      const cdktfWalk = jest.spyOn(stack, "findAll");
+      // `findAll` is private in cdktf's typings: what its `ensureBackendExists` walks the stack with
+      const cdktfWalk = jest.spyOn(stack as unknown as { findAll(predicate: unknown): unknown[] }, "findAll");
       const found = stack.ensureBackendExists();
       expect(cdktfWalk).not.toHaveBeenCalled();
       expect(found).toBe(TerraformStack.prototype.ensureBackendExists.call(stack));
