@@ -105,8 +105,8 @@ function resolvedByCdktf(pass: Resolution, value: unknown): unknown {
  * `resolve(stack, value)` for less: cdktf's resolve builds a resolution context for every value it meets, tokens
  * or not (a fifth of a synth of 1,000 apps). This copies plain values as cdktf's resolve returns them (undefined
  * dropped from objects and arrays) and hands cdktf's resolve only what holds a token (see `holdsToken`), whole.
- * It always returns new objects and arrays, as cdktf's does: `mergeResolved` takes them into the stack's JSON. `pass.preparing`:
- * cdktf's preparing mode (see `prepareStack`).
+ * It always returns new objects and arrays, as cdktf's does: `mergeResolved` takes them into the stack's JSON.
+ * `pass.preparing`: cdktf's preparing mode (see `prepareStack`).
  */
 function resolvedValue(pass: Resolution, value: unknown, depth: number): unknown {
   if (typeof value === "string" && depth <= 200) return holdsToken(value) ? resolvedString(pass, value) : value;
